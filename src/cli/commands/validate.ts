@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { expandPaths, readInput, UsageError, writeAtomic } from '../io.js';
+import { common, parseAsOf, parseCutover, parseDays } from '../options.js';
+import { Progress, log } from '../progress.js';
+import { validateFile, type FileResult } from '../../core/validate/validate.js';
+import { finding } from '../../core/findings/make.js';
+import { parseAllowList } from '../../core/ids/uscc.js';
+import { DEFAULT_ALLOW_LIST } from '../../core/ids/allow-list.js';
+import { resolveUnit } from '../../core/roster/resolve.js';
+import { validateJson } from '../../reporters/validate-json.js';
+import { validateText } from '../../reporters/validate-text.js';
+import type { RuleOptions } from '../../core/rules/types.js';
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface ValidateCliOptions {
+  asOf?: string;
+  district?: string;
+  strict?: boolean;
+  allowUscc?: string;
+  report?: string;
+  expiringDays?: string;
+  cutover?: string;
+  format?: string;
+  lang?: string;
+  quiet?: boolean;
+}
+
+/** Build the rule options shared by validate, aggregate, check and report. */
+export async function ruleOptions(o: ValidateCliOptions): Promise<RuleOptions> {
+  const asOf = parseAsOf(o.asOf);
+  const cutover = parseCutover(o.cutover);
+  const allowList = new Set(DEFAULT_ALLOW_LIST);
+  if (o.allowUscc) {
+    let text: string;
+    try {
+      text = await readFile(o.allowUscc, 'utf8');
+    } catch {
+      throw new UsageError(`无法读取 --allow-uscc 文件：${o.allowUscc}\nCannot read the --allow-uscc file: ${o.allowUscc}`);
+    }
+    const parsed = parseAllowList(text.replace(/^\uFEFF/, ''));
+    if (parsed.bad.length) {
+      const b = parsed.bad[0]!;
+      throw new UsageError(`--allow-uscc 文件第 ${b.line} 行“${b.text}”不是 18 位代码。\nLine ${b.line} of the --allow-uscc file ("${b.text}") is not an 18-character code.`);
+    }
+    for (const c of parsed.codes) allowList.add(c);
+  }
+  if (o.district) {
+    const r = resolveUnit(o.district); // any unit of any roster: old files of merged-away units are still validated
+    if (r.kind !== 'ok') throw new UsageError(`--district“${o.district}”不是可识别的报送单位。\n--district "${o.district}" is not a known reporting unit.`);
+  }
+  return { asOf, expiringDays: parseDays(o.expiringDays, '--expiring-days', 90), allowList, expectedUnit: o.district, cutover };
+}
+
+/** Validate every file of the given paths; one bad file never stops the others. */
+export async function validatePaths(paths: string[], opts: RuleOptions, quiet: boolean, label = '校验'): Promise<{ results: FileResult[]; inputs: string[] }> {
+  const files = await expandPaths(paths);
+  const progress = new Progress(files.length, quiet, label);
+  const results: FileResult[] = [];
+  for (const [i, f] of files.entries()) {
+    progress.tick(i, f.name);
+    const read = await readInput(f.abs, MAX_FILE_BYTES);
+    if ('bytes' in read) {
+      results.push(await validateFile({ file: f.display, name: f.name, bytes: read.bytes }, { ...opts, fileName: f.name }));
+    } else {
+      const fnd =
+        'tooLarge' in read
+          ? finding('file-too-large', { file: f.display }, { reason: `${(read.tooLarge / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(read.tooLarge / 1048576).toFixed(1)} MB, over the 50 MB limit` })
+          : finding('file-unreadable', { file: f.display }, { reason: `无法打开文件（${read.error}）`, reasonEn: `cannot open the file (${read.error})` });
+      results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
+    }
+  }
+  progress.done();
+  return { results, inputs: files.map((f) => f.abs) };
+}
+
+export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
+  const c = common(o);
+  const opts = await ruleOptions(o);
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet);
+  const json = validateJson(results, opts.asOf, c.lang);
+  if (o.report) {
+    const { buildFindingsReport } = await import('../../writers/findings-report.js');
+    const bytes = await buildFindingsReport({
+      lang: c.lang,
+      asOf: opts.asOf,
+      files: json.files.map(({ findings: _f, ...rest }) => rest),
+      findings: json.files.flatMap((f) => f.findings),
+    });
+    await writeAtomic(o.report, bytes, inputs);
+    log(c.quiet, c.lang === 'zh' ? `问题清单已写入 ${o.report}` : `Findings written to ${o.report}`);
+  }
+  process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : validateText(json, c.lang));
+  return exitCode(json.errors, json.files.some((f) => f.warnings > 0), Boolean(o.strict));
+}
+
+export function exitCode(errors: number, anyWarning: boolean, strict: boolean): number {
+  if (errors > 0) return 1;
+  if (strict && anyWarning) return 1;
+  return 0;
+}

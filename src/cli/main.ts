@@ -1,0 +1,84 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './io.js';
+
+/**
+ * The zmqd command line. Heavy modules (exceljs, the rules) are imported lazily inside each action,
+ * so `zmqd --help` and `--version` start fast.
+ */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // help and version end with code 0; everything else commander rejects is a usage error
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`zmqd: ${err.message}\n`);
+    return 2;
+  }
+  const msg = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`zmqd: 内部错误，请把以下信息发给维护人员 / internal error, please report:\n${msg}\n`);
+  return 70;
+}
+
+const VERSION = '0.1.0';
+
+function addCommon(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', '输出格式 output format: text | json（默认 text）'))
+    .addOption(new Option('--lang <lang>', '消息语言 message language: zh | en（默认 zh）'))
+    .option('--quiet', '不显示进度和日志 no progress or log on stderr');
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('zmqd')
+    .description('重庆市生态环境监督执法正面清单：附表校验、汇总与资格核查\nChongqing positive-list annexes: validate, aggregate, check eligibility')
+    .version(VERSION, '-V, --version', '显示版本 show the version')
+    .helpOption('-h, --help', '显示帮助 show help')
+    .exitOverride()
+    .showHelpAfterError('（用 zmqd --help 查看用法 / see zmqd --help）')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  addCommon(
+    program
+      .command('validate')
+      .description('校验附表1/附表2（报送前由区县运行，收到后由市局运行）\nvalidate Annex 1 / Annex 2 workbooks')
+      .argument('<path...>', '文件或文件夹 files or folders')
+      .option('--as-of <date>', '判断有效期的日期 YYYY-MM-DD（默认今天，北京时间）')
+      .option('--district <name>', '应为哪个区县的报送 the expected reporting unit')
+      .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
+      .option('--allow-uscc <file>', '校验位不符但允许的信用代码名单（每行一个）allow-list of USCCs')
+      .option('--report <file.xlsx>', '把问题写入 Excel 工作簿 write the findings as a workbook')
+      .option('--expiring-days <n>', '提前多少天提示即将到期（默认 90）', '90')
+      .option('--cutover <date>', '39 个报送单位名单的启用日期（默认 2025-10-01）roster cut-over date')
+      .exitOverride(),
+  ).action(async (paths: string[], opts) => {
+    const { runValidate } = await import('./commands/validate.js');
+    process.exitCode = await runValidate(paths, opts);
+  });
+
+  program
+    .command('template')
+    .description('生成官方空白模板 write the official blank workbook')
+    .argument('<annex>', 'annex1 | annex2')
+    .option('--out <file>', '输出文件（默认当前目录下的官方文件名）output file')
+    .option('--district <name>', '预填的填报单位 pre-filled reporting unit')
+    .option('--quiet', '不显示日志 no log')
+    .exitOverride()
+    .action(async (annex: string, opts) => {
+      const { runTemplate } = await import('./commands/template.js');
+      process.exitCode = await runTemplate(annex, opts);
+    });
+
+  return program;
+}

@@ -1,0 +1,91 @@
+import { defineCodes, s } from '../define.js';
+
+/** Findings that only appear when several submissions are put together. */
+export const aggregateCodes = defineCodes({
+  'district-duplicate': {
+    severity: 'error',
+    title: { zh: '同一单位重复报送', en: 'Unit submitted twice' },
+    message: {
+      zh: (p) => `${s(p.unit)}在${p.when ? s(p.when) : '本期'}有多份报送（${s(p.files)}）。${p.decision ? s(p.decision) : '请确认以哪一份为准，删除另一份后重新汇总。'}`,
+      en: (p) => `${s(p.unit)} has more than one submission for ${p.whenEn ? s(p.whenEn) : 'this period'} (${s(p.filesEn ?? p.files)}). ${p.decisionEn ? s(p.decisionEn) : 'Decide which one stands, remove the other and aggregate again.'}`,
+    },
+  },
+  'period-mismatch': {
+    severity: 'error',
+    title: { zh: '报送期不一致', en: 'Period disagrees' },
+    message: {
+      zh: (p) => `该文件${p.source ? `（${s(p.source)}）` : ''}为 ${s(p.value)} 的报送，而${p.set ? s(p.set) : '本次汇总'}的是 ${s(p.expected)}（${s(p.why)}），未计入汇总。请确认文件是否放错了文件夹，或用 --period 指定汇总期。`,
+      en: (p) => `This file reports ${s(p.valueEn ?? p.value)}${p.sourceEn ? ` (${s(p.sourceEn)})` : ''} but ${p.setEn ? s(p.setEn) : 'the aggregation'} is for ${s(p.expectedEn ?? p.expected)} (${s(p.whyEn ?? p.why)}); it was not counted. Check whether the file is in the wrong folder, or give --period.`,
+    },
+  },
+  'cumulative-decrease': {
+    severity: 'error',
+    title: { zh: '累计数比上期减少', en: 'Running count went down' },
+    message: {
+      zh: (p) => `${s(p.unit)}“${s(p.column)}”本期累计为 ${s(p.value)}，比上期（${s(p.previousPeriod)}）的 ${s(p.expected)} 少 ${s(p.diff)}。表中数据是截至报送日的累计数，同一年内不应减少。请核实本期或上期数字。`,
+      en: (p) => `${s(p.unit)} "${s(p.column)}" is ${s(p.value)} this period, ${s(p.diff)} less than the previous report (${s(p.previousPeriod)}: ${s(p.expected)}). Figures are cumulative and must not go down within a year; check this or the previous report.`,
+    },
+  },
+  'listed-mismatch': {
+    severity: 'warning',
+    title: { zh: '清单企业数与附表2不符', en: 'Listed count differs from Annex 2' },
+    message: {
+      zh: (p) => `${s(p.unit)}附表1“纳入清单企业数量”为 ${s(p.value)}，但其附表2清单（${s(p.list)}）有 ${s(p.expected)} 家企业。请核对两表。`,
+      en: (p) => `${s(p.unit)} reports ${s(p.value)} listed enterprises in Annex 1, but its Annex 2 list (${s(p.list)}) has ${s(p.expected)}. Please reconcile the two.`,
+    },
+  },
+  'period-unknown': {
+    severity: 'warning',
+    title: { zh: '无法判断报送期', en: 'Period unknown' },
+    message: {
+      zh: (p) => `无法从文件名或“填报时间”判断该文件报送的是哪一季度${p.assumed ? `，已按 ${s(p.assumed)} 计入` : ''}。请在文件名中注明（如“3季度”），或汇总时用 --period 指定。`,
+      en: (p) => `The file name and 填报时间 do not say which quarter this file reports${p.assumedEn ? `; counted as ${s(p.assumedEn)}` : ''}. Name it in the file name (e.g. 3季度), or give --period.`,
+    },
+  },
+  'unit-missing-in-file': {
+    severity: 'error',
+    title: { zh: '无法判断报送单位', en: 'Reporting unit unknown' },
+    message: {
+      zh: (p) =>
+        p.row
+          ? `第 ${s(p.row)} 行的数字无法确定属于哪个区县（“地市”为“${s(p.value)}”），未计入汇总。请在“地市”一栏填写正确的单位名称。`
+          : '无法从“地市”、“填报单位”或文件名判断这是哪个区县的报送，未计入汇总。请在“地市”一栏填写本单位名称。',
+      en: (p) =>
+        p.row
+          ? `The figures in row ${s(p.row)} cannot be attributed to a unit (地市 is "${s(p.value)}"), so they were not counted. Enter the right unit in 地市.`
+          : 'Neither 地市, 填报单位 nor the file name says which unit this is, so it was not counted. Enter the unit in the 地市 column.',
+    },
+  },
+  'previous-missing': {
+    severity: 'info',
+    title: { zh: '缺少上期数据', en: 'No previous figures' },
+    message: {
+      zh: (p) => `${s(p.unit)}没有可用的上期（${s(p.previousPeriod)}）数据${p.why ? `（${s(p.why)}）` : ''}，无法计算其本期新增，也未做累计数不减少检查；全市“本期新增”不含该单位。`,
+      en: (p) => `${s(p.unit)} has no usable figures for the previous period (${s(p.previousPeriod)})${p.whyEn ? ` (${s(p.whyEn)})` : ''}, so its own activity is unknown and was not checked; the city's increment leaves it out.`,
+    },
+  },
+  'previous-other-year': {
+    severity: 'info',
+    title: { zh: '上期为上一年度', en: 'Previous report of an earlier year' },
+    message: {
+      zh: (p) => `上期（${s(p.previousPeriod)}）与本期（${s(p.period)}）不在同一年。累计数按年度重新起算，本期新增即本期累计数（“纳入清单企业数量”仍按与上期之差计算），不做累计数不减少检查。`,
+      en: (p) => `The previous report (${s(p.previousPeriod)}) is of an earlier year than ${s(p.period)}. Running counts restart each year, so this period's activity is its own cumulative figure (the listed count is still compared with the previous one), and no decrease check is made.`,
+    },
+  },
+  'roster-changed': {
+    severity: 'info',
+    title: { zh: '报送单位名单有调整', en: 'The roster changed' },
+    message: {
+      zh: (p) => `上期（${s(p.previousPeriod)}）按 ${s(p.before)} 个单位报送，本期按 ${s(p.after)} 个单位。${s(p.merged)}的上期数并入${s(p.into)}计算本期新增；${s(p.changed)}辖区有调整，不做累计数不减少检查。全市合计不受影响。`,
+      en: (p) => `The previous period (${s(p.previousPeriod)}) had ${s(p.before)} reporting units, this one ${s(p.after)}. The previous figures of ${s(p.mergedEn ?? p.merged)} are added to ${s(p.into)} for its increment; ${s(p.changedEn ?? p.changed)} changed territory, so they are not checked for decreases. City totals are unaffected.`,
+    },
+  },
+  'summary-superseded': {
+    severity: 'info',
+    title: { zh: '汇总表中的行未重复计入', en: 'Summary rows not counted twice' },
+    message: {
+      zh: (p) => `该表含多个单位的数据，其中 ${s(p.units)} 另有本单位的报送文件，已按本单位文件计入，本表中这些行未重复计入。`,
+      en: (p) => `This table holds several units' figures; ${s(p.units)} also sent their own files, which were counted instead of these rows.`,
+    },
+  },
+});

@@ -1,0 +1,69 @@
+import { defineCodes, s } from '../define.js';
+
+/** Findings about Annex 1 figures and its 合计 row. */
+export const annex1Codes = defineCodes({
+  'number-invalid': {
+    severity: 'error',
+    title: { zh: '数字无效', en: 'Invalid figure' },
+    message: {
+      zh: (p) => `“${s(p.column)}”应为非负整数，现为“${s(p.value)}”${p.reason ? `（${s(p.reason)}）` : ''}。请填写 0 或正整数（截至报送日的累计数量）。`,
+      en: (p) => `"${s(p.column)}" must be a non-negative whole number but is "${s(p.value)}"${p.reasonEn ? ` (${s(p.reasonEn)})` : ''}. Enter 0 or a positive whole number (cumulative to the reporting date).`,
+    },
+  },
+  'number-as-text': {
+    severity: 'warning',
+    title: { zh: '数字存为文本', en: 'Number stored as text' },
+    message: {
+      zh: (p) => `“${s(p.column)}”中的“${s(p.value)}”是文本格式的数字，已按 ${s(p.number)} 读取。请将单元格改为数值格式（选中后点“转换为数字”），以免 Excel 合计时漏算。`,
+      en: (p) => `"${s(p.value)}" in "${s(p.column)}" is a number stored as text; read as ${s(p.number)}. Convert the cell to a number so Excel's own sums include it.`,
+    },
+  },
+  'number-blank': {
+    severity: 'warning',
+    title: { zh: '数字为空', en: 'Blank figure' },
+    message: {
+      zh: (p) => `“${s(p.column)}”为空，而本行其他数字已填写，已按 0 计算。如确为 0，请填写 0。`,
+      en: (p) => `"${s(p.column)}" is blank while the rest of the row is filled; counted as 0. If it is 0, enter 0.`,
+    },
+  },
+  'formula-no-value': {
+    severity: 'error',
+    title: { zh: '公式没有计算结果', en: 'Formula without a value' },
+    message: {
+      zh: (p) => `该单元格是公式“=${s(p.formula)}”，但文件中没有保存计算结果，无法核对。请在 Excel/WPS 中打开、按 F9 重新计算后保存，或直接填写数值。`,
+      en: (p) => `This cell holds the formula "=${s(p.formula)}" but the file stores no result, so it cannot be checked. Open it in Excel/WPS, recalculate (F9) and save, or type the value.`,
+    },
+  },
+  'total-mismatch': {
+    severity: 'error',
+    title: { zh: '合计与各行之和不符', en: '合计 differs from the sum' },
+    message: {
+      zh: (p) => `合计行“${s(p.column)}”为 ${s(p.value)}，但各行之和为 ${s(p.expected)}（相差 ${s(p.diff)}）。请核对各行数字或改正合计。`,
+      en: (p) => `The 合计 row's "${s(p.column)}" is ${s(p.value)} but the rows add up to ${s(p.expected)} (difference ${s(p.diff)}). Check the rows or correct the total.`,
+    },
+  },
+  'total-missing': {
+    severity: 'info',
+    title: { zh: '没有合计行', en: 'No 合计 row' },
+    message: {
+      zh: () => '表中没有“合计”行，无法与各行之和核对。官方模板在数据行下方有合计行，建议保留。',
+      en: () => 'The table has no 合计 row, so the totals could not be cross-checked. The official template has one below the data rows.',
+    },
+  },
+  'annex1-no-data': {
+    severity: 'error',
+    title: { zh: '没有数据行', en: 'No data row' },
+    message: {
+      zh: () => '附表1中没有填写任何区县的数据行（地市一列为空）。请在“地市”列填写本单位名称，并填写各项数字。',
+      en: () => 'Annex 1 has no data row (the 地市 column is empty). Enter your unit in 地市 and fill in the figures.',
+    },
+  },
+  'annex2-no-data': {
+    severity: 'warning',
+    title: { zh: '清单为空', en: 'Empty list' },
+    message: {
+      zh: () => '附表2表头下没有任何企业。如本单位确无纳入企业，请在报送邮件中说明；否则请填写企业清单。',
+      en: () => 'Annex 2 lists no enterprise under its header. If there really are none, say so in the e-mail; otherwise fill in the list.',
+    },
+  },
+});

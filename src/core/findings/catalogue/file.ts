@@ -1,0 +1,75 @@
+import { defineCodes, s } from '../define.js';
+
+/** Findings about a file as a whole: can it be opened at all, and is it an annex. */
+export const fileCodes = defineCodes({
+  'file-unreadable': {
+    severity: 'error',
+    title: { zh: '文件无法读取', en: 'File cannot be read' },
+    message: {
+      zh: (p) => `无法读取该文件（${s(p.reason)}）。请用 Excel 或 WPS 打开确认文件完好，另存为 .xlsx 后重新报送。`,
+      en: (p) => `The file cannot be read (${s(p.reasonEn ?? p.reason)}). Open it in Excel or WPS to check it is intact, save it as .xlsx and send it again.`,
+    },
+  },
+  'file-legacy-format': {
+    severity: 'error',
+    title: { zh: '旧版 .xls/.et 格式', en: 'Legacy .xls/.et format' },
+    message: {
+      zh: (p) =>
+        p.converted
+          ? '该文件是旧版 .xls/.et 格式，已自动转换为 .xlsx 后校验；请今后直接另存为 .xlsx（Excel 工作簿）报送。'
+          : '该文件是旧版 .xls/.et（或加密）格式，本工具无法直接读取。请在 Excel/WPS 中“另存为”→“Excel 工作簿(*.xlsx)”后重新校验。',
+      en: (p) =>
+        p.converted
+          ? 'This is a legacy .xls/.et file; it was converted to .xlsx for checking. Please save it as .xlsx (Excel Workbook) in future.'
+          : 'This is a legacy .xls/.et file, which cannot be read directly. In Excel/WPS use "Save As" → "Excel Workbook (*.xlsx)" and check it again.',
+    },
+  },
+  'file-encrypted': {
+    severity: 'error',
+    title: { zh: '文件已加密', en: 'Encrypted file' },
+    message: {
+      zh: () => '该文件设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx 重新报送。',
+      en: () => 'The workbook is password-protected (encrypted) and cannot be read. Remove the password in Excel/WPS (File → Info → Protect Workbook → Encrypt with Password, clear it), save as .xlsx and send it again.',
+    },
+  },
+  'file-too-large': {
+    severity: 'error',
+    title: { zh: '文件过大', en: 'File too large' },
+    message: {
+      zh: (p) => `文件过大或解压后体积异常（${s(p.reason)}），为安全起见未读取。附表文件通常不超过几 MB，请检查是否误附了其他文件，删除多余的工作表或图片后另存为 .xlsx。`,
+      en: (p) => `The file is too large or would inflate to an abnormal size (${s(p.reasonEn ?? p.reason)}), so it was not read. Annex files are normally a few MB; check the attachment, remove extra sheets or images and save as .xlsx.`,
+    },
+  },
+  'sheet-not-recognised': {
+    severity: 'error',
+    title: { zh: '未识别为附表1或附表2', en: 'Not recognised as Annex 1 or Annex 2' },
+    message: {
+      zh: (p) => `在文件的${p.sheets ? `工作表（${s(p.sheets)}）` : '任何工作表'}中都没有找到附表1（地市、纳入清单企业数量……）或附表2（序号、企业名称、统一社会信用代码……）的表头。请使用 zmqd template 生成的官方模板填写，不要改动表头文字。`,
+      en: (p) => `No Annex 1 header (地市, 纳入清单企业数量 …) or Annex 2 header (序号, 企业名称, 统一社会信用代码 …) was found in ${p.sheets ? `the sheets (${s(p.sheets)})` : 'any sheet'}. Fill in the official template from \`zmqd template\` and keep its header text.`,
+    },
+  },
+  'header-missing-column': {
+    severity: 'error',
+    title: { zh: '缺少必填列', en: 'Required column missing' },
+    message: {
+      zh: (p) => `表头中缺少“${s(p.column)}”列。请按官方模板补上该列（表头文字须为“${s(p.column)}”），再填写每一行。`,
+      en: (p) => `The header has no "${s(p.column)}" column. Add it as in the official template (header text "${s(p.column)}") and fill it in for every row.`,
+    },
+  },
+  'sheet-hidden-data': {
+    severity: 'warning',
+    title: { zh: '隐藏的行或工作表', en: 'Hidden rows or sheets' },
+    message: {
+      zh: (p) => `${s(p.what)}处于隐藏状态，其中的数据已一并校验和统计。如这些数据不应报送，请删除而不是隐藏。`,
+      en: (p) => `${s(p.whatEn ?? p.what)} is hidden; its data was checked and counted as well. If it should not be submitted, delete it rather than hide it.`,
+    },
+  },
+  'sheet-extra-annex': {
+    severity: 'warning',
+    title: { zh: '文件中有多份附表', en: 'Several annex sheets in one file' },
+    message: {
+      zh: (p) => `工作表“${s(p.sheet)}”也是一份${s(p.kind)}，本工具只读取了工作表“${s(p.used)}”。每个文件请只保留一份附表（多余的工作表请删除或另存为单独文件）。`,
+      en: (p) => `Sheet "${s(p.sheet)}" is another annex; only sheet "${s(p.used)}" was read. Keep one annex per file (delete the extra sheet or save it as its own file).`,
+    },
+  },
+});

@@ -1,0 +1,79 @@
+import { catalogue } from './catalogue/index.js';
+import type { Finding, Lang, Location, Params, RenderedFinding, Severity } from './types.js';
+
+export interface FindingExtra {
+  value?: string;
+  expected?: string;
+  /** override the catalogue's default severity (e.g. legacy-format downgraded after conversion) */
+  severity?: Severity;
+}
+
+/** Create a finding for a catalogue code. Throws on an unknown code: that is a programming error. */
+export function finding(code: string, loc: Location, params: Params = {}, extra: FindingExtra = {}): Finding {
+  const def = catalogue[code];
+  if (!def) throw new Error(`unknown finding code ${code}`);
+  const f: Finding = { code, severity: extra.severity ?? def.severity, ...loc, params };
+  if (extra.value !== undefined) f.value = extra.value;
+  if (extra.expected !== undefined) f.expected = extra.expected;
+  return f;
+}
+
+/** The message of a finding in a language. */
+export function messageOf(f: Finding, lang: Lang): string {
+  const def = catalogue[f.code];
+  if (!def) return f.code;
+  return def.message[lang]({ ...f.params, value: f.params.value ?? f.value, expected: f.params.expected ?? f.expected });
+}
+
+export function titleOf(code: string, lang: Lang): string {
+  return catalogue[code]?.title[lang] ?? code;
+}
+
+/** The CONTRACT.md shape: fields in a stable order, absent ones omitted. */
+export function render(f: Finding, lang: Lang): RenderedFinding {
+  const out: RenderedFinding = { code: f.code, severity: f.severity } as RenderedFinding;
+  for (const k of ['file', 'sheet', 'cell', 'row', 'column', 'value', 'expected'] as const) {
+    const v = f[k];
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  out.message = messageOf(f, lang);
+  return out;
+}
+
+export function countBySeverity(fs: readonly Finding[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0, warnings = 0, infos = 0;
+  for (const f of fs) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Stable order for reports: by file, then row, then column letter, then severity. */
+export function sortFindings(fs: Finding[]): Finding[] {
+  return [...fs].sort(
+    (a, b) =>
+      cmp(a.file ?? '', b.file ?? '') ||
+      cmp(a.sheet ?? '', b.sheet ?? '') ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      colIndex(a.cell) - colIndex(b.cell) ||
+      order[a.severity] - order[b.severity] ||
+      cmp(a.code, b.code),
+  );
+}
+
+function colIndex(cell?: string): number {
+  if (!cell) return 0;
+  const m = /^([A-Z]+)/.exec(cell);
+  if (!m) return 0;
+  let n = 0;
+  for (const ch of m[1]!) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Code-point comparison: independent of the machine's locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,118 @@
+/**
+ * Pollutant-discharge permit / registration numbers (排污许可证编号 / 排污登记编号), HJ 608-2017:
+ * the unit's 18-character USCC + a 3-digit sequence per site (001, 002, …) + one letter
+ * (P for a permit; W believed to mark a registration), 22 characters, e.g. 91130200699229617X001P.
+ *
+ * Older forms accepted with a `legacy` warning (anything else of the wrong shape is a `format` error):
+ * - "H9" codes from the 2016 固定污染源编码规则(试行) for units without a USCC: "H9" + 6-digit
+ *   division + ("0000" + 5-digit sequence | 9-character organisation code) + 1 letter, then the
+ *   usual 3-digit sequence and final character: 22 characters.
+ * - pre-national local certificate numbers in document-number style, e.g. 渝(沙)环排证〔2016〕35号:
+ *   Chinese issuer text containing 证, a bracketed year, a number, optionally 号.
+ * - all-digit local numbers of the form division (6) + year (2000-2017) + sequence (3-6 digits),
+ *   e.g. 5001122016000123, with a real province prefix.
+ */
+import { isWellFormedUscc, normaliseIdText, USCC_ALPHABET } from './uscc.js';
+
+export type PermitFormatReason = 'length' | 'charset' | 'sequence' | 'suffix-not-letter';
+
+export type PermitIssue =
+  | { kind: 'format'; reason: PermitFormatReason; reasonZh: string; reasonEn: string }
+  | { kind: 'uscc-mismatch'; prefix: string }
+  | { kind: 'suffix'; suffix: string }
+  | { kind: 'legacy' };
+
+export interface PermitResult {
+  normalised: string;
+  issues: PermitIssue[];
+}
+
+/** Final letters that are expected: P 排污许可证, W 排污登记. */
+const USUAL_SUFFIXES = 'PW';
+
+const H9_RE = /^H9\d{6}(?:0000\d{5}|[0-9A-Z]{8}[0-9X])[A-Z]\d{3}[0-9A-Z]$/;
+const DOC_NUMBER_RE = /^[\u4e00-\u9fff()A-Z]{1,20}证[〔\[(【]((?:19|20)\d{2})[〕\])】](?:第)?\d{1,6}号?$/;
+const DIGITS_RE = /^(\d{2})\d{4}(20(?:0\d|1[0-7]))\d{3,6}$/;
+/** GB/T 2260 province-level prefixes, so an arbitrary digit string is not taken for a legacy number. */
+const PROVINCES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+]);
+
+/** True for the older forms described above. `n` is normalised text. */
+export function isLegacyPermit(n: string): boolean {
+  if (H9_RE.test(n)) return true;
+  if (DOC_NUMBER_RE.test(n)) return true;
+  const m = DIGITS_RE.exec(n);
+  return m !== null && PROVINCES.has(m[1]!);
+}
+
+function format(reason: PermitFormatReason, reasonZh: string, reasonEn: string): PermitIssue {
+  return { kind: 'format', reason, reasonZh, reasonEn };
+}
+
+/**
+ * Check a permit / registration number. `rowUscc` is the same row's USCC as typed; it is compared
+ * only when it normalises to a well-formed 18-character code and the permit itself is well formed.
+ */
+export function checkPermit(raw: string, rowUscc?: string): PermitResult {
+  const n = normaliseIdText(raw).text;
+  const issues: PermitIssue[] = [];
+  const done = (): PermitResult => ({ normalised: n, issues });
+
+  if (isLegacyPermit(n)) {
+    issues.push({ kind: 'legacy' });
+    return done();
+  }
+  if (n === '') {
+    issues.push(format('length', '为空', 'empty'));
+    return done();
+  }
+  const foreign = [...new Set([...n].filter((c) => !/[0-9A-Z]/.test(c)))];
+  if (foreign.length > 0) {
+    const list = foreign.slice(0, 5).join('') + (foreign.length > 5 ? '…' : '');
+    issues.push(format('charset', `含有非法字符“${list}”`, `contains the invalid character${foreign.length > 1 ? 's' : ''} "${list}"`));
+    return done();
+  }
+  if (n.length !== 22) {
+    // The commonest slip is the bare USCC in the permit column: say what is missing.
+    const bare = n.length === 18 && isWellFormedUscc(n);
+    issues.push(
+      format(
+        'length',
+        `长度为 ${n.length} 位，应为 22 位${bare ? '（缺少 3 位序号和 1 位字母）' : ''}`,
+        `${n.length} characters instead of 22${bare ? ' (the 3-digit sequence and the letter are missing)' : ''}`,
+      ),
+    );
+    return done();
+  }
+  const head = n.slice(0, 18);
+  const badHead = [...new Set([...head].filter((c) => !USCC_ALPHABET.includes(c)))];
+  if (badHead.length > 0) {
+    const list = badHead.join('');
+    issues.push(
+      format(
+        'charset',
+        `前 18 位含有信用代码不使用的字符“${list}”`,
+        `the first 18 characters contain "${list}", which a USCC never uses`,
+      ),
+    );
+    return done();
+  }
+  const seq = n.slice(18, 21);
+  if (!/^\d{3}$/.test(seq)) {
+    issues.push(format('sequence', `第 19–21 位应为 3 位数字序号，现为“${seq}”`, `characters 19–21 should be a 3-digit sequence, not "${seq}"`));
+    return done();
+  }
+  const suffix = n[21]!;
+  if (!/[A-Z]/.test(suffix)) {
+    issues.push(format('suffix-not-letter', `第 22 位应为字母，现为“${suffix}”`, `the 22nd character should be a letter, not "${suffix}"`));
+    return done();
+  }
+  if (rowUscc !== undefined) {
+    const u = normaliseIdText(rowUscc).text;
+    if (isWellFormedUscc(u) && u !== head) issues.push({ kind: 'uscc-mismatch', prefix: head });
+  }
+  if (!USUAL_SUFFIXES.includes(suffix)) issues.push({ kind: 'suffix', suffix });
+  return done();
+}

@@ -1,0 +1,239 @@
+/**
+ * Unified Social Credit Code (统一社会信用代码, GB 32100-2015) checks. Pure functions, browser-safe.
+ *
+ * Structure: position 1 registering authority, 2 entity type, 3-8 division code, 9-17 organisation
+ * code (GB 11714, its own check char at 17), 18 the USCC check character (mod 31).
+ */
+
+/** The 31 characters a USCC may use, in value order 0..30 (no I, O, S, V, Z). */
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** Weights for positions 1..17: 3^(i) mod 31. */
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+/** GB 11714 weights for the 8 body characters of the organisation code. */
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
+
+const USCC_RE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
+
+/** The USCC check character (position 18) for the first 17 characters. Throws on malformed input. */
+export function usccCheckChar(first17: string): string {
+  if (first17.length !== 17) throw new RangeError(`usccCheckChar needs 17 characters, got ${first17.length}`);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_ALPHABET.indexOf(first17[i]!);
+    if (v < 0) throw new RangeError(`usccCheckChar: "${first17[i]}" is not a USCC character`);
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  // The outer "mod 31" matters: Σ ≡ 0 gives check value 0, not 31 (a common validator bug).
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
+/**
+ * The GB 11714 organisation-code check character for its 8 body characters (USCC positions 9-16).
+ * Characters are valued base-36 (0-9, A=10 .. Z=35). 10 → 'X', 11 → '0'.
+ */
+export function orgCodeCheckChar(org8: string): string {
+  if (org8.length !== 8) throw new RangeError(`orgCodeCheckChar needs 8 characters, got ${org8.length}`);
+  let sum = 0;
+  for (let i = 0; i < 8; i++) {
+    const v = parseInt(org8[i]!, 36);
+    if (Number.isNaN(v)) throw new RangeError(`orgCodeCheckChar: "${org8[i]}" is not alphanumeric`);
+    sum += v * ORG_WEIGHTS[i]!;
+  }
+  const c = 11 - (sum % 11);
+  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
+}
+
+/** True when `code` is 18 USCC-alphabet characters (checksum not checked). */
+export function isWellFormedUscc(code: string): boolean {
+  return USCC_RE.test(code);
+}
+
+/** True when `code` is well formed and its 18th character is the right check character. */
+export function usccChecksumOk(code: string): boolean {
+  return USCC_RE.test(code) && usccCheckChar(code.slice(0, 17)) === code[17];
+}
+
+export type NormalisedWhat = 'lowercase' | 'fullwidth' | 'spaces';
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
+/**
+ * Normalise identifier text the way a clerk would read it: full-width → half-width, upper case,
+ * whitespace removed. Leading/trailing whitespace is dropped silently (cells often carry it);
+ * inner whitespace, lower case and full-width forms are reported in `what`.
+ */
+export function normaliseIdText(raw: string): { text: string; what: NormalisedWhat[] } {
+  let lower = false, full = false, spaces = false;
+  let out = '';
+  for (const ch0 of raw.replace(EDGE_SPACE, '')) {
+    let ch = ch0;
+    if (/\s/.test(ch) || ZERO_WIDTH.test(ch)) {
+      spaces = true;
+      continue;
+    }
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0xff01 && cp <= 0xff5e) {
+      full = true;
+      ch = String.fromCharCode(cp - 0xfee0);
+    }
+    if (ch >= 'a' && ch <= 'z') {
+      lower = true;
+      ch = ch.toUpperCase();
+    }
+    out += ch;
+  }
+  const what: NormalisedWhat[] = [];
+  if (lower) what.push('lowercase');
+  if (full) what.push('fullwidth');
+  if (spaces) what.push('spaces');
+  return { text: out, what };
+}
+
+export type UsccIssue =
+  | { kind: 'normalised'; what: NormalisedWhat[]; normalised: string }
+  | { kind: 'old15' }
+  | { kind: 'length'; length: number }
+  | { kind: 'charset'; bad: string; suggestion?: string }
+  | { kind: 'checksum'; expected: string; actual: string; suggestion?: string }
+  | { kind: 'org-code'; expected: string }
+  | { kind: 'authority-unusual'; prefix: string };
+
+export type UsccIssueKind = UsccIssue['kind'];
+
+/** Issue kinds that make a code unusable; the others are warnings. */
+export const USCC_ERROR_KINDS: ReadonlySet<UsccIssueKind> = new Set<UsccIssueKind>(['old15', 'length', 'charset', 'checksum']);
+
+export interface UsccResult {
+  /** upper-case, half-width, spaces removed */
+  normalised: string;
+  /** usable: no error-level issue, or only the checksum issue of an allow-listed code */
+  valid: boolean;
+  /** checksum failed but the code is in the allow-list (the `checksum` issue is still listed) */
+  allowListed: boolean;
+  issues: UsccIssue[];
+}
+
+/**
+ * Position-2 entity types we treat as usual for each position-1 authority (GB 32100-2015 table 1
+ * and later assignments). Deliberately lenient: public tables disagree, so for the non-commercial
+ * authorities 1-8 (机构编制, 外交, 司法行政, 文化, 民政, 旅游, 宗教, 工会) and Y (其他) any digit 1-9 is
+ * accepted; only 9 (工商/市场监管: 1 企业, 2 个体工商户, 3 农民专业合作社), A (军队: 1, 9) and
+ * N (农业/农村集体经济组织: 1, 2, 3, 9) are held to their published lists. Anything else is only a
+ * warning, never an error.
+ */
+const USUAL_ENTITY_TYPES: Readonly<Record<string, string>> = {
+  '1': '123456789',
+  '2': '123456789',
+  '3': '123456789',
+  '4': '123456789',
+  '5': '123456789',
+  '6': '123456789',
+  '7': '123456789',
+  '8': '123456789',
+  '9': '123',
+  A: '19',
+  N: '1239',
+  Y: '123456789',
+};
+
+/** True when positions 1-2 form a combination we consider usual (see USUAL_ENTITY_TYPES). */
+export function isUsualAuthority(prefix2: string): boolean {
+  const types = USUAL_ENTITY_TYPES[prefix2[0] ?? ''];
+  return types !== undefined && prefix2.length === 2 && types.includes(prefix2[1]!);
+}
+
+/**
+ * Check a USCC as typed in a cell. Error kinds: old15, length, charset, checksum (at most one, in
+ * that precedence). Warning kinds: normalised, org-code, authority-unusual (org-code and
+ * authority checks run only once the checksum is right: not for allow-listed codes, which are
+ * pilot codes that predate those conventions, nor on top of an error).
+ */
+export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccResult {
+  const { text: n, what } = normaliseIdText(raw);
+  const issues: UsccIssue[] = [];
+  const done = (valid: boolean, allowListed = false): UsccResult => ({ normalised: n, valid, allowListed, issues });
+  if (what.length > 0) issues.push({ kind: 'normalised', what, normalised: n });
+
+  if (/^\d{15}$/.test(n)) {
+    issues.push({ kind: 'old15' });
+    return done(false);
+  }
+  if (n.length !== 18) {
+    issues.push({ kind: 'length', length: n.length });
+    return done(false);
+  }
+  const bad = uniqueChars([...n].filter((c) => !USCC_ALPHABET.includes(c)));
+  if (bad.length > 0) {
+    const issue: UsccIssue = { kind: 'charset', bad: bad.join('') };
+    // O and I are not in the alphabet, so the only plausible reading is the digit: offer it only
+    // when that reading passes the checksum (or is allow-listed), otherwise we would be guessing.
+    if (bad.every((c) => c === 'O' || c === 'I')) {
+      const cand = n.replace(/O/g, '0').replace(/I/g, '1');
+      if (usccChecksumOk(cand) || allowList?.has(cand)) issue.suggestion = cand;
+    }
+    issues.push(issue);
+    return done(false);
+  }
+  const expected = usccCheckChar(n.slice(0, 17));
+  if (expected !== n[17]) {
+    // An allow-listed code keeps its checksum issue (so the caller can say it was accepted from the
+    // list) but is valid.
+    issues.push({ kind: 'checksum', expected, actual: n[17]! });
+    return allowList?.has(n) ? done(true, true) : done(false);
+  }
+  const org = orgCodeCheckChar(n.slice(8, 16));
+  if (org !== n[16]) issues.push({ kind: 'org-code', expected: org });
+  if (!isUsualAuthority(n.slice(0, 2))) issues.push({ kind: 'authority-unusual', prefix: n.slice(0, 2) });
+  return done(true);
+}
+
+function uniqueChars(cs: string[]): string[] {
+  return [...new Set(cs)];
+}
+
+/**
+ * Parse an allow-list file: one code per line; '#' starts a comment (whole line or trailing);
+ * blank lines ignored; codes normalised (upper case, half-width, spaces removed). Lines that are
+ * not 18 USCC-alphabet characters after normalisation are returned in `bad` (1-based line numbers).
+ */
+export function parseAllowList(text: string): { codes: Set<string>; bad: Array<{ line: number; text: string }> } {
+  const codes = new Set<string>();
+  const bad: Array<{ line: number; text: string }> = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  lines.forEach((line, i) => {
+    const hash = line.search(/[#＃]/);
+    const body = hash >= 0 ? line.slice(0, hash) : line;
+    const { text: code } = normaliseIdText(body);
+    if (code === '') return;
+    if (isWellFormedUscc(code)) codes.add(code);
+    else bad.push({ line: i + 1, text: line.trim() });
+  });
+  return { codes, bad };
+}
+
+/**
+ * How an 18-digit code stored as a number looks to the user: Excel keeps 15 significant digits
+ * and pads with zeros, e.g. 916201055811843000 → "916201055811843000" (never an exponent).
+ */
+export function describeNumericUscc(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (a < 1e15) return sign + String(a);
+  // ≥ 1e15: toPrecision(15) is always in exponent form here ("9.16201055811843e+17").
+  const m = /^(\d)(?:\.(\d+))?e\+(\d+)$/.exec(a.toPrecision(15));
+  if (!m) return sign + String(a);
+  const digits = m[1]! + (m[2] ?? '');
+  const exp = Number(m[3]);
+  return sign + digits.padEnd(exp + 1, '0').slice(0, exp + 1);
+}
+
+/**
+ * True for text that is a number in exponent form (`9.15E+17`, `9.16201055811843e17`): what a USCC
+ * looks like after Excel turned it into a number and it was exported or copied as text.
+ */
+export function looksLikeExponentNumber(raw: string): boolean {
+  return /^\d(?:\.\d+)?E\+?\d+$/.test(normaliseIdText(raw).text);
+}

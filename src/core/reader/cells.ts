@@ -1,0 +1,82 @@
+import { a1, parseA1, type GridCell, type GridSheet } from '../workbook/grid.js';
+import { cellText } from '../values/cell.js';
+import { cleanText } from '../values/text.js';
+
+/** Merge lookup: for a cell inside a merged range, the range's top-left (master) cell. */
+export class MergeIndex {
+  private readonly master = new Map<string, { r: number; c: number }>();
+  constructor(sheet: GridSheet) {
+    for (const m of sheet.merges) {
+      const [from, to] = m.split(':');
+      if (!from || !to) continue;
+      let a: { r: number; c: number }, b: { r: number; c: number };
+      try {
+        a = parseA1(from);
+        b = parseA1(to);
+      } catch {
+        continue;
+      }
+      // Guard against absurd ranges (a merge over a whole sheet): only index what a header could need.
+      const r2 = Math.min(b.r, a.r + 50), c2 = Math.min(b.c, a.c + 100);
+      for (let r = a.r; r <= r2; r++) for (let c = a.c; c <= c2; c++) if (r !== a.r || c !== a.c) this.master.set(`${r},${c}`, a);
+    }
+  }
+  masterOf(r: number, c: number): { r: number; c: number } | undefined {
+    return this.master.get(`${r},${c}`);
+  }
+  /** true when (r,c) is inside a merge but not its top-left cell */
+  isSlave(r: number, c: number): boolean {
+    return this.master.has(`${r},${c}`);
+  }
+}
+
+/** Cleaned display text of a cell. */
+export function textAt(sheet: GridSheet, r: number, c: number): string {
+  return cleanText(cellText(sheet.rows.get(r)?.get(c))).text;
+}
+
+/** Text of a cell, looking through merges to the master cell (for headers). */
+export function mergedTextAt(sheet: GridSheet, merges: MergeIndex, r: number, c: number): string {
+  const m = merges.masterOf(r, c);
+  return m ? textAt(sheet, m.r, m.c) : textAt(sheet, r, c);
+}
+
+export function cellAt(sheet: GridSheet, r: number, c: number): GridCell | undefined {
+  return sheet.rows.get(r)?.get(c);
+}
+
+/** Sorted row numbers that hold at least one cell. */
+export function rowNumbers(sheet: GridSheet): number[] {
+  return [...sheet.rows.keys()].sort((x, y) => x - y);
+}
+
+/** Sorted column numbers used in a row. */
+export function colNumbers(sheet: GridSheet, r: number): number[] {
+  const row = sheet.rows.get(r);
+  return row ? [...row.keys()].sort((x, y) => x - y) : [];
+}
+
+/** Concatenated text of a whole row (for metadata lines split over cells). */
+export function rowText(sheet: GridSheet, r: number): { text: string; ref: string } {
+  const cols = colNumbers(sheet, r);
+  const parts: string[] = [];
+  let first = '';
+  for (const c of cols) {
+    const t = textAt(sheet, r, c);
+    if (t) {
+      if (!first) first = a1(r, c);
+      parts.push(t);
+    }
+  }
+  return { text: parts.join(' '), ref: first || a1(r, 1) };
+}
+
+export function isRowBlank(sheet: GridSheet, r: number, cols?: number[]): boolean {
+  const row = sheet.rows.get(r);
+  if (!row) return true;
+  for (const [c, cell] of row) {
+    if (cols && !cols.includes(c)) continue;
+    if (cleanText(cellText(cell)).text !== '') return false;
+  }
+  return true;
+}

@@ -1,0 +1,13 @@
+import type { Annex2Rule } from '../types.js';
+
+/** 纳入情形 must name one of the five criteria of 三(二). */
+export const criterionRule: Annex2Rule = {
+  id: 'criterion',
+  description: '纳入情形须为五种情形之一',
+  check(_doc, entries, ctx) {
+    for (const e of entries) {
+      const f = e.fields.criterion;
+      if (f && e.criterion === null) ctx.report('criterion-invalid', { cell: f.ref, row: f.row, column: f.header }, {}, { value: e.criterionText });
+    }
+  },
+};

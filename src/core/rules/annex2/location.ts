@@ -1,0 +1,22 @@
+import { locationOutsideUnit, unitsNamedIn } from '../../roster/location.js';
+import type { Annex2Rule } from '../types.js';
+
+/**
+ * 所在地 should lie in the submitting unit: warn only when the text clearly names another unit
+ * (zones overlap their host districts, and the 2025 merger counts on both sides of the cut-over).
+ */
+export const locationRule: Annex2Rule = {
+  id: 'location',
+  description: '所在地应位于填报区县',
+  check(_doc, entries, ctx) {
+    const unit = ctx.unit;
+    if (!unit) return;
+    for (const e of entries) {
+      const f = e.fields.location;
+      if (!f || !e.location) continue;
+      if (!locationOutsideUnit(e.location, unit, ctx.rosterDate, ctx.cutover)) continue;
+      const named = unitsNamedIn(e.location, ctx.rosterDate, ctx.cutover);
+      ctx.report('location-outside-district', { cell: f.ref, row: f.row, column: f.header }, { other: named.map((u) => u.name).join('、'), district: unit.name }, { value: e.location });
+    }
+  },
+};

@@ -1,0 +1,84 @@
+import { findUnitInText, resolveUnit, type Resolution } from '../../roster/resolve.js';
+import type { Unit } from '../../roster/units.js';
+import type { RuleContext } from '../types.js';
+
+export interface UnitSource {
+  /** 'cell' = the table's 地市 column, 'meta' = the 填报单位 line, 'file' = the file name, 'option' = --district */
+  kind: 'cell' | 'meta' | 'file' | 'option';
+  text: string;
+  ref?: string;
+}
+
+const SOURCE_ZH: Record<UnitSource['kind'], string> = { cell: '表内“地市”', meta: '“填报单位”', file: '文件名', option: '--district 参数' };
+const SOURCE_EN: Record<UnitSource['kind'], string> = { cell: 'the 地市 cell', meta: 'the 填报单位 line', file: 'the file name', option: 'the --district option' };
+const WHY_ZH: Record<UnitSource['kind'], string> = {
+  cell: '以数据所在行的“地市”为准',
+  meta: '以表头“填报单位”为准',
+  file: '表内没有可用的单位名称，只能依据文件名',
+  option: '依据命令行指定的单位',
+};
+const WHY_EN: Record<UnitSource['kind'], string> = {
+  cell: 'the row holding the figures decides',
+  meta: 'the 填报单位 line decides',
+  file: 'the file names no unit inside, so the file name decides',
+  option: 'the unit given on the command line',
+};
+
+/**
+ * Resolve one unit source and report its problems at its cell (unknown, placeholder, merged-away unit).
+ * File names are only hints: an unrecognisable file name is not a finding.
+ */
+export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false): Unit | undefined {
+  const res: Resolution | null = src.kind === 'file' ? findUnitInText(src.text, ctx.rosterDate, ctx.cutover) : resolveUnit(src.text, ctx.rosterDate, ctx.cutover);
+  if (!res) return undefined;
+  const loc = src.ref ? { cell: src.ref, row: Number(src.ref.replace(/^[A-Z]+/, '')), column: src.kind === 'cell' ? '地市' : undefined } : {};
+  switch (res.kind) {
+    case 'ok':
+      return res.unit;
+    case 'placeholder':
+      if (!quiet && src.kind !== 'file') ctx.report('district-placeholder', loc, {}, { value: src.text });
+      return undefined;
+    case 'merged':
+      if (!quiet) ctx.report('district-unknown', loc, { merged: 1, into: res.into, since: res.since, period: ctx.rosterDate }, { value: src.text });
+      return undefined;
+    case 'ambiguous':
+      if (!quiet && src.kind !== 'file') ctx.report('district-unknown', loc, { candidates: res.candidates.join('、'), example: res.candidates[0] }, { value: src.text });
+      return undefined;
+    case 'unknown':
+      if (!quiet && src.kind !== 'file') ctx.report('district-unknown', loc, { period: ctx.rosterDate }, { value: src.text });
+      return undefined;
+  }
+}
+
+/**
+ * Decide the file's reporting unit from its sources, in priority order (the first resolvable wins), and
+ * report `district-mismatch` when another source names a different unit, saying which won and why.
+ */
+export function decideUnit(sources: UnitSource[], ctx: RuleContext): Unit | undefined {
+  const resolved: { src: UnitSource; unit: Unit }[] = [];
+  for (const src of sources) {
+    // the option was resolved (and rejected if unknown) by the CLI already
+    const unit = resolveSource(src, ctx, src.kind === 'option');
+    if (unit) resolved.push({ src, unit });
+  }
+  const winner = resolved.find((r) => r.src.kind !== 'option') ?? resolved[0];
+  if (!winner) return undefined;
+  for (const other of resolved) {
+    if (other.unit.name === winner.unit.name) continue;
+    const loc = other.src.ref ? { cell: other.src.ref } : winner.src.ref ? { cell: winner.src.ref } : {};
+    ctx.report(
+      'district-mismatch',
+      loc,
+      {
+        detail: `${SOURCE_ZH[winner.src.kind]}为“${winner.unit.name}”，而${SOURCE_ZH[other.src.kind]}为“${other.unit.name}”`,
+        detailEn: `${SOURCE_EN[winner.src.kind]} says ${winner.unit.name} but ${SOURCE_EN[other.src.kind]} says ${other.unit.name}`,
+        winner: `“${winner.unit.name}”`,
+        winnerEn: winner.unit.name,
+        why: WHY_ZH[winner.src.kind],
+        whyEn: WHY_EN[winner.src.kind],
+      },
+      { value: other.src.text, expected: winner.unit.name },
+    );
+  }
+  return winner.unit;
+}

@@ -1,0 +1,154 @@
+import { openWorkbook } from '../workbook/open.js';
+import { recognise } from '../reader/detect.js';
+import type { Annex1Doc, Annex2Doc, AnnexDoc, Meta } from '../reader/types.js';
+import { parseEntries, type Annex2Entry } from '../annex2/entries.js';
+import { parseAnnex1, type Annex1Parsed } from '../annex1/figures.js';
+import { finding, sortFindings } from '../findings/make.js';
+import type { Finding } from '../findings/types.js';
+import type { Location, Params } from '../findings/types.js';
+import type { FindingExtra } from '../findings/make.js';
+import type { RuleContext, RuleOptions } from '../rules/types.js';
+import { annex1Rules } from '../rules/annex1/index.js';
+import { annex2Rules } from '../rules/annex2/index.js';
+import { decideUnit, type UnitSource } from '../rules/common/unit.js';
+import { ANNEX2_COLUMNS } from '../layout/annex2.js';
+import { ANNEX1_FIGURES } from '../layout/annex1.js';
+import { a1 } from '../workbook/grid.js';
+import type { Unit } from '../roster/units.js';
+import { parseDateText } from '../values/dates.js';
+
+export interface FileInput {
+  /** the path as the user gave it (shown in findings) */
+  file: string;
+  /** the file's base name, a source of the unit and the period */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface Annex2Result {
+  doc: Annex2Doc;
+  entries: Annex2Entry[];
+}
+export interface Annex1Result {
+  doc: Annex1Doc;
+  parsed: Annex1Parsed;
+}
+
+export interface FileResult {
+  file: string;
+  name: string;
+  kind: 'annex1' | 'annex2' | null;
+  /** canonical unit name, or null when unknown or when the table covers several units */
+  district: string | null;
+  unit?: Unit;
+  /** data rows: enterprises (Annex 2) or unit rows (Annex 1) */
+  rows: number;
+  /** 填报时间 / 填表时间, when readable */
+  reportDate?: string;
+  meta?: Meta;
+  findings: Finding[];
+  annex1?: Annex1Result;
+  annex2?: Annex2Result;
+}
+
+/** The city bureau itself, as written on its own summary: not a reporting unit, and not an error. */
+const CITY = /^(重庆市)?(生态环境局|环境保护局|生态环境保护综合行政执法总队|执法总队)(执法总队|法制处)?$/;
+
+/** Validate one file's bytes: open, recognise, read, run every rule. Never throws. */
+export async function validateFile(input: FileInput, opts: RuleOptions): Promise<FileResult> {
+  const result: FileResult = { file: input.file, name: input.name, kind: null, district: null, rows: 0, findings: [] };
+  try {
+    await validateInto(result, input, opts);
+  } catch (err) {
+    // a defect of ours must not stop the other files: report it as this file's problem
+    result.findings.push(finding('file-unreadable', {}, { reason: `内部错误：${firstLine(err)}`, reasonEn: `internal error: ${firstLine(err)}` }));
+  }
+  for (const f of result.findings) f.file = input.file;
+  result.findings = sortFindings(result.findings);
+  return result;
+}
+
+async function validateInto(result: FileResult, input: FileInput, opts: RuleOptions): Promise<void> {
+  const opened = await openWorkbook(input.bytes, { fileName: input.name });
+  result.findings.push(...opened.findings);
+  if (!opened.ok) return;
+  const rec = recognise(opened.workbook);
+  result.findings.push(...rec.findings);
+  const primary = rec.docs[0];
+  if (!primary) return;
+  result.kind = primary.kind;
+  for (const doc of rec.docs) {
+    const ctx = makeContext(result, doc, input, opts);
+    result.reportDate ??= ctx.reportDate;
+    result.meta ??= doc.meta;
+    headerFindings(doc, ctx);
+    if (doc.kind === 'annex2') {
+      const entries = parseEntries(doc, opts.allowList);
+      ctx.unit = decideUnit(unitSources(doc, input, opts), ctx);
+      if (entries.length === 0) ctx.report('annex2-no-data', { cell: a1(doc.headerRow + 1, 1), row: doc.headerRow + 1 });
+      for (const rule of annex2Rules) rule.check(doc, entries, ctx);
+      result.annex2 = { doc, entries };
+    } else {
+      const parsed = parseAnnex1(doc);
+      ctx.unit = decideUnit(unitSources(doc, input, opts, parsed), ctx);
+      for (const rule of annex1Rules) rule.check(doc, parsed, ctx);
+      result.annex1 = { doc, parsed };
+    }
+    if (doc === primary) {
+      result.unit = ctx.unit;
+      result.district = ctx.unit?.name ?? null;
+      result.rows = doc.kind === 'annex2' ? doc.rows.length : doc.rows.length;
+    }
+  }
+}
+
+function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: RuleOptions): RuleContext & { reportDate?: string } {
+  const d = doc.meta.date ? parseDateText(doc.meta.date.text) : undefined;
+  const reportDate = d && d.ok ? d.date : undefined;
+  const sheet = doc.sheet;
+  const ctx: RuleContext & { reportDate?: string } = {
+    ...opts,
+    file: input.file,
+    sheet,
+    rosterDate: reportDate ?? opts.asOf,
+    reportDate,
+    findings: result.findings,
+    report(code: string, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
+      result.findings.push(finding(code, { sheet, ...loc }, params, extra));
+    },
+  };
+  return ctx;
+}
+
+function unitSources(doc: AnnexDoc, input: FileInput, opts: RuleOptions, parsed?: Annex1Parsed): UnitSource[] {
+  const out: UnitSource[] = [];
+  if (doc.kind === 'annex1' && parsed && parsed.rows.length === 1) {
+    const u = parsed.rows[0]!;
+    if (u.unitText) out.push({ kind: 'cell', text: u.unitText, ref: u.row.district.ref });
+  }
+  const meta = doc.meta.unit;
+  if (meta && !CITY.test(meta.text.replace(/\s+/g, ''))) out.push({ kind: 'meta', text: meta.text, ref: meta.ref });
+  out.push({ kind: 'file', text: input.name });
+  if (opts.expectedUnit) out.push({ kind: 'option', text: opts.expectedUnit });
+  return out;
+}
+
+function headerFindings(doc: AnnexDoc, ctx: RuleContext): void {
+  if (doc.kind === 'annex2') {
+    for (const key of doc.missing) {
+      const def = ANNEX2_COLUMNS.find((d) => d.key === key)!;
+      ctx.report('header-missing-column', { row: doc.headerRow, column: def.header }, { column: def.header });
+    }
+  } else {
+    for (const key of doc.missing) {
+      const def = ANNEX1_FIGURES.find((d) => d.key === key)!;
+      const name = def.group ? `${def.group}/${def.header}` : def.header;
+      ctx.report('header-missing-column', { row: doc.headerRows[0], column: name }, { column: name });
+    }
+  }
+}
+
+function firstLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0]!.slice(0, 200);
+}

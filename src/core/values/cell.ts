@@ -1,0 +1,98 @@
+/**
+ * Glue from a GridCell to normalised values. These functions never apply `cleanText`: callers
+ * decide whether a change is worth a normalisation finding.
+ */
+import type { GridCell } from '../workbook/grid.js';
+import { PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN, parseDateText, serialToDate, type DateParse } from './dates.js';
+import { parseCount, plainNumberText, type CountParse } from './numbers.js';
+import { stripExcelEscapes } from './text.js';
+
+/** What the user sees as text: strings with `_xHHHH_` escapes decoded, numbers in plain decimal
+ *  (15 significant digits, no exponent), booleans TRUE/FALSE, errors their code (#REF!),
+ *  a formula without a cached value ''. Absent cell ''. Dates stay serials here: use cellDate. */
+export function cellText(cell: GridCell | undefined): string {
+  if (!cell) return '';
+  const v = cell.v;
+  switch (cell.t) {
+    case 'z':
+      return '';
+    case 'b':
+      return v === true || v === 1 || v === 'TRUE' || v === 'true' ? 'TRUE' : 'FALSE';
+    case 'n':
+      if (typeof v === 'number') return plainNumberText(v);
+      break;
+    case 'e':
+      return v === null || v === undefined ? '#VALUE!' : String(v);
+  }
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return plainNumberText(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return stripExcelEscapes(v);
+}
+
+/**
+ * A date from a cell.
+ * - numbers: an integer of 8 digits is yyyymmdd (20210930 — no serial is that large, the last
+ *   being 2958465); otherwise a serial when `isDate(numFmt)` says the format is a date format,
+ *   or, without a date format, when it lies in 20000..80000 (1954..2119) — exceljs and some
+ *   producers lose Chinese custom date formats, leaving a bare serial. A time fraction is ignored.
+ *   Other numbers (2021, 202109, 5) are 'unreadable': a year or a small number is not a date.
+ * - strings: parseDateText (after decoding _xHHHH_ escapes);
+ * - booleans, error values, formulas without a cached value: 'unreadable'; absent/null: 'empty'.
+ */
+export function cellDate(cell: GridCell | undefined, isDate: (numFmt?: string) => boolean): DateParse {
+  const unreadable = (detail: string, zh: string): DateParse => ({
+    ok: false, reason: 'unreadable', detail, reasonZh: `无法识别为日期（${zh}）`, reasonEn: `cannot be read as a date (${detail})`,
+  });
+  if (!cell || cell.v === null || cell.v === undefined) {
+    if (cell?.t === 'z') return unreadable('a formula without a saved value', '公式没有保存计算结果');
+    return { ok: false, reason: 'empty', reasonZh: '为空', reasonEn: 'is empty' };
+  }
+  const v = cell.v;
+  switch (cell.t) {
+    case 'z':
+      return unreadable('a formula without a saved value', '公式没有保存计算结果');
+    case 'e':
+      return unreadable(`the error value ${String(v)}`, `错误值 ${String(v)}`);
+    case 'b':
+      return unreadable('a TRUE/FALSE value', '逻辑值');
+  }
+  if (typeof v === 'boolean') return unreadable('a TRUE/FALSE value', '逻辑值');
+  if (typeof v === 'string') return parseDateText(stripExcelEscapes(v));
+
+  if (!Number.isFinite(v)) return unreadable('not a finite number', '不是有效数字');
+  const r = Math.round(v);
+  const integral = Math.abs(v - r) < 1e-9;
+  if (integral && r >= 10_000_000 && r <= 99_999_999) return parseDateText(String(r));
+  if (isDate(cell.numFmt)) return serialToDate(v);
+  if (v >= PLAUSIBLE_SERIAL_MIN && v < PLAUSIBLE_SERIAL_MAX + 1) return serialToDate(v);
+  return unreadable(`the number ${plainNumberText(v)} is not a date`, `数字 ${plainNumberText(v)} 不是日期`);
+}
+
+export type CellCountFail = {
+  ok: false;
+  reason: 'formula-no-value' | 'error-value';
+  reasonZh: string;
+  reasonEn: string;
+  /** the formula text (formula-no-value) */
+  formula?: string;
+  /** the error code such as '#REF!' (error-value) */
+  code?: string;
+};
+
+/** A count from a cell: parseCount on the value, plus the two cell states that are not values. */
+export function cellCount(cell: GridCell | undefined): CountParse | CellCountFail {
+  if (!cell) return parseCount(null);
+  if (cell.t === 'z') {
+    const f: CellCountFail = { ok: false, reason: 'formula-no-value', reasonZh: '公式没有计算结果', reasonEn: 'formula without a saved value' };
+    if (cell.formula !== undefined) f.formula = cell.formula;
+    return f;
+  }
+  if (cell.t === 'e') {
+    const code = cell.v === null || cell.v === undefined ? '#VALUE!' : String(cell.v);
+    return { ok: false, reason: 'error-value', reasonZh: `错误值 ${code}`, reasonEn: `error value ${code}`, code };
+  }
+  const v = cell.v;
+  if (cell.t === 'b' && typeof v !== 'boolean') return parseCount(v === 1 || v === 'TRUE');
+  return parseCount(typeof v === 'string' ? stripExcelEscapes(v) : v);
+}

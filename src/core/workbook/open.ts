@@ -1,0 +1,291 @@
+/**
+ * Open workbook bytes safely: decide the format by magic bytes, refuse zip bombs before any
+ * library inflates them, read the workbook with exceljs (rewriting namespace-prefixed parts
+ * when needed), and turn every failure into exactly one file-level finding.
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { finding } from '../findings/make.js';
+import type { Finding } from '../findings/types.js';
+import { classifyCfb } from './cfb.js';
+import {
+  loadWithExceljs,
+  stripPhoneticRuns,
+  stripSpreadsheetPrefixes,
+  usesSpreadsheetPrefix,
+} from './exceljs-adapter.js';
+import type { GridWorkbook } from './grid.js';
+import { describeNonWorkbook, sniff } from './sniff.js';
+import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
+
+export interface OpenOptions {
+  /** default 50 MiB */
+  maxBytes?: number;
+  /** default 500 MiB, summed over all zip entries */
+  maxInflatedBytes?: number;
+  /** default 200: per entry uncompressed/compressed, only for entries above 1 MiB inflated */
+  maxRatio?: number;
+  /** only for messages / extension hints; decisions are by bytes */
+  fileName?: string;
+}
+
+export type OpenResult =
+  | { ok: true; workbook: GridWorkbook; findings: Finding[] }
+  | { ok: false; findings: Finding[] };
+
+const MiB = 1024 * 1024;
+const RATIO_FLOOR = MiB;
+const PEEK = 8192;
+
+interface Limits {
+  maxBytes: number;
+  maxInflated: number;
+  maxRatio: number;
+}
+
+interface Reason {
+  zh: string;
+  en: string;
+}
+
+/** A failed open: carries the one finding to report. */
+class OpenFailure extends Error {
+  constructor(readonly f: Finding) {
+    super(f.code);
+  }
+}
+
+function fail(code: string, reason?: Reason): never {
+  const params = reason ? { reason: reason.zh, reasonEn: reason.en } : {};
+  throw new OpenFailure(finding(code, {}, params));
+}
+
+const BROKEN: Reason = { zh: '文件不完整或已损坏', en: 'the file is incomplete or damaged' };
+
+/** Open xlsx bytes. Never throws: every problem becomes one file-level error finding. */
+export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): Promise<OpenResult> {
+  const limits: Limits = {
+    maxBytes: opts.maxBytes ?? 50 * MiB,
+    maxInflated: opts.maxInflatedBytes ?? 500 * MiB,
+    maxRatio: opts.maxRatio ?? 200,
+  };
+  try {
+    const workbook = await open(bytes, limits);
+    return { ok: true, workbook, findings: [] };
+  } catch (err) {
+    if (err instanceof OpenFailure) return { ok: false, findings: [err.f] };
+    return { ok: false, findings: [errorFinding(err)] };
+  }
+}
+
+async function open(bytes: Uint8Array, limits: Limits): Promise<GridWorkbook> {
+  switch (sniff(bytes)) {
+    case 'empty':
+      fail('file-unreadable', { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' });
+    case 'ole2':
+      return openOle2(bytes);
+    case 'text':
+    case 'unknown':
+      fail('file-unreadable', describeNonWorkbook(bytes));
+    case 'zip':
+      break;
+  }
+
+  if (bytes.length > limits.maxBytes) {
+    fail('file-too-large', {
+      zh: `文件大小 ${fmtBytes(bytes.length)}，超过上限 ${fmtBytes(limits.maxBytes)}`,
+      en: `the file is ${fmtBytes(bytes.length)}, above the ${fmtBytes(limits.maxBytes)} limit`,
+    });
+  }
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) fail('file-unreadable', { zh: dir.error, en: dir.errorEn });
+  const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
+  const byName = new Map<string, ZipEntryInfo>();
+  for (const e of entries) byName.set(partName(e.name), e);
+
+  if (!byName.has('xl/workbook.xml')) fail('file-unreadable', describeZip(byName));
+  if (entries.some((e) => (e.flags & 1) !== 0)) {
+    fail('file-unreadable', { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' });
+  }
+  if (entries.some((e) => e.method !== 0 && e.method !== 8)) {
+    fail('file-unreadable', { zh: '使用了不支持的压缩方式', en: 'it uses an unsupported compression method' });
+  }
+  checkDeclaredSizes(entries, limits);
+  checkActualSizes(bytes, entries, limits);
+
+  // WPS / OpenXML SDK files with x:-prefixed SpreadsheetML: rewrite before exceljs sees them.
+  if (needsRewrite(bytes, byName)) return loadWithExceljs(rewriteParts(bytes, entries));
+  try {
+    return await loadWithExceljs(bytes);
+  } catch (err) {
+    // A prefix deeper inside a part than we peeked still breaks exceljs the same way.
+    if (isStructureError(err)) return loadWithExceljs(rewriteParts(bytes, entries));
+    throw err;
+  }
+}
+
+function openOle2(bytes: Uint8Array): never {
+  switch (classifyCfb(bytes)) {
+    case 'encrypted-ooxml':
+      fail('file-encrypted');
+    case 'legacy-excel':
+      fail('file-legacy-format', { zh: '旧版 .xls/.et 格式', en: 'legacy .xls/.et format' });
+    case 'word':
+      fail('file-unreadable', { zh: '文件是 Word 文档（.doc），不是 Excel 工作簿', en: 'the file is a Word document (.doc), not an Excel workbook' });
+    case 'powerpoint':
+      fail('file-unreadable', { zh: '文件是 PowerPoint 演示文稿，不是 Excel 工作簿', en: 'the file is a PowerPoint presentation, not an Excel workbook' });
+    case 'broken':
+      fail('file-unreadable', BROKEN);
+    case 'other':
+      fail('file-legacy-format', { zh: 'OLE2 复合文档（旧版 Office 格式）', en: 'an OLE2 compound document (legacy Office format)' });
+  }
+}
+
+/** Zip part names may start with '/'; exceljs strips it too. */
+function partName(name: string): string {
+  return name.startsWith('/') ? name.slice(1) : name;
+}
+
+function describeZip(byName: Map<string, ZipEntryInfo>): Reason {
+  if (byName.has('word/document.xml')) return { zh: '文件是 Word 文档（.docx），不是 Excel 工作簿', en: 'the file is a Word document (.docx), not an Excel workbook' };
+  if (byName.has('ppt/presentation.xml')) return { zh: '文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿', en: 'the file is a PowerPoint presentation (.pptx), not an Excel workbook' };
+  if (byName.has('xl/workbook.bin')) return { zh: '文件是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx', en: 'the file is an Excel binary workbook (.xlsb); save it as .xlsx' };
+  if (byName.has('content.xml') && byName.has('mimetype')) return { zh: '文件是 OpenDocument 文档（如 .ods），不是 .xlsx 工作簿', en: 'the file is an OpenDocument file (e.g. .ods), not an .xlsx workbook' };
+  if (byName.size === 0) return { zh: '空的 ZIP 压缩包，不是 Excel 工作簿', en: 'an empty zip archive, not an Excel workbook' };
+  return { zh: '是 ZIP 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）', en: 'a zip archive but not an Excel workbook (no xl/workbook.xml)' };
+}
+
+function checkDeclaredSizes(entries: ZipEntryInfo[], limits: Limits): void {
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressedSize;
+    if (e.uncompressedSize > RATIO_FLOOR && e.uncompressedSize > limits.maxRatio * e.compressedSize) ratioFail(e.uncompressedSize, e.compressedSize, limits);
+  }
+  if (total > limits.maxInflated) totalFail(total, limits);
+}
+
+/**
+ * The central directory can lie: JSZip inflates each part to whatever size it really has,
+ * with no cap. So inflate every deflated entry once ourselves, counting and discarding the
+ * output, and stop at the same caps applied to the real sizes. An entry that inflates to a
+ * size other than the declared one, within the caps, is damaged (random corruption often
+ * inflates to garbage of another size), not a bomb. Memory stays at a few MiB; time is one
+ * extra inflate pass, cheap next to exceljs' XML parsing.
+ */
+function checkActualSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limits): void {
+  let total = 0;
+  for (const e of entries) {
+    if (e.method === 0) {
+      if (e.compressedSize !== e.uncompressedSize) fail('file-unreadable', BROKEN);
+      total += e.uncompressedSize;
+      continue;
+    }
+    const ratioCap = Math.max(RATIO_FLOOR, limits.maxRatio * e.compressedSize);
+    const remaining = limits.maxInflated - total;
+    const r = inflateEntry(bytes, e, { maxBytes: Math.min(ratioCap, remaining) });
+    if (!r.ok) fail('file-unreadable', BROKEN);
+    if (r.exceeded) {
+      if (r.size > remaining) totalFail(total + r.size, limits, true);
+      ratioFail(r.size, e.compressedSize, limits);
+    }
+    if (r.size !== e.uncompressedSize) fail('file-unreadable', BROKEN);
+    total += r.size;
+  }
+}
+
+function ratioFail(size: number, compressed: number, limits: Limits): never {
+  const ratio = compressed > 0 ? Math.round(size / compressed) : Infinity;
+  const shown = Number.isFinite(ratio) ? `${ratio} 倍` : '无穷大';
+  fail('file-too-large', {
+    zh: `解压后至少 ${fmtBytes(size)}，压缩比 ${shown}，超过上限 ${limits.maxRatio} 倍`,
+    en: `it inflates to at least ${fmtBytes(size)}, a compression ratio of ${Number.isFinite(ratio) ? ratio : 'infinity'}, above the limit of ${limits.maxRatio}`,
+  });
+}
+
+function totalFail(total: number, limits: Limits, atLeast = false): never {
+  fail('file-too-large', {
+    zh: `解压后${atLeast ? '至少' : '约'} ${fmtBytes(total)}，超过上限 ${fmtBytes(limits.maxInflated)}`,
+    en: `it inflates to ${atLeast ? 'at least' : 'about'} ${fmtBytes(total)}, above the ${fmtBytes(limits.maxInflated)} limit`,
+  });
+}
+
+export function fmtBytes(n: number): string {
+  if (n >= 1024 * MiB) return `${(n / (1024 * MiB)).toFixed(1)} GB`;
+  if (n >= MiB) return `${(n / MiB).toFixed(1)} MB`;
+  return `${Math.ceil(n / 1024)} KB`;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Parts exceljs reads by element name; a prefix in any of them makes it fail or read nothing. */
+function isStructuralPart(name: string): boolean {
+  return (
+    name === 'xl/workbook.xml' ||
+    name === 'xl/sharedStrings.xml' ||
+    name === 'xl/styles.xml' ||
+    name === 'xl/_rels/workbook.xml.rels' ||
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+  );
+}
+
+/** Peek at the first few KiB of the structural parts for a SpreadsheetML namespace prefix. */
+function needsRewrite(bytes: Uint8Array, byName: Map<string, ZipEntryInfo>): boolean {
+  for (const [name, e] of byName) {
+    if (!isStructuralPart(name)) continue;
+    const r = inflateEntry(bytes, e, { maxBytes: 4 * MiB, keep: true, stopAfter: PEEK });
+    if (r.ok && r.data && usesSpreadsheetPrefix(utf8.decode(r.data.subarray(0, PEEK)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Inflate everything (sizes were verified above), strip SpreadsheetML prefixes from the XML
+ * parts and phonetic runs from worksheets and shared strings, and store it as a new zip.
+ * Level 0 (stored): the zip is only a container for exceljs, compressing it again is waste.
+ */
+function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[]): Uint8Array {
+  const files: Zippable = {};
+  const enc = new TextEncoder();
+  for (const e of entries) {
+    const r = inflateEntry(bytes, e, { maxBytes: e.uncompressedSize, keep: true });
+    if (!r.ok || r.exceeded || !r.data) fail('file-unreadable', BROKEN);
+    const name = partName(e.name);
+    let data = r.data;
+    if (/\.(xml|rels)$/i.test(name)) {
+      const xml = utf8.decode(data);
+      let fixed = stripSpreadsheetPrefixes(xml);
+      if (name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/')) fixed = stripPhoneticRuns(fixed);
+      if (fixed !== xml) data = enc.encode(fixed);
+    }
+    files[name] = [data, { level: 0 }];
+  }
+  return zipSync(files);
+}
+
+function errorMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return (msg.split('\n')[0] ?? '').trim().slice(0, 200) || 'unknown error';
+}
+
+function isStructureError(err: unknown): boolean {
+  const m = errorMessage(err);
+  return err instanceof TypeError || /reading 'sheets'|setting 'sheetNo'/.test(m);
+}
+
+/** Map an exceljs/JSZip/saxes exception to a file-unreadable finding. */
+function errorFinding(err: unknown): Finding {
+  const m = errorMessage(err);
+  let reason: Reason;
+  if (/end of central directory|corrupted zip|invalid (distance|stored block|code|block type|literal|length)|incorrect header check|unexpected EOF|end of data|crc32|size mismatch|is this a zip/i.test(m)) {
+    reason = BROKEN;
+  } else if (/encrypted zip/i.test(m)) {
+    reason = { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' };
+  } else if (isStructureError(err)) {
+    // exceljs trips over parts it does not expect (missing or dangling relationships …)
+    reason = { zh: `工作簿结构无法识别，可能由 WPS 或其他软件生成（${m}）`, en: `the workbook structure was not recognised, possibly written by WPS or another program (${m})` };
+  } else if (/^[^:]*:?\d+:\d+: /.test(m)) {
+    reason = { zh: `工作簿中的 XML 内容已损坏：${m}`, en: `the workbook's XML is damaged: ${m}` };
+  } else {
+    reason = { zh: m, en: m };
+  }
+  return finding('file-unreadable', {}, { reason: reason.zh, reasonEn: reason.en });
+}

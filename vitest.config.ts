@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // two cores: run files in two forks; LibreOffice tests serialise themselves
+    pool: 'forks',
+    maxWorkers: 2,
+    env: { TZ: 'Pacific/Kiritimati' }, // a far-off zone: any local-time bug shows up as a wrong day
+  },
+});
