@@ -11,7 +11,6 @@ import {
   FONTS,
   THIN_BORDER,
   addListSheet,
-  colLetter,
   displayWidth,
   ensureRowHeight,
   freeze,
@@ -25,7 +24,6 @@ import {
   setText,
   setValue,
   setupPrint,
-  spanWidth,
   styleRange,
   validateRange,
   workbookBytes,
@@ -91,7 +89,7 @@ export function annex2Notes(): string[] {
     '说  明：',
     `1.第${first}-${last}列（${opt.map((d) => d.header).join('、')}）为选填列，用于公示正面清单有效期（原则上为纳入之日起3年）；不填写不影响报送。`,
     `2.${DEF.includedOn.header}：填写纳入正面清单的日期，格式如 2021-09-30；${DEF.validUntil.header}：填写最后有效日（如 2024-09-29），或起止区间（如 2021.09.30-2024.09.29）。`,
-    `3.${DEF.criterion.header}：从下拉列表选择纳入依据（${CRITERIA.map((c) => c.label).join('、')}）。`,
+    `3.${DEF.criterion.header}：从下拉列表选择纳入依据，可选 ${CRITERIA.map((c) => c.label).join('、')}。`,
     `4.${DEF.uscc.header}为18位，${DEF.permit.header}一般为22位（信用代码+3位序号+1位字母），两列均已设为文本格式，请勿改为数值。`,
   ];
 }

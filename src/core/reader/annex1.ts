@@ -4,7 +4,7 @@ import { cellText } from '../values/cell.js';
 import { cleanText } from '../values/text.js';
 import { MergeIndex, colNumbers, mergedTextAt, rowNumbers, textAt } from './cells.js';
 import { keyIndex, keysOf, matchKey } from './headers.js';
-import { readMeta } from './meta.js';
+import { metaRows, readMeta } from './meta.js';
 import type { Annex1Doc, Annex1Row, ColumnPos, Field } from './types.js';
 
 const HEADER_SCAN_ROWS = 25;
@@ -127,11 +127,9 @@ export function readAnnex1(sheet: GridSheet, h: Annex1Header): Annex1Doc {
     if (!label && !filled) continue;
     rows.push(row);
   }
-  const all = rowNumbers(sheet);
-  const metaRows = all.filter((r) => r < h.row || (r > lastRow && r <= lastRow + 8));
   return {
     kind: 'annex1', sheet: sheet.name, headerRows: h.headerRows, districtCol: h.districtCol, columns: h.columns, missing,
-    meta: readMeta(sheet, metaRows), rows, total,
+    meta: readMeta(sheet, metaRows(sheet, h.row, lastRow, 8)), rows, total,
   };
 }
 

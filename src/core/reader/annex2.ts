@@ -4,7 +4,7 @@ import { cellText } from '../values/cell.js';
 import { cleanText } from '../values/text.js';
 import { MergeIndex, colNumbers, mergedTextAt, rowNumbers, textAt } from './cells.js';
 import { keyIndex, matchKey } from './headers.js';
-import { readMeta } from './meta.js';
+import { metaRows, readMeta } from './meta.js';
 import type { Annex2Doc, Annex2Row, ColumnPos, Field } from './types.js';
 
 const INDEX = keyIndex(ANNEX2_COLUMNS);
@@ -70,8 +70,7 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
     rows.push({ row: r, fields, hidden: sheet.hiddenRows.has(r) });
     lastRow = r;
   }
-  const metaRows = allRows.filter((r) => r < header.row || (r > lastRow && r <= lastRow + 6));
-  return { kind: 'annex2', sheet: sheet.name, headerRow: header.row, columns, missing, meta: readMeta(sheet, metaRows), rows };
+  return { kind: 'annex2', sheet: sheet.name, headerRow: header.row, columns, missing, meta: readMeta(sheet, metaRows(sheet, header.row, lastRow, 8)), rows };
 }
 
 function firstText(sheet: GridSheet, r: number): string {

@@ -1,5 +1,7 @@
-import type { GridSheet } from '../workbook/grid.js';
-import { rowText } from './cells.js';
+import { a1, type GridSheet } from '../workbook/grid.js';
+import { isDateFormat } from '../workbook/dates.js';
+import { serialToDate } from '../values/dates.js';
+import { colNumbers, rowText, textAt } from './cells.js';
 import type { Meta } from './types.js';
 
 const LABELS: { key: keyof Meta; re: RegExp }[] = [
@@ -17,7 +19,7 @@ const ANY_LABEL = /(填报单位|报送单位|填表单位|填报时间|填表�
 export function readMeta(sheet: GridSheet, rows: number[]): Meta {
   const meta: Meta = {};
   for (const r of rows) {
-    const { text, ref } = rowText(sheet, r);
+    const { text, ref } = metaRowText(sheet, r);
     if (!text) continue;
     // split the line at each label, keeping what follows each label up to the next one
     const marks: { label: string; start: number; end: number }[] = [];
@@ -31,4 +33,45 @@ export function readMeta(sheet: GridSheet, rows: number[]): Meta {
     }
   }
   return meta;
+}
+
+/**
+ * A row's text for the metadata line: like rowText, but a date cell (填报时间 typed as a real date,
+ * often in a cell of its own) reads as its YYYY-MM-DD day instead of its serial number.
+ */
+function metaRowText(sheet: GridSheet, r: number): { text: string; ref: string } {
+  const parts: string[] = [];
+  let first = '';
+  for (const c of colNumbers(sheet, r)) {
+    const cell = sheet.rows.get(r)?.get(c);
+    let t = textAt(sheet, r, c);
+    if (cell?.t === 'n' && typeof cell.v === 'number' && isDateFormat(cell.numFmt)) {
+      const d = serialToDate(cell.v);
+      if (d.ok) t = d.date;
+    }
+    if (t) {
+      if (!first) first = a1(r, c);
+      parts.push(t);
+    }
+  }
+  return { text: parts.join(' '), ref: first || a1(r, 1) };
+}
+
+const NOTES = /^(说\s*明|注\s*[:：]|备\s*注|填表说明)/;
+
+/**
+ * The rows that may hold metadata: those above the header, and a few right below the table — but never
+ * the 说明 notes, whose own 联系电话 is the city's, not the district's.
+ */
+export function metaRows(sheet: GridSheet, headerRow: number, lastRow: number, below: number): number[] {
+  const rows: number[] = [];
+  const all = [...sheet.rows.keys()].sort((a, b) => a - b);
+  for (const r of all) {
+    if (r < headerRow) rows.push(r);
+    else if (r > lastRow && r <= lastRow + below) {
+      if (NOTES.test(metaRowText(sheet, r).text)) break;
+      rows.push(r);
+    }
+  }
+  return rows;
 }
