@@ -37,7 +37,7 @@ export function validateText(j: ValidateJson, lang: Lang): string {
       const where = x.cell ?? (x.row ? (zh ? `第${x.row}行` : `row ${x.row}`) : x.sheet ? '' : '');
       const head = `  ${padEnd(where || '—', 7)} ${colour(x.severity, SEV[lang][x.severity])} ${chalk.dim(x.code)}`;
       out.push(head);
-      for (const line of wrap(x.message, WIDTH - 10)) out.push(`          ${line}`);
+      for (const line of wrap(x.message, WIDTH - 12)) out.push(`          ${line}`);
     }
     out.push('');
   }

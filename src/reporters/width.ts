@@ -26,6 +26,8 @@ function charWidth(cp: number): number {
   return 1;
 }
 
+const CLOSING = /^[。，、；：！？）」』”’》〉】.,;:!?)]$/;
+
 /** Break text into lines of at most `width` display columns; breaks between CJK characters or at spaces. */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
@@ -41,7 +43,8 @@ export function wrap(text: string, width: number): string[] {
       continue;
     }
     const tw = displayWidth(tok);
-    if (w + tw > width && w > 0) {
+    // closing punctuation hangs past the margin rather than starting a line (Chinese line-breaking rule)
+    if (w + tw > width && w > 0 && !CLOSING.test(tok)) {
       lines.push(line.trimEnd());
       line = '';
       w = 0;
@@ -60,7 +63,6 @@ export function wrap(text: string, width: number): string[] {
       }
       continue;
     }
-    // no line starts with closing punctuation
     line += tok;
     w += tw;
   }
