@@ -67,6 +67,23 @@ export function buildProgram(): Command {
     process.exitCode = await runValidate(paths, opts);
   });
 
+  addCommon(
+    program
+      .command('aggregate')
+      .description('汇总各区县附表1为全市季度/年度数据\naggregate the districts\' Annex 1 into city-wide totals')
+      .argument('<path...>', '本期各区县附表1（文件或文件夹）this period\'s submissions')
+      .option('--period <period>', '汇总期：2021Q3（季度）或 2021（年度）；默认从文件推断')
+      .option('--previous <path...>', '上期报送（用于计算本季度新增和累计数不减检查）previous period\'s submissions')
+      .option('--out <file.xlsx>', '写出全市汇总表 write the city-wide Annex 1 workbook')
+      .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
+      .option('--cutover <date>', '39 个报送单位名单的启用日期（默认 2025-10-01）roster cut-over date')
+      .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
+      .exitOverride(),
+  ).action(async (paths: string[], opts) => {
+    const { runAggregate } = await import('./commands/aggregate.js');
+    process.exitCode = await runAggregate(paths, opts);
+  });
+
   program
     .command('template')
     .description('生成官方空白模板 write the official blank workbook')

@@ -49,6 +49,11 @@ export interface CityWorkbookOptions {
   findings: RenderedFinding[];
 }
 
+const CHASE_TODO: Record<string, string> = {
+  missing: '请催报；合计未含该单位',
+  unreadable: '请该单位改正后重新报送（问题见“问题”工作表）；合计未含该单位',
+  duplicate: '请该单位确认以哪一份为准，删除其余文件后重新汇总；合计未含该单位',
+};
 const STATUS_ZH: Record<string, string> = { missing: '未报送', unreadable: '数字无法读取', duplicate: '重复报送、无法确定以哪份为准' };
 
 function zhDate(iso: string): string {
@@ -81,6 +86,7 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
     },
     taken,
   );
+  widenUnitColumn(main, r.units.length);
   markUncounted(main, r.units, (u) => (u.values ? null : unitRemark(u)));
   const left = r.units.filter((u) => !u.values);
   if (left.length) {
@@ -107,6 +113,7 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
       },
       taken,
     );
+    widenUnitColumn(act, r.units.length);
     // not a second Annex 1 when this file is read back (e.g. as next quarter's --previous): another 地市 header
     setText(act.sheet.getCell(act.headerRows[0], 1), '报送单位');
     setText(act.sheet.getCell(1, 1), `${SHEET_MAIN}（${SHEET_ACTIVITY}）`);
@@ -127,14 +134,27 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
   addFindingsSheet(wb, o.findings, o.lang, taken);
 }
 
+/** Every unit name on one line (石柱土家族自治县, 秀山土家族苗族自治县): one row per unit fits a page better than wrapped names. */
+function widenUnitColumn(info: Annex1SheetInfo, rows: number): void {
+  const ws = info.sheet;
+  ws.getColumn(1).width = UNIT_COLUMN_WIDTH;
+  for (let r = info.firstDataRow; r < info.firstDataRow + rows; r++) ws.getRow(r).height = rowHeightFor(1, 11) + 4;
+}
+const UNIT_COLUMN_WIDTH = 21;
+
+/** The file name without its folders (browser-safe). */
+function baseName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}
+
 function unitRemark(u: AggregateUnit): string {
   switch (u.status) {
     case 'missing':
       return '本期未报送，未计入合计';
     case 'unreadable':
-      return `文件 ${u.file ?? ''} 中的数字无法读取，未计入合计（见“问题”工作表）`;
+      return `“${baseName(u.file ?? '')}”中的数字无法读取，未计入合计（见“问题”工作表）`;
     case 'duplicate':
-      return `重复报送（${(u.files ?? []).join('、')}），无法确定以哪份为准，未计入合计`;
+      return `重复报送（${(u.files ?? []).map(baseName).join('、')}），无法确定以哪份为准，未计入合计`;
     default:
       return '';
   }
@@ -146,7 +166,7 @@ function markUncounted(info: Annex1SheetInfo, units: readonly AggregateUnit[], w
     const text = why(u);
     if (!text) return;
     const cell = info.sheet.getCell(info.firstDataRow + i, 1);
-    cell.note = { texts: [{ text }] } as never;
+    cell.note = text;
     cell.font = { ...FONTS.body, color: { argb: 'FF9C0006' } };
   });
 }
@@ -196,13 +216,13 @@ function addChaseSheet(wb: Workbook, r: AggregateResult, taken: Set<string>): vo
   const rows: string[][] = [];
   for (const u of r.units) {
     if (u.values) continue;
-    const file = u.status === 'duplicate' ? (u.files ?? []).join('\n') : (u.file ?? '');
-    rows.push([u.unit.name, STATUS_ZH[u.status] ?? u.status, file, unitRemark(u)]);
+    const file = u.status === 'duplicate' ? (u.files ?? []).map(baseName).join('\n') : baseName(u.file ?? '');
+    rows.push([u.unit.name, STATUS_ZH[u.status] ?? u.status, file, CHASE_TODO[u.status] ?? '']);
   }
   if (r.previousPeriod) {
     for (const name of r.previousMissing) {
       const u = r.units.find((x) => x.unit.name === name)!;
-      rows.push([name, '缺少上期数据', u.file ?? '', `没有可用的上期（${formatPeriod(r.previousPeriod)}）数据，本期新增未计入`]);
+      rows.push([name, '缺少上期数据', baseName(u.file ?? ''), `没有可用的上期（${formatPeriod(r.previousPeriod)}）数据，本期新增未计入“${SHEET_ACTIVITY}”合计`]);
     }
   }
   rows.forEach((row, i) => {

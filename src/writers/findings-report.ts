@@ -4,6 +4,7 @@
  * names, values, messages) is written as a text cell, never a formula.
  */
 import type { Worksheet } from 'exceljs';
+import type { Workbook } from './xlsx-common.js';
 import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js';
 import { titleOf } from '../core/findings/make.js';
 import {
@@ -76,6 +77,68 @@ const T = {
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
   },
 } as const;
+
+/** A sheet with one row per finding (file, sheet, cell, row, column, severity, code, message, value, expected). */
+export function addFindingsSheet(wb: Workbook, name: string, findings: readonly RenderedFinding[], lang: Lang, taken: Set<string>): Worksheet {
+  const t = T[lang];
+  const fs = wb.addWorksheet(safeSheetName(name, taken));
+  const heads = t.findingHeaders;
+  const nF = heads.length;
+  headerRow(fs, 1, heads);
+  const texts: string[][] = [[...heads]];
+  const MSG = 8;
+  const widthLimits: [number, number][] = [[16, 40], [8, 16], [7, 9], [5, 7], [10, 24], [9, 10], [12, 26], [40, 70], [10, 30], [10, 30]];
+  const row = (f: RenderedFinding): (string | number | undefined)[] => [
+    f.file,
+    f.sheet,
+    f.cell,
+    f.row,
+    f.column,
+    t.severity[f.severity] ?? f.severity,
+    f.code,
+    f.message,
+    f.value,
+    f.expected,
+  ];
+  findings.forEach((f, i) => {
+    const r = 2 + i;
+    const vals = row(f);
+    vals.forEach((v, j) => {
+      const cell = fs.getCell(r, j + 1);
+      if (typeof v === 'number') cell.value = v;
+      else if (v !== undefined && v !== '') setText(cell, v);
+    });
+    texts.push(vals.map((v) => (v === undefined ? '' : String(v))));
+  });
+  const lastF = 1 + findings.length;
+  if (findings.length) {
+    styleRange(fs, 2, 1, lastF, nF, { font: FONTS.small, border: THIN_BORDER, alignment: ALIGN.left });
+    styleRange(fs, 2, 3, lastF, 4, { alignment: ALIGN.centre });
+    styleRange(fs, 2, 6, lastF, 6, { alignment: ALIGN.centre });
+    styleRange(fs, 2, 9, lastF, 10, { numFmt: '@' });
+  } else {
+    merge(fs, 2, 1, 2, nF);
+    setText(fs.getCell(2, 1), t.none);
+    fs.getCell(2, 1).font = FONTS.small;
+  }
+  fitWidths(fs, texts, widthLimits);
+  findings.forEach((f, i) => {
+    const r = 2 + i;
+    paintSeverity(fs, r, 6, f.severity);
+    // the message column wraps: give the row the height its longest wrapped cell needs
+    let lines = 1;
+    for (const j of [1, 5, MSG, 9, 10]) {
+      const s = texts[i + 1]![j - 1]!;
+      if (s) lines = Math.max(lines, wrappedLines(s, fs.getColumn(j).width ?? 10, 10));
+    }
+    if (lines > 1) fs.getRow(r).height = Math.min(409, rowHeightFor(lines, 10));
+  });
+  if (findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastF, column: nF } };
+  freeze(fs, 1);
+  setupPrint(fs, { landscape: true, fitWidth: true, titleRows: [1, 1] });
+
+  return fs;
+}
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -156,61 +219,7 @@ export async function buildFindingsReport(opts: FindingsReportOptions): Promise<
   setupPrint(sum, { landscape: false, fitWidth: true, titleRows: [3, 3] });
 
   // ---- 问题 / Findings
-  const fs = wb.addWorksheet(safeSheetName(t.findings, taken));
-  const heads = t.findingHeaders;
-  const nF = heads.length;
-  headerRow(fs, 1, heads);
-  const texts: string[][] = [[...heads]];
-  const MSG = 8;
-  const widthLimits: [number, number][] = [[16, 40], [8, 16], [7, 9], [5, 7], [10, 24], [9, 10], [12, 26], [40, 70], [10, 30], [10, 30]];
-  const row = (f: RenderedFinding): (string | number | undefined)[] => [
-    f.file,
-    f.sheet,
-    f.cell,
-    f.row,
-    f.column,
-    t.severity[f.severity] ?? f.severity,
-    f.code,
-    f.message,
-    f.value,
-    f.expected,
-  ];
-  opts.findings.forEach((f, i) => {
-    const r = 2 + i;
-    const vals = row(f);
-    vals.forEach((v, j) => {
-      const cell = fs.getCell(r, j + 1);
-      if (typeof v === 'number') cell.value = v;
-      else if (v !== undefined && v !== '') setText(cell, v);
-    });
-    texts.push(vals.map((v) => (v === undefined ? '' : String(v))));
-  });
-  const lastF = 1 + opts.findings.length;
-  if (opts.findings.length) {
-    styleRange(fs, 2, 1, lastF, nF, { font: FONTS.small, border: THIN_BORDER, alignment: ALIGN.left });
-    styleRange(fs, 2, 3, lastF, 4, { alignment: ALIGN.centre });
-    styleRange(fs, 2, 6, lastF, 6, { alignment: ALIGN.centre });
-    styleRange(fs, 2, 9, lastF, 10, { numFmt: '@' });
-  } else {
-    merge(fs, 2, 1, 2, nF);
-    setText(fs.getCell(2, 1), t.none);
-    fs.getCell(2, 1).font = FONTS.small;
-  }
-  fitWidths(fs, texts, widthLimits);
-  opts.findings.forEach((f, i) => {
-    const r = 2 + i;
-    paintSeverity(fs, r, 6, f.severity);
-    // the message column wraps: give the row the height its longest wrapped cell needs
-    let lines = 1;
-    for (const j of [1, 5, MSG, 9, 10]) {
-      const s = texts[i + 1]![j - 1]!;
-      if (s) lines = Math.max(lines, wrappedLines(s, fs.getColumn(j).width ?? 10, 10));
-    }
-    if (lines > 1) fs.getRow(r).height = Math.min(409, rowHeightFor(lines, 10));
-  });
-  if (opts.findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastF, column: nF } };
-  freeze(fs, 1);
-  setupPrint(fs, { landscape: true, fitWidth: true, titleRows: [1, 1] });
+  addFindingsSheet(wb, t.findings, opts.findings, opts.lang, taken);
 
   // ---- 问题分类 / By code: how often each code occurs, worst first
   const bc = wb.addWorksheet(safeSheetName(t.byCode, taken));

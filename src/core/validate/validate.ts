@@ -16,6 +16,9 @@ import { ANNEX1_FIGURES } from '../layout/annex1.js';
 import { a1 } from '../workbook/grid.js';
 import type { Unit } from '../roster/units.js';
 import { parseDateText } from '../values/dates.js';
+import { isCityBureau } from '../roster/city.js';
+import { filePeriod } from '../aggregate/period.js';
+import { periodEnd } from '../roster/period.js';
 
 export interface FileInput {
   /** the path as the user gave it (shown in findings) */
@@ -51,8 +54,6 @@ export interface FileResult {
   annex2?: Annex2Result;
 }
 
-/** The city bureau itself, as written on its own summary: not a reporting unit, and not an error. */
-const CITY = /^(重庆市)?(生态环境局|环境保护局|生态环境保护综合行政执法总队|执法总队)(执法总队|法制处)?$/;
 
 /** Validate one file's bytes: open, recognise, read, run every rule. Never throws. */
 export async function validateFile(input: FileInput, opts: RuleOptions): Promise<FileResult> {
@@ -105,12 +106,15 @@ async function validateInto(result: FileResult, input: FileInput, opts: RuleOpti
 function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: RuleOptions): RuleContext & { reportDate?: string } {
   const d = doc.meta.date ? parseDateText(doc.meta.date.text) : undefined;
   const reportDate = d && d.ok ? d.date : undefined;
+  // the roster is that of the period the file reports (its name, else its 填报时间), not of the day it was filed:
+  // a 2025 Q3 report filed on 2025-10-09 still comes from the 41-unit roster
+  const period = filePeriod(input.name, reportDate).period;
   const sheet = doc.sheet;
   const ctx: RuleContext & { reportDate?: string } = {
     ...opts,
     file: input.file,
     sheet,
-    rosterDate: reportDate ?? opts.asOf,
+    rosterDate: period ? periodEnd(period) : (reportDate ?? opts.asOf),
     reportDate,
     findings: result.findings,
     report(code: string, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
@@ -127,7 +131,7 @@ function unitSources(doc: AnnexDoc, input: FileInput, opts: RuleOptions, parsed?
     if (u.unitText) out.push({ kind: 'cell', text: u.unitText, ref: u.row.district.ref });
   }
   const meta = doc.meta.unit;
-  if (meta && !CITY.test(meta.text.replace(/\s+/g, ''))) out.push({ kind: 'meta', text: meta.text, ref: meta.ref });
+  if (meta && !isCityBureau(meta.text)) out.push({ kind: 'meta', text: meta.text, ref: meta.ref });
   out.push({ kind: 'file', text: input.name });
   if (opts.expectedUnit) out.push({ kind: 'option', text: opts.expectedUnit });
   return out;

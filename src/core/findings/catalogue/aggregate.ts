@@ -14,8 +14,14 @@ export const aggregateCodes = defineCodes({
     severity: 'error',
     title: { zh: '报送期不一致', en: 'Period disagrees' },
     message: {
-      zh: (p) => `该文件${p.source ? `（${s(p.source)}）` : ''}为 ${s(p.value)} 的报送，而${p.set ? s(p.set) : '本次汇总'}的是 ${s(p.expected)}（${s(p.why)}），未计入汇总。请确认文件是否放错了文件夹，或用 --period 指定汇总期。`,
-      en: (p) => `This file reports ${s(p.valueEn ?? p.value)}${p.sourceEn ? ` (${s(p.sourceEn)})` : ''} but ${p.setEn ? s(p.setEn) : 'the aggregation'} is for ${s(p.expectedEn ?? p.expected)} (${s(p.whyEn ?? p.why)}); it was not counted. Check whether the file is in the wrong folder, or give --period.`,
+      zh: (p) =>
+        p.counted
+          ? `该文件的填报时间（${s(p.date)}）看似 ${s(p.value)} 的报送，而${p.set ? s(p.set) : '本次汇总'}的是 ${s(p.expected)}（${s(p.why)}）。文件名中没有写明季度，仅凭填报时间不能断定，已按 ${s(p.expected)} 计入。请核实该文件确为本期报送。`
+          : `该文件${p.source ? `（${s(p.source)}）` : ''}为 ${s(p.value)} 的报送，而${p.set ? s(p.set) : '本次汇总'}的是 ${s(p.expected)}（${s(p.why)}），未计入汇总。请确认文件是否放错了文件夹，或用 --period 指定汇总期。`,
+      en: (p) =>
+        p.counted
+          ? `This file's 填报时间 (${s(p.date)}) suggests ${s(p.valueEn ?? p.value)}, but ${p.setEn ? s(p.setEn) : 'the aggregation'} is for ${s(p.expectedEn ?? p.expected)} (${s(p.whyEn ?? p.why)}). Its name gives no quarter and a date alone does not settle it, so it was counted for ${s(p.expectedEn ?? p.expected)}. Check that it belongs to this period.`
+          : `This file reports ${s(p.valueEn ?? p.value)}${p.sourceEn ? ` (${s(p.sourceEn)})` : ''} but ${p.setEn ? s(p.setEn) : 'the aggregation'} is for ${s(p.expectedEn ?? p.expected)} (${s(p.whyEn ?? p.why)}); it was not counted. Check whether the file is in the wrong folder, or give --period.`,
     },
   },
   'cumulative-decrease': {
@@ -70,6 +76,14 @@ export const aggregateCodes = defineCodes({
     message: {
       zh: (p) => `上期（${s(p.previousPeriod)}）与本期（${s(p.period)}）不在同一年。累计数按年度重新起算，本期新增即本期累计数（“纳入清单企业数量”仍按与上期之差计算），不做累计数不减少检查。`,
       en: (p) => `The previous report (${s(p.previousPeriod)}) is of an earlier year than ${s(p.period)}. Running counts restart each year, so this period's activity is its own cumulative figure (the listed count is still compared with the previous one), and no decrease check is made.`,
+    },
+  },
+  'previous-not-adjacent': {
+    severity: 'info',
+    title: { zh: '上期不是紧邻的上一期', en: 'Previous period not the one before' },
+    message: {
+      zh: (p) => `--previous 的文件为 ${s(p.previousPeriod)} 的报送，而紧邻本期（${s(p.period)}）的上一期是 ${s(p.expected)}。“本期新增”为这两期之间的变化。`,
+      en: (p) => `The --previous files report ${s(p.previousPeriod)}, but the report before ${s(p.period)} is ${s(p.expected)}. The increments are the change between the two.`,
     },
   },
   'roster-changed': {

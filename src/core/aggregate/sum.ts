@@ -1,0 +1,161 @@
+/**
+ * The sum: every unit of the period's roster in official order, one source of figures each, exact
+ * integer totals. Two sources for one unit are never silently summed twice or dropped.
+ */
+import { FIGURE_KEYS, zeroFigures, type FigureKey, type Figures } from '../layout/annex1.js';
+import type { Unit, IsoDate } from '../roster/units.js';
+import { finding, cmp } from '../findings/make.js';
+import type { Finding, Severity } from '../findings/types.js';
+import { sumExact } from '../values/numbers.js';
+
+/** One unit's figures as found in one file (a district's own file, or one row of a multi-unit table). */
+export interface UnitSource {
+  /** canonical unit name in the period's roster */
+  unit: string;
+  file: string;
+  /** the file's base name, for messages (the finding's `file` carries the path) */
+  name?: string;
+  sheet?: string;
+  /** worksheet row holding the figures */
+  row?: number;
+  /** the 地市 cell of that row */
+  cell?: string;
+  /** where each figure sits (for findings at the cell) */
+  refs?: Partial<Record<FigureKey, string>>;
+  /** null: the figures could not all be read (never counted as zeros) */
+  values: Figures | null;
+  reportDate?: IsoDate;
+  /** a row of a table covering several units (e.g. a city summary): a unit's own file supersedes it */
+  summaryRow?: boolean;
+  /** the file could not be read at all and was attributed to the unit by its name only */
+  nameOnly?: boolean;
+}
+
+export type UnitStatus = 'ok' | 'missing' | 'unreadable' | 'duplicate';
+
+export interface UnitSlot {
+  unit: Unit;
+  status: UnitStatus;
+  /** the source counted (ok), or the one that failed to read (unreadable) */
+  source?: UnitSource;
+  /** every file that spoke for the unit when it is a duplicate left out of the sum */
+  files?: string[];
+  values: Figures | null;
+}
+
+export interface SumResult {
+  slots: UnitSlot[];
+  /** sum over the slots with status ok */
+  total: Figures;
+  findings: Finding[];
+  /** multi-unit tables whose rows were superseded by units' own files: file → units */
+  superseded: Map<string, string[]>;
+}
+
+export function sameFigures(a: Figures, b: Figures): boolean {
+  return FIGURE_KEYS.every((k) => a[k] === b[k]);
+}
+
+export function sumFigures(list: readonly Figures[]): Figures {
+  const out = zeroFigures();
+  for (const k of FIGURE_KEYS) out[k] = sumExact(list.map((f) => f[k]));
+  return out;
+}
+
+/** How a source is named in messages: the file name, with the row when it is one row of a table of several units. */
+function namer(rows: boolean) {
+  const show = (s: UnitSource) => s.row !== undefined && (s.summaryRow || rows);
+  return {
+    zh: (s: UnitSource) => (show(s) ? `${s.name ?? s.file} 第 ${s.row} 行` : (s.name ?? s.file)),
+    en: (s: UnitSource) => (show(s) ? `${s.name ?? s.file} row ${s.row}` : (s.name ?? s.file)),
+  };
+}
+
+/**
+ * Choose each roster unit's source and add them up.
+ * - A unit's own file beats a row of a multi-unit table (a city summary left in the inbox is not a duplicate).
+ * - A file attributed only by its name (unreadable) gives way to any readable source.
+ * - Several sources with identical figures: counted once (warning).
+ * - Otherwise the one with a clearly later 填报时间 is counted (error, saying so); if none is clearly later,
+ *   none is counted (error, saying so) and the unit is marked `duplicate`.
+ * `severity` overrides the findings' severity (used for the previous period's files).
+ */
+export function sumUnits(roster: readonly Unit[], sources: readonly UnitSource[], severity?: Severity): SumResult {
+  const findings: Finding[] = [];
+  const superseded = new Map<string, string[]>();
+  const byUnit = new Map<string, UnitSource[]>();
+  for (const s of sources) {
+    const list = byUnit.get(s.unit) ?? [];
+    list.push(s);
+    byUnit.set(s.unit, list);
+  }
+  const slots: UnitSlot[] = [];
+  for (const unit of roster) {
+    let cands = [...(byUnit.get(unit.name) ?? [])].sort((a, b) => cmp(a.file, b.file) || (a.row ?? 0) - (b.row ?? 0));
+    if (cands.length === 0) {
+      slots.push({ unit, status: 'missing', values: null });
+      continue;
+    }
+    if (cands.some((c) => !c.summaryRow)) {
+      for (const c of cands.filter((c) => c.summaryRow)) {
+        const l = superseded.get(c.file) ?? [];
+        l.push(unit.name);
+        superseded.set(c.file, l);
+      }
+      cands = cands.filter((c) => !c.summaryRow);
+    }
+    if (cands.some((c) => !c.nameOnly)) cands = cands.filter((c) => !c.nameOnly);
+    if (cands.length === 1) {
+      const s = cands[0]!;
+      slots.push({ unit, status: s.values ? 'ok' : 'unreadable', source: s, values: s.values });
+      continue;
+    }
+    slots.push(resolveDuplicate(unit, cands, findings, severity));
+  }
+  const counted = slots.filter((s) => s.status === 'ok').map((s) => s.values!);
+  return { slots, total: sumFigures(counted), findings, superseded };
+}
+
+function resolveDuplicate(unit: Unit, cands: UnitSource[], findings: Finding[], severity?: Severity): UnitSlot {
+  // two rows of one file: name the rows
+  const { zh: where, en: whereEn } = namer(new Set(cands.map((c) => c.file)).size < cands.length);
+  const files = cands.map(where).join('、');
+  const filesEn = cands.map(whereEn).join(', ');
+  const last = cands[cands.length - 1]!;
+  const report = (sev: Severity | undefined, at: UnitSource, decision: string, decisionEn: string) => {
+    const loc = { file: at.file, ...(at.sheet ? { sheet: at.sheet } : {}), ...(at.cell ? { cell: at.cell } : {}), ...(at.row !== undefined ? { row: at.row, column: '地市' } : {}) };
+    findings.push(finding('district-duplicate', loc, { unit: unit.name, files, filesEn, decision, decisionEn }, { value: unit.name, ...(sev ? { severity: sev } : {}) }));
+  };
+  const first = cands[0]!;
+  if (cands.every((c) => c.values && first.values && sameFigures(c.values, first.values))) {
+    report(
+      severity ?? 'warning',
+      last,
+      `各份数字完全相同，只按“${where(first)}”计入一次。请删除多余的文件。`,
+      `The figures are identical; counted once, from ${whereEn(first)}. Remove the extra file.`,
+    );
+    return { unit, status: 'ok', source: first, values: first.values };
+  }
+  const dated = cands.filter((c) => c.reportDate);
+  const latest = dated.length === cands.length ? [...dated].sort((a, b) => cmp(b.reportDate!, a.reportDate!))[0]! : undefined;
+  const clearlyLater = latest && cands.every((c) => c === latest || c.reportDate! < latest.reportDate!);
+  if (latest && clearlyLater) {
+    const others = cands.filter((c) => c !== latest);
+    report(
+      severity,
+      others[others.length - 1]!,
+      `已按填报时间较晚的“${where(latest)}”（${latest.reportDate}）计入，${others.map((o) => `“${where(o)}”（${o.reportDate}）`).join('、')}未计入。如不对，请删除较晚的一份后重新汇总。`,
+      `Counted ${whereEn(latest)} (填报时间 ${latest.reportDate}, the later one); ${others.map((o) => `${whereEn(o)} (${o.reportDate})`).join(', ')} not counted. If that is wrong, remove the later file and aggregate again.`,
+    );
+    return { unit, status: latest.values ? 'ok' : 'unreadable', source: latest, values: latest.values };
+  }
+  const why = dated.length === cands.length ? '填报时间相同' : '有的文件没有可读的填报时间';
+  const whyEn = dated.length === cands.length ? 'they bear the same 填报时间' : 'not every file has a readable 填报时间';
+  report(
+    severity,
+    last,
+    `无法判断以哪一份为准（${why}），各份均未计入合计。请确认以哪一份为准，删除其余的文件后重新汇总。`,
+    `Which one stands cannot be told (${whyEn}), so none of them is counted. Decide which one stands, remove the others and aggregate again.`,
+  );
+  return { unit, status: 'duplicate', files: [...new Set(cands.map((c) => c.file))], values: null };
+}
