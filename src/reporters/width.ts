@@ -27,6 +27,7 @@ function charWidth(cp: number): number {
 }
 
 const CLOSING = /^[。，、；：！？）」』”’》〉】.,;:!?)]$/;
+const OPENING = /^[（「『“‘《〈【(]$/;
 
 /** Break text into lines of at most `width` display columns; breaks between CJK characters or at spaces. */
 export function wrap(text: string, width: number): string[] {
@@ -44,10 +45,16 @@ export function wrap(text: string, width: number): string[] {
     }
     const tw = displayWidth(tok);
     // closing punctuation hangs past the margin rather than starting a line (Chinese line-breaking rule)
-    if (w + tw > width && w > 0 && !CLOSING.test(tok)) {
+    if (w + tw > width && w > 0 && !(CLOSING.test(tok) && w <= width)) {
+      // no line ends with opening punctuation: carry it to the next line
+      let carry = '';
+      while (line && OPENING.test(line.slice(-1))) {
+        carry = line.slice(-1) + carry;
+        line = line.slice(0, -1);
+      }
       lines.push(line.trimEnd());
-      line = '';
-      w = 0;
+      line = carry;
+      w = displayWidth(carry);
     }
     if (tw > width) {
       // a very long ASCII token (a path, a code): hard-break it

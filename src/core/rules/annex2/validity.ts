@@ -2,9 +2,6 @@ import { entryDates } from '../../annex2/entries.js';
 import { validityOf } from '../../annex2/validity.js';
 import type { Annex2Rule } from '../types.js';
 
-const REASON_ZH: Record<string, string> = { impossible: '不是存在的日期', unreadable: '无法识别为日期' };
-const REASON_EN: Record<string, string> = { impossible: 'is not a real date', unreadable: 'cannot be read as a date' };
-
 /** Dates must be readable; the 3-year validity (三(四)) is judged on the as-of date. */
 export const validityRule: Annex2Rule = {
   id: 'validity',
@@ -20,8 +17,9 @@ export const validityRule: Annex2Rule = {
           { cell: f.ref, row: f.row, column: f.header },
           {
             column: f.header,
-            reason: (parsed.detail ? `${REASON_ZH[parsed.reason]}（${parsed.detail}）` : REASON_ZH[parsed.reason]),
-            reasonEn: REASON_EN[parsed.reason],
+            // the parser's own predicates, which carry the fact in each language (detail is English only)
+            reason: parsed.reasonZh,
+            reasonEn: parsed.reasonEn,
             range: key === 'validUntil' ? 1 : undefined,
           },
           { value: f.text },

@@ -28,7 +28,7 @@ const WHY_EN: Record<UnitSource['kind'], string> = {
  * Resolve one unit source and report its problems at its cell (unknown, placeholder, merged-away unit).
  * File names are only hints: an unrecognisable file name is not a finding.
  */
-export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false): Unit | undefined {
+export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false, told?: Set<string>): Unit | undefined {
   const res: Resolution | null = src.kind === 'file' ? findUnitInText(src.text, ctx.rosterDate, ctx.cutover) : resolveUnit(src.text, ctx.rosterDate, ctx.cutover);
   if (!res) return undefined;
   const loc = src.ref ? { cell: src.ref, row: Number(src.ref.replace(/^[A-Z]+/, '')), column: src.kind === 'cell' ? '地市' : undefined } : {};
@@ -39,7 +39,9 @@ export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false):
       if (!quiet && src.kind !== 'file') ctx.report('district-placeholder', loc, {}, { value: src.text });
       return undefined;
     case 'merged':
-      if (!quiet) ctx.report('district-unknown', loc, { merged: 1, into: res.into, since: res.since, period: ctx.rosterDate }, { value: src.text });
+      // the merger is one fact about the file: say it once, at the most specific place that names the unit
+      if (!quiet && !told?.has(res.unit.name)) ctx.report('district-unknown', loc, { merged: 1, into: res.into, since: res.since, period: ctx.rosterDate }, { value: src.text });
+      told?.add(res.unit.name);
       return undefined;
     case 'ambiguous':
       if (!quiet && src.kind !== 'file') ctx.report('district-unknown', loc, { candidates: res.candidates.join('、'), example: res.candidates[0] }, { value: src.text });
@@ -56,9 +58,10 @@ export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false):
  */
 export function decideUnit(sources: UnitSource[], ctx: RuleContext): Unit | undefined {
   const resolved: { src: UnitSource; unit: Unit }[] = [];
+  const told = new Set<string>();
   for (const src of sources) {
     // the option was resolved (and rejected if unknown) by the CLI already
-    const unit = resolveSource(src, ctx, src.kind === 'option');
+    const unit = resolveSource(src, ctx, src.kind === 'option', told);
     if (unit) resolved.push({ src, unit });
   }
   const winner = resolved.find((r) => r.src.kind !== 'option') ?? resolved[0];
