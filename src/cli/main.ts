@@ -84,6 +84,27 @@ export function buildProgram(): Command {
     process.exitCode = await runAggregate(paths, opts);
   });
 
+  addCommon(
+    program
+      .command('check')
+      .description('核查清单企业是否符合纳入条件、是否过期\ncheck every listed enterprise\'s eligibility and expiry')
+      .argument('<path...>', '附表2清单（文件或文件夹）Annex 2 lists')
+      .option('--inspections <file>', '检查记录（.xlsx/.csv）inspection records')
+      .option('--credit <file>', '信用评价（.xlsx/.csv）credit ratings')
+      .option('--monitoring <file>', '在线监控（.xlsx/.csv，可选）online monitoring')
+      .option('--map <file>', '表头映射（JSON）header mapping for unusual exports')
+      .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
+      .option('--expiring-days <n>', '提前多少天提示即将到期（默认 90）', '90')
+      .option('--out <file.xlsx>', '写出核查结果工作簿 write the verdicts as a workbook')
+      .option('--allow-uscc <file>', '校验位不符但允许的信用代码名单 allow-list of USCCs')
+      .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
+      .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
+      .exitOverride(),
+  ).action(async (paths: string[], opts) => {
+    const { runCheck } = await import('./commands/check.js');
+    process.exitCode = await runCheck(paths, opts);
+  });
+
   program
     .command('template')
     .description('生成官方空白模板 write the official blank workbook')

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expandPaths, readInput, UsageError, writeAtomic } from '../io.js';
 import { common, parseAsOf, parseCutover, parseDays } from '../options.js';
 import { Progress, log } from '../progress.js';
+import { createLegacyConverter, findSoffice, isLegacyExcel, type LegacyConverter } from '../legacy.js';
 import { validateFile, type FileResult } from '../../core/validate/validate.js';
-import { finding } from '../../core/findings/make.js';
+import { finding, sortFindings } from '../../core/findings/make.js';
 import { parseAllowList } from '../../core/ids/uscc.js';
 import { DEFAULT_ALLOW_LIST } from '../../core/ids/allow-list.js';
 import { resolveUnit } from '../../core/roster/resolve.js';
@@ -57,18 +58,41 @@ export async function validatePaths(paths: string[], opts: RuleOptions, quiet: b
   const files = await expandPaths(paths);
   const progress = new Progress(files.length, quiet, label);
   const results: FileResult[] = [];
-  for (const [i, f] of files.entries()) {
-    progress.tick(i, f.name);
-    const read = await readInput(f.abs, MAX_FILE_BYTES);
-    if ('bytes' in read) {
-      results.push(await validateFile({ file: f.display, name: f.name, bytes: read.bytes }, { ...opts, fileName: f.name }));
-    } else {
-      const fnd =
-        'tooLarge' in read
-          ? finding('file-too-large', { file: f.display }, { reason: `${(read.tooLarge / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(read.tooLarge / 1048576).toFixed(1)} MB, over the 50 MB limit` })
-          : finding('file-unreadable', { file: f.display }, { reason: `无法打开文件（${read.error}）`, reasonEn: `cannot open the file (${read.error})` });
-      results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
+  // legacy .xls/.et: LibreOffice is looked up on the first such file only (undefined = not yet)
+  let converter: LegacyConverter | null | undefined;
+  try {
+    for (const [i, f] of files.entries()) {
+      progress.tick(i, f.name);
+      const read = await readInput(f.abs, MAX_FILE_BYTES);
+      if ('bytes' in read) {
+        const input = { file: f.display, name: f.name, bytes: read.bytes };
+        if (isLegacyExcel(read.bytes)) {
+          if (converter === undefined) {
+            const soffice = await findSoffice();
+            converter = soffice ? createLegacyConverter({ soffice }) : null;
+          }
+          if (converter) {
+            const conv = await converter.convert(read.bytes);
+            if (conv.ok) {
+              const r = await validateFile({ ...input, bytes: conv.bytes }, { ...opts, fileName: f.name });
+              r.findings = sortFindings([finding('file-legacy-format', { file: f.display }, { converted: 1 }, { severity: 'warning' }), ...r.findings]);
+              results.push(r);
+              continue;
+            }
+            log(quiet, `${f.display}：LibreOffice 转换失败（${conv.reason}）\n${f.display}: LibreOffice could not convert it (${conv.reason})`);
+          }
+        }
+        results.push(await validateFile(input, { ...opts, fileName: f.name }));
+      } else {
+        const fnd =
+          'tooLarge' in read
+            ? finding('file-too-large', { file: f.display }, { reason: `${(read.tooLarge / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(read.tooLarge / 1048576).toFixed(1)} MB, over the 50 MB limit` })
+            : finding('file-unreadable', { file: f.display }, { reason: `无法打开文件（${read.error}）`, reasonEn: `cannot open the file (${read.error})` });
+        results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
+      }
     }
+  } finally {
+    await converter?.dispose();
   }
   progress.done();
   return { results, inputs: files.map((f) => f.abs) };

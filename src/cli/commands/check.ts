@@ -1,0 +1,134 @@
+/**
+ * `zmqd check <annex2 path...> --inspections FILE --credit FILE [--monitoring FILE] [--map FILE]`.
+ * The data files are read first: one that cannot be used at all (missing, unreadable, not a table,
+ * no USCC column …) is a usage error (exit 2) — a check against half the data would mislead. Then
+ * every list is validated (one bad list never stops the others) and judged.
+ */
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { readInput, UsageError, writeAtomic } from '../io.js';
+import { common } from '../options.js';
+import { log } from '../progress.js';
+import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
+import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type ValidateCliOptions } from './validate.js';
+import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../../core/data/aliases.js';
+import { readDataFile, type DataFile } from '../../core/data/read.js';
+import { ENCODING_NAME } from '../../core/data/decode.js';
+import type { DataKind } from '../../core/data/types.js';
+import type { DataFiles } from '../../core/eligibility/data.js';
+import { runCheckCore, type CheckResult } from '../../core/check/check.js';
+import type { Lang } from '../../core/findings/types.js';
+import type { RuleOptions } from '../../core/rules/types.js';
+import { checkJson } from '../../reporters/check-json.js';
+import { checkText } from '../../reporters/check-text.js';
+
+export interface CheckCliOptions extends ValidateCliOptions {
+  inspections?: string;
+  credit?: string;
+  monitoring?: string;
+  map?: string;
+  out?: string;
+}
+
+const OPTION: Record<DataKind, string> = { inspections: '--inspections', credit: '--credit', monitoring: '--monitoring' };
+
+async function readMap(file: string | undefined): Promise<HeaderMap | undefined> {
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UsageError(`无法读取 --map 文件 ${file}（${code}）。\nCannot read the --map file ${file} (${code}).`);
+  }
+  const parsed = parseHeaderMap(text);
+  if (!parsed.ok) throw new UsageError(`--map 文件 ${file} ${parsed.reason.zh}。\nThe --map file ${file}: ${parsed.reason.en}.`);
+  return parsed.map;
+}
+
+async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean): Promise<DataFile<K>> {
+  const opt = OPTION[kind];
+  const read = await readInput(path.resolve(file), MAX_FILE_BYTES);
+  if ('tooLarge' in read) throw new UsageError(`${opt} 文件 ${file} 超过 50 MB 上限。\nThe ${opt} file ${file} is over the 50 MB limit.`);
+  if ('error' in read) {
+    const why = read.error === 'ENOENT' ? '文件不存在' : read.error === 'EISDIR' ? '这是文件夹，不是文件' : read.error;
+    const whyEn = read.error === 'ENOENT' ? 'no such file' : read.error === 'EISDIR' ? 'it is a folder, not a file' : read.error;
+    throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why}。\nCannot read the ${opt} file ${file}: ${whyEn}.`);
+  }
+  const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map });
+  if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
+  return r;
+}
+
+/**
+ * A legacy .xls/.et export (old enforcement systems still write them) converted to .xlsx when
+ * LibreOffice is available; otherwise the bytes as they are, and the reader says to re-save them.
+ */
+async function fromLegacy(bytes: Uint8Array, file: string, quiet: boolean): Promise<Uint8Array> {
+  if (!isLegacyExcel(bytes)) return bytes;
+  const soffice = await findSoffice();
+  if (!soffice) return bytes;
+  const converter = createLegacyConverter({ soffice });
+  try {
+    const conv = await converter.convert(bytes);
+    if (conv.ok) {
+      log(quiet, `${file}：旧版 .xls 格式，已用 LibreOffice 转换后读取\n${file}: a legacy .xls file, converted with LibreOffice`);
+      return conv.bytes;
+    }
+    log(quiet, `${file}：LibreOffice 转换失败（${conv.reason}）\n${file}: LibreOffice could not convert it (${conv.reason})`);
+    return bytes;
+  } finally {
+    await converter.dispose();
+  }
+}
+
+/** Read the enforcement data named by the options (for `check` and `report`). Throws UsageError (exit 2). */
+export async function loadEnforcementData(o: CheckCliOptions, allowList: ReadonlySet<string>): Promise<DataFiles> {
+  const missing = (['inspections', 'credit'] as const).filter((k) => !o[k]);
+  if (missing.length) {
+    const names = missing.map((k) => OPTION[k]).join(' ');
+    throw new UsageError(`check 需要执法数据：缺少 ${names}（检查记录和信用评价必须提供，在线监控可选）。\ncheck needs the enforcement data: ${names} missing (inspections and credit are required, monitoring is optional).`);
+  }
+  const map = await readMap(o.map);
+  const quiet = Boolean(o.quiet);
+  const data: DataFiles = {
+    inspections: await readData('inspections', o.inspections!, allowList, map, quiet),
+    credit: await readData('credit', o.credit!, allowList, map, quiet),
+  };
+  if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet);
+  return data;
+}
+
+/** Validate the lists and judge them against the data (for `check` and `report`). */
+export async function checkPaths(paths: string[], data: DataFiles, opts: RuleOptions, quiet: boolean): Promise<{ result: CheckResult; inputs: string[] }> {
+  const { results, inputs } = await validatePaths(paths, opts, quiet, '核查');
+  const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays });
+  return { result, inputs };
+}
+
+function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
+  for (const f of [data.inspections, data.credit, data.monitoring]) {
+    if (!f) continue;
+    const enc = f.encoding ? ENCODING_NAME[f.encoding] : 'xlsx';
+    log(quiet, lang === 'zh'
+      ? `${KIND_LABEL[f.kind].zh}：${f.file}（${enc}，${f.records.length} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
+      : `${KIND_LABEL[f.kind].en}: ${f.file} (${enc}, ${f.records.length} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
+  }
+}
+
+export async function runCheck(paths: string[], o: CheckCliOptions): Promise<number> {
+  const c = common(o);
+  const opts = await ruleOptions(o);
+  const data = await loadEnforcementData(o, opts.allowList);
+  logData(data, c.lang, c.quiet);
+  const { result, inputs } = await checkPaths(paths, data, opts, c.quiet);
+  const json = checkJson(result, c.lang);
+  if (o.out) {
+    const { buildCheckReport } = await import('../../writers/check-report.js');
+    const dataFiles = [data.inspections.file, data.credit.file, ...(data.monitoring ? [data.monitoring.file] : []), ...(o.map ? [o.map] : [])];
+    await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...inputs, ...dataFiles.map((f) => path.resolve(f))]);
+    log(c.quiet, c.lang === 'zh' ? `核查结果已写入 ${o.out}` : `Verdicts written to ${o.out}`);
+  }
+  process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : checkText(json, c.lang));
+  return exitCode(json.errors, json.warnings > 0, Boolean(o.strict));
+}

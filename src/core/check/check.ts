@@ -1,0 +1,217 @@
+/**
+ * `check`: every entry of every Annex 2 list judged against the enforcement data. Pure: the lists
+ * come validated (validateFile), the data files read (readDataFile); this joins them, raises the
+ * check findings at each entry's row, flags an enterprise listed by two districts, and counts.
+ */
+import type { Annex2Entry, CriterionN } from '../annex2/entries.js';
+import { entryDates } from '../annex2/entries.js';
+import { validityOf, type ValidityStatus } from '../annex2/validity.js';
+import { describeNumericUscc } from '../ids/uscc.js';
+import { finding } from '../findings/make.js';
+import type { Finding, Location } from '../findings/types.js';
+import type { FileResult } from '../validate/validate.js';
+import type { DataFile } from '../data/read.js';
+import type { DataKind, Text } from '../data/types.js';
+import type { EncodingName } from '../data/decode.js';
+import { assessEntry, indexData, type Assessment, type EnforcementIndex } from '../eligibility/index.js';
+import type { DataFiles } from '../eligibility/data.js';
+import type { IsoDate } from '../values/dates.js';
+
+/** What an entry needs, most urgent first: the order of the text report and the workbook. */
+export type Action = 'remove' | 'renew' | 'verify' | 'attention' | 'ok';
+export const ACTIONS: readonly Action[] = ['remove', 'renew', 'verify', 'attention', 'ok'];
+export const ACTION_LABEL: Record<Action, Text> = {
+  remove: { zh: '应移出', en: 'remove' },
+  renew: { zh: '已过期', en: 'expired' },
+  verify: { zh: '待核实', en: 'to verify' },
+  attention: { zh: '需关注', en: 'attention' },
+  ok: { zh: '符合', en: 'eligible' },
+};
+
+export interface CheckedEntry {
+  file: string;
+  sheet: string;
+  district: string | null;
+  row: number;
+  name: string;
+  /** normalised when valid, else as written */
+  uscc: string;
+  includedOn: IsoDate | null;
+  validUntil: IsoDate | null;
+  validity: ValidityStatus;
+  declaredCriterion: CriterionN | null;
+  metCriteria: CriterionN[];
+  /** extension: the criteria met on the inclusion date (null without one) */
+  metCriteriaAtInclusion: CriterionN[] | null;
+  eligible: boolean | null;
+  eligibleAtInclusion: boolean | null;
+  mustRemove: boolean;
+  neverAgain: boolean;
+  /** extension: the sources the enterprise is absent from */
+  notInData: DataKind[];
+  action: Action;
+  reasons: Text[];
+  findings: Finding[];
+}
+
+export interface DataSourceSummary {
+  kind: DataKind;
+  file: string;
+  format: 'xlsx' | 'csv';
+  encoding: EncodingName | null;
+  sheets: string[];
+  rows: number;
+  invalid: number;
+}
+
+export interface CheckSummary {
+  entries: number;
+  eligible: number;
+  ineligible: number;
+  unverifiable: number;
+  expired: number;
+  expiring: number;
+  mustRemove: number;
+  neverAgain: number;
+}
+
+export interface CheckResult {
+  asOf: IsoDate;
+  entries: CheckedEntry[];
+  /** findings not tied to an entry: whole files, data files, rows that are not entries */
+  findings: Finding[];
+  data: DataSourceSummary[];
+  summary: CheckSummary;
+}
+
+export interface CheckInput {
+  lists: FileResult[];
+  data: DataFiles;
+  asOf: IsoDate;
+  expiringDays: number;
+}
+
+export function runCheckCore(input: CheckInput): CheckResult {
+  const index = indexData(input.data);
+  const entries: CheckedEntry[] = [];
+  const findings: Finding[] = [];
+  for (const r of input.lists) {
+    if (!r.annex2) {
+      if (r.kind === 'annex1') findings.push(finding('check-file-skipped', { file: r.file }));
+      else findings.push(...r.findings);
+      continue;
+    }
+    const rows = new Set(r.annex2.entries.map((e) => e.row));
+    findings.push(...r.findings.filter((f) => f.row === undefined || !rows.has(f.row)));
+    for (const e of r.annex2.entries) entries.push(checkEntry(r, e, index, input));
+  }
+  acrossDistricts(entries);
+  for (const e of entries) e.action = actionOf(e);
+  findings.push(...dataFindings(input.data, new Set(entries.map((e) => e.uscc))));
+  return { asOf: input.asOf, entries, findings, data: dataSummary(input.data), summary: summarise(entries) };
+}
+
+function checkEntry(r: FileResult, e: Annex2Entry, index: EnforcementIndex, input: CheckInput): CheckedEntry {
+  const validity = validityOf(entryDates(e), input.asOf, input.expiringDays);
+  const uscc = e.uscc?.valid ? e.uscc.normalised : undefined;
+  const a = assessEntry({ name: e.name, uscc, declared: e.criterion, validity }, index, input.asOf);
+  const sheet = r.annex2!.doc.sheet;
+  const out: CheckedEntry = {
+    file: r.file,
+    sheet,
+    district: r.district,
+    row: e.row,
+    name: e.name,
+    uscc: uscc ?? (e.usccNumeric !== undefined ? describeNumericUscc(e.usccNumeric) : e.usccText),
+    includedOn: validity.includedOn ?? null,
+    validUntil: validity.validUntil ?? null,
+    validity: validity.status,
+    declaredCriterion: e.criterion ?? null,
+    metCriteria: a.metCriteria,
+    metCriteriaAtInclusion: a.metAtInclusion,
+    eligible: a.eligible,
+    eligibleAtInclusion: a.eligibleAtInclusion,
+    mustRemove: a.mustRemove,
+    neverAgain: a.neverAgain,
+    notInData: a.notInData,
+    action: 'ok',
+    reasons: a.reasons,
+    findings: [...r.findings.filter((f) => f.row === e.row), ...noteFindings(a, e, r.file, sheet)],
+  };
+  return out;
+}
+
+function noteFindings(a: Assessment, e: Annex2Entry, file: string, sheet: string): Finding[] {
+  const at = (key: 'uscc' | 'name'): Location => {
+    const f = e.fields[key] ?? e.fields.name ?? e.fields.uscc;
+    return f ? { file, sheet, cell: f.ref, row: e.row, column: f.header } : { file, sheet, row: e.row };
+  };
+  return a.notes.map((n) => (n.code === 'not-in-data' ? finding(n.code, at('uscc'), n.params, { value: String(n.params.value) }) : finding(n.code, at('name'), n.params)));
+}
+
+/** The same USCC on two districts' lists (a district unknown: its file stands for it). */
+function acrossDistricts(entries: CheckedEntry[]): void {
+  const byUscc = new Map<string, CheckedEntry[]>();
+  for (const e of entries) {
+    if (!/^[0-9A-Z]{18}$/.test(e.uscc)) continue;
+    byUscc.set(e.uscc, [...(byUscc.get(e.uscc) ?? []), e]);
+  }
+  const unitOf = (e: CheckedEntry) => e.district ?? e.file;
+  for (const list of byUscc.values()) {
+    const units = [...new Set(list.map(unitOf))];
+    if (units.length < 2) continue;
+    for (const e of list) {
+      const others = units.filter((u) => u !== unitOf(e));
+      e.findings.push(finding('uscc-duplicate-across-districts', { file: e.file, sheet: e.sheet, row: e.row, column: '统一社会信用代码' }, { value: e.uscc, name: e.name, others: others.join('、'), othersEn: others.join(', ') }, { value: e.uscc }));
+      e.reasons.push({ zh: `该企业同时列在${others.join('、')}的清单中，请与相关区县核实由谁纳入`, en: `the enterprise is also on the list of ${others.join(', ')}; agree which unit lists it` });
+    }
+  }
+}
+
+function actionOf(e: CheckedEntry): Action {
+  if (e.neverAgain || e.mustRemove || e.eligible === false) return 'remove';
+  if (e.validity === 'expired') return 'renew';
+  if (e.eligible === null || e.eligibleAtInclusion === false) return 'verify';
+  if (e.validity === 'expiring' || e.findings.some((f) => f.severity !== 'info')) return 'attention';
+  return 'ok';
+}
+
+/**
+ * The data files' findings. An unusable row matters when it may belong to a listed enterprise: an
+ * error when its USCC is unreadable or listed (the message says the verdict may be wrong), only a
+ * warning when it names an enterprise on no list.
+ */
+function dataFindings(data: DataFiles, listed: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of [data.inspections, data.credit, data.monitoring] as (DataFile | undefined)[]) {
+    if (!f) continue;
+    const invalid = new Map(f.invalid.map((i) => [i.finding, i]));
+    for (const x of f.findings) {
+      const inv = invalid.get(x);
+      if (!inv || inv.uscc === undefined) out.push(x);
+      else if (listed.has(inv.uscc)) out.push({ ...x, params: { ...x.params, listed: 1 } });
+      else out.push({ ...x, severity: 'warning' });
+    }
+  }
+  return out;
+}
+
+function dataSummary(data: DataFiles): DataSourceSummary[] {
+  return ([data.inspections, data.credit, data.monitoring] as (DataFile | undefined)[])
+    .filter((f): f is DataFile => f !== undefined)
+    .map((f) => ({ kind: f.kind, file: f.file, format: f.format, encoding: f.encoding ?? null, sheets: f.sheets, rows: f.records.length, invalid: f.invalid.length }));
+}
+
+function summarise(entries: CheckedEntry[]): CheckSummary {
+  const n = (p: (e: CheckedEntry) => boolean) => entries.filter(p).length;
+  return {
+    entries: entries.length,
+    eligible: n((e) => e.eligible === true),
+    ineligible: n((e) => e.eligible === false),
+    unverifiable: n((e) => e.eligible === null),
+    expired: n((e) => e.validity === 'expired'),
+    expiring: n((e) => e.validity === 'expiring'),
+    mustRemove: n((e) => e.mustRemove),
+    neverAgain: n((e) => e.neverAgain),
+  };
+}

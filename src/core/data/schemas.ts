@@ -1,0 +1,181 @@
+/**
+ * zod schemas turning a raw row (cells under recognised headers) into a typed record. A row that
+ * cannot be used — no or bad USCC, an unreadable date, an unknown credit grade — fails with one
+ * issue per bad cell; each issue's path is the field and its params carry the reason in both
+ * languages. Values that are merely unrecognised (检查方式 "走访") come out as null and are
+ * reported as warnings by the reader, which knows the text.
+ */
+import { z } from 'zod';
+import { checkUscc, describeNumericUscc, looksLikeExponentNumber, type UsccIssue } from '../ids/uscc.js';
+import { cellDate } from '../values/cell.js';
+import { isDateFormat } from '../workbook/dates.js';
+import type { IsoDate } from '../values/dates.js';
+import { parseGrade } from './grades.js';
+import { parseMethod, parseRate, parseRunning, parseSeverity, parseYear, parseYesNo } from './values.js';
+import type { RawField } from './table.js';
+import type { Text } from './types.js';
+
+/** Monitoring data counts as stably compliant from this 达标率 on (when 稳定达标 itself is not given). */
+export const COMPLIANCE_RATE_THRESHOLD = 95;
+
+type Ctx = z.core.$RefinementCtx;
+
+function bad(ctx: Ctx, reason: Text): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message: reason.en, params: reason });
+  return z.NEVER;
+}
+
+/** A raw cell under a recognised header (undefined when the file has no such column). */
+const raw = z.custom<RawField | undefined>((v) => v === undefined || (typeof v === 'object' && v !== null && 'text' in v));
+const textOf = (f: RawField | undefined) => f?.text ?? '';
+
+/**
+ * Memoised by the cell's text: exports repeat the same codes, dates and words on thousands of rows,
+ * and a data file can hold 100,000 of them. A failed result is cached as its reason.
+ */
+function memo<T>(fn: (f: RawField | undefined) => T | { fail: Text }): (f: RawField | undefined, ctx: Ctx) => T {
+  const cache = new Map<string, T | { fail: Text }>();
+  return (f, ctx) => {
+    const cell = f?.cell;
+    const key = cell && cell.t !== 's' ? `${cell.t}:${String(cell.v)}:${cell.numFmt ?? ''}` : `s:${textOf(f)}`;
+    let r = cache.get(key);
+    if (r === undefined && !cache.has(key)) {
+      r = fn(f);
+      if (cache.size < 100_000) cache.set(key, r);
+    }
+    if (r !== null && typeof r === 'object' && 'fail' in (r as object)) return bad(ctx, (r as { fail: Text }).fail);
+    return r as T;
+  };
+}
+
+function usccReason(issue: UsccIssue | undefined, text: string): Text {
+  if (looksLikeExponentNumber(text)) return { zh: `信用代码“${text}”已被存成数字、丢失了后几位`, en: `USCC "${text}" was stored as a number and lost digits` };
+  switch (issue?.kind) {
+    case 'old15':
+      return { zh: `“${text}”是15位旧注册号，不是统一社会信用代码`, en: `"${text}" is an old 15-digit registration number, not a USCC` };
+    case 'length':
+      return { zh: `信用代码“${text}”不是18位（${issue.length}位）`, en: `USCC "${text}" does not have 18 characters (${issue.length})` };
+    case 'charset':
+      return { zh: `信用代码“${text}”含有不允许的字符“${issue.bad}”`, en: `USCC "${text}" contains the character(s) "${issue.bad}", which a USCC cannot` };
+    case 'checksum':
+      return { zh: `信用代码“${text}”校验位错误（应为 ${issue.expected}）`, en: `USCC "${text}" has a wrong check character (expected ${issue.expected})` };
+    default:
+      return { zh: `信用代码“${text}”无效`, en: `USCC "${text}" is not valid` };
+  }
+}
+
+function usccField(allowList?: ReadonlySet<string>) {
+  return raw.transform(
+    memo((f): string | { fail: Text } => {
+      const cell = f?.cell;
+      if (cell && cell.t === 'n' && typeof cell.v === 'number') {
+        const shown = describeNumericUscc(cell.v);
+        return { fail: { zh: `信用代码被存成了数字（${shown}），已丢失后几位`, en: `the USCC is stored as a number (${shown}) and has lost digits` } };
+      }
+      const t = textOf(f);
+      if (!t) return { fail: { zh: '统一社会信用代码为空', en: 'the USCC is empty' } };
+      const r = checkUscc(t, allowList);
+      if (!r.valid) return { fail: usccReason(r.issues.find((i) => i.kind !== 'normalised'), t) };
+      return r.normalised;
+    }),
+  );
+}
+
+function dateReason(label: Text, f: RawField | undefined, reason: { reasonZh: string; reasonEn: string }): Text {
+  return { zh: `${label.zh}“${textOf(f)}”${reason.reasonZh}`, en: `${label.en} "${textOf(f)}" ${reason.reasonEn}` };
+}
+
+/** A required date. */
+function dateField(label: Text) {
+  return raw.transform(
+    memo((f): IsoDate | { fail: Text } => {
+      const d = cellDate(f?.cell, isDateFormat);
+      if (d.ok) return d.date;
+      if (d.reason === 'empty') return { fail: { zh: `${label.zh}为空`, en: `the ${label.en} is empty` } };
+      return { fail: dateReason(label, f, d) };
+    }),
+  );
+}
+
+/** An optional date: undefined when empty, an issue when filled but unreadable. */
+function optionalDateField(label: Text) {
+  return raw.transform(
+    memo((f): IsoDate | undefined | { fail: Text } => {
+      if (!f || (!f.text && !f.cell)) return undefined;
+      const d = cellDate(f.cell, isDateFormat);
+      if (d.ok) return d.date;
+      if (d.reason === 'empty') return undefined;
+      return { fail: dateReason(label, f, d) };
+    }),
+  );
+}
+
+/** A word read by `parse` (null when not recognised), memoised. */
+function word<T>(parse: (text: string) => T) {
+  return raw.transform(memo((f) => parse(textOf(f))));
+}
+
+const name = raw.transform(textOf);
+
+export function inspectionSchema(allowList?: ReadonlySet<string>) {
+  return z.object({
+    uscc: usccField(allowList),
+    name,
+    date: dateField({ zh: '检查日期', en: 'inspection date' }),
+    method: word(parseMethod),
+    severity: word(parseSeverity),
+    violation: raw.transform(textOf),
+    selfReported: word(parseYesNo),
+  });
+}
+
+export function creditSchema(allowList?: ReadonlySet<string>) {
+  return z
+    .object({
+      uscc: usccField(allowList),
+      name,
+      grade: raw.transform((f, ctx) => {
+        const g = parseGrade(textOf(f));
+        if (g) return g;
+        if (!textOf(f)) return bad(ctx, { zh: '评价结果为空', en: 'the grade is empty' });
+        return bad(ctx, {
+          zh: `评价结果“${textOf(f)}”不是可识别的信用等级（环保诚信、良好、警示、不良，或绿牌、蓝牌、黄牌、红牌）`,
+          en: `grade "${textOf(f)}" is not a known credit grade (环保诚信/良好/警示/不良, or green/blue/yellow/red card)`,
+        });
+      }),
+      year: raw.transform((f, ctx): number | undefined => {
+        const t = textOf(f);
+        if (!t) return undefined;
+        const y = parseYear(t);
+        if (y === null) return bad(ctx, { zh: `评价年度“${t}”不是年份`, en: `rating year "${t}" is not a year` });
+        return y;
+      }),
+      date: optionalDateField({ zh: '评价日期', en: 'rating date' }),
+    })
+    .superRefine((r, ctx) => {
+      if (r.year === undefined && r.date === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['date'], message: 'no rating year or date', params: { zh: '评价年度和评价日期都为空，无法确定评价何时生效', en: 'neither a rating year nor a rating date: the rating cannot be placed in time' } });
+      }
+    });
+}
+
+export function monitoringSchema(allowList?: ReadonlySet<string>) {
+  return z.object({
+    uscc: usccField(allowList),
+    name,
+    installed: word(parseYesNo),
+    networked: word(parseYesNo),
+    status: word(parseRunning),
+    compliant: word(parseYesNo),
+    rate: raw.transform((f) => (textOf(f) ? parseRate(textOf(f)) : undefined)),
+    date: optionalDateField({ zh: '统计日期', en: 'date' }),
+  });
+}
+
+/** The reason of a failed parse, per bad field, in row order of the fields. */
+export function issuesOf(error: z.ZodError): { field: string; reason: Text }[] {
+  return error.issues.map((i) => {
+    const params = (i as { params?: Partial<Text> }).params;
+    return { field: String(i.path[0] ?? ''), reason: params?.zh ? { zh: params.zh, en: params.en ?? i.message } : { zh: i.message, en: i.message } };
+  });
+}

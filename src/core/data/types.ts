@@ -1,0 +1,74 @@
+/** Enforcement data as the criteria engine sees it: one typed record per usable row, with where it came from. */
+import type { IsoDate } from '../values/dates.js';
+import type { Grade } from './grades.js';
+
+export type DataKind = 'inspections' | 'credit' | 'monitoring';
+export const DATA_KINDS: readonly DataKind[] = ['inspections', 'credit', 'monitoring'];
+
+/** A sentence in both languages; reporters pick one. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** Where a record came from: the data file as the user named it, the sheet (xlsx) and the row a person sees. */
+export interface SourceRef {
+  file: string;
+  sheet?: string;
+  row: number;
+}
+
+export type InspectionMethod = 'onsite' | 'offsite' | 'assistance';
+/** 违法情况 as written: 无 / 一般 / 严重 (null: empty or unrecognised — see `severityText`). */
+export type SeverityValue = 'none' | 'minor' | 'serious';
+
+export interface Inspection {
+  uscc: string;
+  name: string;
+  date: IsoDate;
+  /** null when 检查方式 is empty or not recognised: then the row is not an on-site inspection or a visit */
+  method: InspectionMethod | null;
+  methodText: string;
+  severity: SeverityValue | null;
+  severityText: string;
+  /** 违法行为, free text */
+  violationText: string;
+  /** 主动报告: null when empty or not recognised */
+  selfReported: boolean | null;
+  src: SourceRef;
+}
+
+export interface CreditRating {
+  uscc: string;
+  name: string;
+  grade: Grade;
+  gradeText: string;
+  /** the day the rating takes effect: 评价日期, else 1 January of the year after 评价年度 */
+  effective: IsoDate;
+  basis: 'date' | 'year';
+  year?: number;
+  src: SourceRef;
+}
+
+export interface MonitoringRecord {
+  uscc: string;
+  name: string;
+  /** null = not stated or not recognised */
+  installed: boolean | null;
+  networked: boolean | null;
+  /** 运行状态 稳定/正常 → true, 异常 → false */
+  stable: boolean | null;
+  /** 稳定达标, else 达标率 against the threshold */
+  compliant: boolean | null;
+  /** 达标率 as a percentage, when given */
+  rate?: number;
+  /** the snapshot's date, when the export has one */
+  date?: IsoDate;
+  src: SourceRef;
+}
+
+export interface DataRowOf {
+  inspections: Inspection;
+  credit: CreditRating;
+  monitoring: MonitoringRecord;
+}

@@ -1,0 +1,89 @@
+/** The enforcement data indexed by USCC, and the records that count on a date. */
+import type { CreditRating, Inspection, MonitoringRecord, SourceRef } from '../data/types.js';
+import type { DataFile } from '../data/read.js';
+import { withinOneYear } from '../values/dates.js';
+import type { At, EnforcementIndex } from './types.js';
+
+function group<T extends { uscc: string }>(records: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of records) {
+    const list = m.get(r.uscc) ?? [];
+    list.push(r);
+    m.set(r.uscc, list);
+  }
+  // stable: by date, then file order
+  for (const list of m.values()) list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return m;
+}
+
+export interface DataFiles {
+  inspections: DataFile<'inspections'>;
+  credit: DataFile<'credit'>;
+  monitoring?: DataFile<'monitoring'>;
+}
+
+export function indexData(files: DataFiles): EnforcementIndex {
+  const invalid = new Map<string, SourceRef[]>();
+  for (const f of [files.inspections, files.credit, files.monitoring]) {
+    for (const inv of f?.invalid ?? []) {
+      if (!inv.uscc) continue;
+      invalid.set(inv.uscc, [...(invalid.get(inv.uscc) ?? []), inv.src]);
+    }
+  }
+  return {
+    inspections: group(files.inspections.records, (r) => r.date),
+    credit: group(files.credit.records, (r) => r.effective),
+    monitoring: group(files.monitoring?.records ?? [], (r) => r.date ?? ''),
+    monitoringGiven: files.monitoring !== undefined,
+    invalid,
+  };
+}
+
+/** Inspections on or before the date. */
+export function inspectionsUpTo(at: At): Inspection[] {
+  return (at.data.inspections.get(at.uscc) ?? []).filter((i) => i.date <= at.date);
+}
+
+/** Inspections within one year of the date (DOMAIN.md's definition). */
+export function inspectionsWithinYear(at: At): Inspection[] {
+  return (at.data.inspections.get(at.uscc) ?? []).filter((i) => withinOneYear(i.date, at.date));
+}
+
+export function inInspections(at: At): boolean {
+  return at.data.inspections.has(at.uscc);
+}
+
+export function inCredit(at: At): boolean {
+  return at.data.credit.has(at.uscc);
+}
+
+const GRADE_RANK = { trustworthy: 0, good: 1, warning: 2, bad: 3 } as const;
+
+/**
+ * The rating in force on the date: the latest made on or before it. Two ratings taking effect on the
+ * same day (a duplicated export) → the worse one, so a doubtful record never helps an enterprise.
+ */
+export function ratingInForce(at: At): CreditRating | undefined {
+  const made = (at.data.credit.get(at.uscc) ?? []).filter((r) => r.effective <= at.date);
+  const last = made[made.length - 1];
+  if (!last) return undefined;
+  const same = made.filter((r) => r.effective === last.effective);
+  return same.reduce((w, r) => (GRADE_RANK[r.grade] > GRADE_RANK[w.grade] ? r : w));
+}
+
+/** The earliest rating of the enterprise (to explain why none was in force yet). */
+export function firstRating(at: At): CreditRating | undefined {
+  return at.data.credit.get(at.uscc)?.[0];
+}
+
+/**
+ * Monitoring records in force on the date: undated rows (a snapshot of the present, taken to hold on
+ * any date) and, among dated rows, those of the latest date on or before it. Several rows (several
+ * outlets or monitoring points) all count.
+ */
+export function monitoringInForce(at: At): MonitoringRecord[] {
+  const rows = at.data.monitoring.get(at.uscc) ?? [];
+  const dated = rows.filter((r) => r.date !== undefined && r.date <= at.date);
+  const latest = dated[dated.length - 1]?.date;
+  return rows.filter((r) => r.date === undefined || r.date === latest);
+}

@@ -1,0 +1,85 @@
+/** Sentences about records, for reasons a clerk can paste into a reply: dates, what was found, where it is written. */
+import type { CreditRating, Inspection, MonitoringRecord, SourceRef, Text } from '../data/types.js';
+import { GRADE_LABEL } from '../data/grades.js';
+import { addDays, addYears, type IsoDate } from '../values/dates.js';
+
+export const t = (zh: string, en: string): Text => ({ zh, en });
+
+/** The file's base name: evidence must be findable, a full path is noise in a reply to a district. */
+export function baseName(file: string): string {
+  const parts = file.split(/[\\/]/);
+  return parts[parts.length - 1] || file;
+}
+
+export function where(src: SourceRef): Text {
+  const f = baseName(src.file);
+  return t(`${f}${src.sheet ? ` “${src.sheet}”表` : ''} 第${src.row}行`, `${f}${src.sheet ? ` sheet "${src.sheet}"` : ''} row ${src.row}`);
+}
+
+/** "Within one year" of D as dates: the day after the same calendar day one year earlier, through D. */
+export function yearWindow(d: IsoDate): Text {
+  const from = addDays(addYears(d, -1), 1);
+  return t(`${from}至${d}`, `${from} to ${d}`);
+}
+
+const METHOD: Record<string, Text> = {
+  onsite: t('现场检查', 'on-site inspection'),
+  offsite: t('非现场检查', 'off-site inspection'),
+  assistance: t('体检式帮扶', 'assistance visit'),
+};
+
+export function inspection(i: Inspection, withViolation = true): Text {
+  const m = i.method ? METHOD[i.method]! : t(`检查（方式“${i.methodText || '未填'}”）`, `inspection (method "${i.methodText || 'blank'}")`);
+  const w = where(i.src);
+  const v = withViolation && i.violationText ? i.violationText : '';
+  const sev = withViolation && i.severityText ? i.severityText : '';
+  const found = v ? t(`发现“${v}”`, ` found "${v}"`) : sev ? t(`违法情况“${sev}”`, ` violation: ${sev}`) : t('', '');
+  const extra = v && sev ? t(`，违法情况“${sev}”`, `, violation: ${sev}`) : t('', '');
+  return t(`${i.date} ${m.zh}${found.zh}（${w.zh}${extra.zh}）`, `${m.en} on ${i.date}${found.en} (${w.en}${extra.en})`);
+}
+
+export function rating(r: CreditRating): Text {
+  const w = where(r.src);
+  const g = GRADE_LABEL[r.grade];
+  const when = r.basis === 'date' ? t(`${r.effective} 信用评价`, `credit rating of ${r.effective}`) : t(`${r.year}年度信用评价`, `${r.year} credit rating`);
+  const text = r.gradeText && r.gradeText !== g.zh ? `“${r.gradeText}”（${g.zh}）` : g.zh;
+  return t(`${when.zh}为${text}（${w.zh}）`, `${when.en}: ${g.en} (${w.en})`);
+}
+
+export function monitoring(m: MonitoringRecord): Text {
+  const w = where(m.src);
+  const yn = (v: boolean | null, yes: Text, no: Text, unk: Text) => (v === true ? yes : v === false ? no : unk);
+  const parts = [
+    yn(m.installed, t('已安装', 'installed'), t('未安装', 'not installed'), t('是否安装不明', 'installation unknown')),
+    yn(m.networked, t('已联网', 'networked'), t('未联网', 'not networked'), t('是否联网不明', 'networking unknown')),
+    yn(m.stable, t('运行稳定', 'running stably'), t('运行异常', 'not running stably'), t('运行状态不明', 'running state unknown')),
+    yn(m.compliant, t('稳定达标', 'stably compliant'), t('未稳定达标', 'not stably compliant'), t('是否达标不明', 'compliance unknown')),
+  ];
+  const rate = m.rate !== undefined ? t(`，达标率 ${m.rate}%`, `, compliance rate ${m.rate}%`) : t('', '');
+  const date = m.date ? t(`${m.date} `, `${m.date}: `) : t('', '');
+  return t(`${date.zh}在线监控${parts.map((p) => p.zh).join('、')}${rate.zh}（${w.zh}）`, `${date.en}online monitoring ${parts.map((p) => p.en).join(', ')}${rate.en} (${w.en})`);
+}
+
+/** Up to `max` items, then "等 N 条". */
+export function list(items: Text[], max = 3): Text {
+  const shown = items.slice(0, max);
+  const more = items.length - shown.length;
+  return t(
+    shown.map((x) => x.zh).join('、') + (more > 0 ? `等 ${items.length} 条` : ''),
+    shown.map((x) => x.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+  );
+}
+
+/** 情形二（民生保障） → 情形二（民生保障，所报情形） */
+export function criterionName(n: number, declared: boolean): Text {
+  const c = CRITERION_NAME[n]!;
+  return declared ? t(c.zh.replace(/）$/, '，所报情形）'), c.en.replace(/\)$/, ', declared)')) : c;
+}
+
+export const CRITERION_NAME: Record<number, Text> = {
+  1: t('情形一（疫情防控）', 'criterion I (epidemic control)'),
+  2: t('情形二（民生保障）', 'criterion II (livelihood)'),
+  3: t('情形三（重大工程/重点领域）', 'criterion III (major project / key sector)'),
+  4: t('情形四（在线监控）', 'criterion IV (online monitoring)'),
+  5: t('情形五（环保诚信）', 'criterion V (environmental credit)'),
+};

@@ -1,0 +1,127 @@
+/**
+ * Exclusions and removals.
+ * - Never again (三(四)): a serious violation on record — 违法情况 严重, or a violation text naming
+ *   恶意偷排, 篡改, 伪造, 逃避监管, 暗管, 涉嫌犯罪 or 移送公安, whatever the 违法情况 column says.
+ * - Must remove (三(九)), for events while listed: over-limit discharge not reported by the enterprise
+ *   itself (主动报告 = 否), any other malicious violation (the keyword violations, or text saying 恶意),
+ *   a crime referred to the police (涉嫌犯罪, 移送公安).
+ * A keyword inside a negation (未发现暗管, 不存在篡改行为) does not count: inspection reports record
+ * what was checked as well as what was found.
+ */
+import type { Inspection, Text } from '../data/types.js';
+import type { IsoDate } from '../values/dates.js';
+import { inspection, list, t } from './describe.js';
+import { inspectionsUpTo } from './data.js';
+import type { At } from './types.js';
+
+export const SERIOUS_KEYWORDS = ['恶意偷排', '篡改', '伪造', '逃避监管', '暗管', '涉嫌犯罪', '移送公安'] as const;
+const CRIME_KEYWORDS = ['涉嫌犯罪', '移送公安'];
+
+export type ViolationLevel = 'none' | 'minor' | 'serious' | 'unknown';
+
+export interface ViolationClass {
+  level: ViolationLevel;
+  /** what made it serious */
+  by?: 'column' | 'keyword';
+  keyword?: string;
+  overLimit: boolean;
+  crime: boolean;
+  malicious: boolean;
+}
+
+/** Phrases that say "nothing found" in a violation-text column. */
+const NOTHING = /^(无|没有|否|未发现|未发现问题|未发现违法|未发现违法行为|未发现环境违法行为|无违法行为|无环境违法行为|无问题|不存在|正常|合格|—|-|\/|／|none|n\/a)[。.]?$/i;
+/** Negation cues anywhere earlier in the same clause … */
+const CLAUSE_NEGATION = /(未发现|未见|未查见|未查到|未检出|没有发现|不存在|排除)/;
+/** … or right before the keyword. */
+const NEAR_NEGATION = /(无|未|没有|不)(有|存在)?$/;
+
+/** The keywords of a text that are not negated. */
+export function keywordsIn(text: string, keywords: readonly string[] = SERIOUS_KEYWORDS): string[] {
+  const found: string[] = [];
+  for (const clause of text.split(/[，。；;,.!！？?\n]/)) {
+    for (const k of keywords) {
+      let from = 0;
+      for (let i = clause.indexOf(k, from); i >= 0; i = clause.indexOf(k, from)) {
+        const before = clause.slice(0, i);
+        if (!CLAUSE_NEGATION.test(before) && !NEAR_NEGATION.test(before)) {
+          if (!found.includes(k)) found.push(k);
+          break;
+        }
+        from = i + k.length;
+      }
+    }
+  }
+  return found;
+}
+
+export function classify(i: Inspection): ViolationClass {
+  const text = i.violationText.trim();
+  const words = keywordsIn(text);
+  const crime = words.some((w) => CRIME_KEYWORDS.includes(w));
+  const malicious = words.some((w) => !CRIME_KEYWORDS.includes(w)) || keywordsIn(text, ['恶意']).length > 0;
+  const overLimit = keywordsIn(text, ['超标', '超过排放标准', '超过污染物排放标准', '超总量']).length > 0;
+  const base = { overLimit, crime, malicious };
+  if (words.length) return { level: 'serious', by: 'keyword', keyword: words[0]!, ...base };
+  if (i.severity === 'serious') return { level: 'serious', by: 'column', ...base };
+  if (i.severity === 'minor') return { level: 'minor', ...base };
+  if (i.severity === 'none') return { level: 'none', ...base };
+  const textSays = text !== '' && !NOTHING.test(text);
+  // 违法情况 empty: the text decides. Filled but unreadable: only a text can tell.
+  if (textSays || overLimit) return { level: 'minor', ...base };
+  if (i.severityText.trim() !== '') return { level: 'unknown', ...base };
+  return { level: 'none', ...base };
+}
+
+/** Why a serious violation is serious, for the evidence. */
+function seriousWhy(c: ViolationClass): Text {
+  return c.by === 'keyword' ? t(`违法行为含“${c.keyword}”`, `the violation text names "${c.keyword}"`) : t('违法情况为“严重”', '违法情况 says 严重 (serious)');
+}
+
+export interface Hit {
+  inspection: Inspection;
+  text: Text;
+}
+
+function hit(i: Inspection, why: Text): Hit {
+  const d = inspection(i);
+  return { inspection: i, text: t(`${d.zh}，${why.zh}`, `${d.en}; ${why.en}`) };
+}
+
+/** Serious violations on record on or before the date: the enterprise may not be listed. */
+export function seriousViolations(at: At): Hit[] {
+  return inspectionsUpTo(at)
+    .map((i) => ({ i, c: classify(i) }))
+    .filter(({ c }) => c.level === 'serious')
+    .map(({ i, c }) => hit(i, seriousWhy(c)));
+}
+
+export interface RemovalResult {
+  grounds: Hit[];
+  /** over-limit discharges whose 主动报告 is not stated: a ground only if it was not self-reported */
+  unclear: Hit[];
+  /** false when the inclusion date is unknown and all records up to the as-of date were used */
+  sinceInclusion: boolean;
+}
+
+/**
+ * Removal grounds of 三(九) that occurred while listed: from the inclusion date (inclusive) to the
+ * as-of date. Without an inclusion date every record up to the as-of date is used (and said so).
+ */
+export function removalGrounds(at: At, includedOn: IsoDate | undefined): RemovalResult {
+  const grounds: Hit[] = [];
+  const unclear: Hit[] = [];
+  for (const i of inspectionsUpTo(at)) {
+    if (includedOn && i.date < includedOn) continue;
+    const c = classify(i);
+    if (c.crime) grounds.push(hit(i, t('涉嫌犯罪、移送公安机关', 'a suspected crime referred to the police')));
+    else if (c.malicious) grounds.push(hit(i, t(`恶意违法行为（${c.keyword ?? '恶意'}）`, `a malicious violation (${c.keyword ?? '恶意'})`)));
+    else if (c.overLimit && i.selfReported === false) grounds.push(hit(i, t('超标排放且未主动报告', 'over-limit discharge not reported by the enterprise')));
+    else if (c.overLimit && i.selfReported === null) unclear.push(hit(i, t('超标排放，未注明是否主动报告', 'over-limit discharge; whether it was self-reported is not stated')));
+  }
+  return { grounds, unclear, sinceInclusion: includedOn !== undefined };
+}
+
+export function describeHits(hits: Hit[]): Text {
+  return list(hits.map((h) => h.text));
+}

@@ -1,0 +1,223 @@
+/**
+ * The criteria engine: judge one listed enterprise on a date, and assess an entry on its inclusion
+ * date (was the listing right?) and on the as-of date (may it stay?).
+ *
+ * Verdict rules (DOMAIN.md "Who may be listed"):
+ * - 四 and 五 are judged for every entry from the data; 二 and 三 only when declared (the designation
+ *   is taken as declared, its data conditions are checked); 一 cannot be judged.
+ * - eligible (true) when the declared criterion or 四 or 五 holds; not eligible (false) when none of
+ *   those holds; cannot tell (null) when the answer hangs on 一 or on data the enterprise is absent from.
+ * - An entry without a readable 纳入情形 may rest on a designation (一, 二 or 三) that only the district
+ *   can state: unless 四 or 五 holds, its verdict is null — "cannot tell", never a false "not eligible".
+ * - A serious violation on record on or before the date makes the verdict false whatever criterion
+ *   holds (三(四): 不得再次纳入); so does a removal ground of 三(九) while listed, on the as-of date.
+ */
+import type { CriterionN } from '../annex2/entries.js';
+import type { Validity } from '../annex2/validity.js';
+import type { DataKind, SourceRef, Text } from '../data/types.js';
+import type { IsoDate } from '../values/dates.js';
+import { c1 } from './c1.js';
+import { c2 } from './c2.js';
+import { c3 } from './c3.js';
+import { c4 } from './c4.js';
+import { c5 } from './c5.js';
+import { describeHits, removalGrounds, seriousViolations, type Hit, type RemovalResult } from './exclusions.js';
+import { assistance, type AssistanceResult } from './assistance.js';
+import { inCredit, inInspections } from './data.js';
+import { criterionName, list, t, where } from './describe.js';
+import { render } from './logic.js';
+import type { At, Cond, CriterionResult, EnforcementIndex } from './types.js';
+
+export type { EnforcementIndex } from './types.js';
+export { indexData } from './data.js';
+
+const CRITERIA: Record<CriterionN, (at: At) => Cond> = { 1: c1, 2: c2, 3: c3, 4: c4, 5: c5 };
+
+export interface Judgement {
+  date: IsoDate;
+  verdict: boolean | null;
+  /** the criteria considered: the declared one (if 一..三), then 四 and 五 */
+  criteria: CriterionResult[];
+  /** criteria whose conditions hold (四/五 always considered; 二/三 only when declared) */
+  met: CriterionN[];
+  /** serious violations on record on or before the date */
+  serious: Hit[];
+}
+
+/** Judge an enterprise (valid USCC) with a declared criterion (or none) on a date. */
+export function judgeAt(uscc: string, declared: CriterionN | null | undefined, data: EnforcementIndex, date: IsoDate): Judgement {
+  const at: At = { uscc, date, data };
+  const ns: CriterionN[] = declared && declared <= 3 ? [declared, 4, 5] : [4, 5];
+  const criteria = ns.map((n) => ({ n, ...CRITERIA[n](at) }));
+  const met = criteria.filter((c) => c.status === 'met').map((c) => c.n).sort((a, b) => a - b);
+  const serious = seriousViolations(at);
+  let verdict: boolean | null;
+  if (serious.length) verdict = false;
+  else if (met.length) verdict = true;
+  else if (!declared) verdict = null;
+  else verdict = criteria.some((c) => c.status === 'unknown') ? null : false;
+  return { date, verdict, criteria, met, serious };
+}
+
+export interface EntrySubject {
+  name: string;
+  /** the normalised USCC when it is valid; undefined when the list's code is missing or wrong */
+  uscc?: string;
+  declared?: CriterionN | null;
+  validity: Validity;
+}
+
+/** A finding the orchestrator raises at the entry's row. */
+export interface Note {
+  code: 'not-eligible' | 'no-longer-eligible' | 'never-again' | 'must-remove' | 'assistance-visit-missing' | 'not-in-data';
+  params: Record<string, string | number | undefined>;
+}
+
+export interface Assessment {
+  eligible: boolean | null;
+  eligibleAtInclusion: boolean | null;
+  metCriteria: CriterionN[];
+  metAtInclusion: CriterionN[] | null;
+  neverAgain: boolean;
+  mustRemove: boolean;
+  notInData: DataKind[];
+  asOf?: Judgement;
+  atInclusion?: Judgement;
+  removal?: RemovalResult;
+  assistance?: AssistanceResult;
+  reasons: Text[];
+  notes: Note[];
+}
+
+export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDate): Assessment {
+  const v = e.validity;
+  const out: Assessment = { eligible: null, eligibleAtInclusion: null, metCriteria: [], metAtInclusion: null, neverAgain: false, mustRemove: false, notInData: [], reasons: [], notes: [] };
+  const name = e.name || '该企业';
+  if (!e.uscc) {
+    out.reasons.push(t('统一社会信用代码缺失或有误，无法与执法数据比对；请先更正信用代码', 'the USCC is missing or wrong, so the enterprise cannot be matched with the enforcement data; correct the code first'));
+    out.reasons.push(...validityReasons(v, asOf));
+    return out;
+  }
+  const at: At = { uscc: e.uscc, date: asOf, data };
+  if (!inInspections(at)) out.notInData.push('inspections');
+  if (!inCredit(at)) out.notInData.push('credit');
+
+  const now = judgeAt(e.uscc, e.declared, data, asOf);
+  out.asOf = now;
+  out.eligible = now.verdict;
+  out.metCriteria = now.met;
+  out.neverAgain = now.serious.length > 0;
+  if (v.includedOn) {
+    const then = judgeAt(e.uscc, e.declared, data, v.includedOn);
+    out.atInclusion = then;
+    out.eligibleAtInclusion = then.verdict;
+    out.metAtInclusion = then.met;
+  }
+  const removal = removalGrounds(at, v.includedOn);
+  out.removal = removal;
+  out.mustRemove = removal.grounds.length > 0;
+  if (out.mustRemove) out.eligible = false;
+
+  // reasons: what must happen first, then the two verdicts, then validity and follow-up
+  if (out.neverAgain) {
+    const ev = describeHits(now.serious);
+    out.reasons.push(t(`有严重环境违法记录，按方案三(四)不得纳入正面清单：${ev.zh}`, `serious violation on record; under 三(四) it may not be listed: ${ev.en}`));
+    out.notes.push({ code: 'never-again', params: { name, evidence: ev.zh, evidenceEn: ev.en } });
+  }
+  if (out.mustRemove) {
+    const ev = describeHits(removal.grounds);
+    const scope = removal.sinceInclusion ? t('', '') : t('（纳入日期不明，按截至判断日期的全部记录）', ' (inclusion date unknown: all records up to the as-of date)');
+    out.reasons.push(t(`列入清单期间出现方案三(九)规定的应移出情形${scope.zh}：${ev.zh}`, `a removal ground of 三(九) occurred while listed${scope.en}: ${ev.en}`));
+    out.notes.push({ code: 'must-remove', params: { name, evidence: ev.zh, evidenceEn: ev.en } });
+  }
+  if (removal.unclear.length) {
+    const ev = describeHits(removal.unclear);
+    out.reasons.push(t(`请核实是否主动报告：未主动报告的超标排放属应移出情形（三(九)）：${ev.zh}`, `check whether it was self-reported: an over-limit discharge not reported by the enterprise is a removal ground (三(九)): ${ev.en}`));
+  }
+  out.reasons.push(summary(now, e.declared, t(`截至 ${asOf}，`, `As of ${asOf},`), out.mustRemove));
+  if (out.atInclusion) out.reasons.push(summary(out.atInclusion, e.declared, t(`纳入时（${v.includedOn}），`, `At inclusion (${v.includedOn}),`)));
+  else out.reasons.push(t('纳入日期未填写，无法判断纳入时是否符合条件', 'no inclusion date, so whether the listing was right cannot be judged'));
+  if (out.atInclusion && out.eligibleAtInclusion === false && out.atInclusion.met.length === 0) {
+    out.notes.push({ code: 'not-eligible', params: { name, date: v.includedOn, ...failures(out.atInclusion) } });
+  }
+  if (out.eligible === false && now.met.length === 0) out.notes.push({ code: 'no-longer-eligible', params: { name, date: asOf, ...failures(now) } });
+  out.reasons.push(...validityReasons(v, asOf));
+
+  if (v.includedOn && v.validUntil && inInspections(at)) {
+    const a = assistance(at, v.includedOn, v.validUntil);
+    out.assistance = a;
+    if (a.missing) {
+      out.reasons.push(t(`自纳入（${v.includedOn}）以来没有体检式现场帮扶记录，有效期（至 ${v.validUntil}）已过半`, `no assistance visit since inclusion (${v.includedOn}) and over half the validity (to ${v.validUntil}) has passed`));
+      out.notes.push({ code: 'assistance-visit-missing', params: { name, includedOn: v.includedOn, validUntil: v.validUntil } });
+    }
+  }
+  if (out.notInData.length) {
+    const src = out.notInData.length === 2 ? t('检查记录和信用评价', 'inspection records and credit ratings') : out.notInData[0] === 'inspections' ? t('检查记录', 'inspection records') : t('信用评价', 'credit ratings');
+    out.notes.push({ code: 'not-in-data', params: { name, value: e.uscc, sources: src.zh, sourcesEn: src.en } });
+  }
+  const invalid = data.invalid.get(e.uscc);
+  if (invalid?.length) {
+    const w = list(invalid.map(where));
+    out.reasons.push(t(`执法数据中有该企业的 ${invalid.length} 行无法使用（${w.zh}），以上结论未计入这些记录`, `${invalid.length} row(s) of the enforcement data for this enterprise could not be used (${w.en}); the verdict leaves them out`));
+  }
+  return out;
+}
+
+function criterionLine(c: CriterionResult, declared: CriterionN | null | undefined, seen: Set<string>): Text {
+  const name = criterionName(c.n, c.n === declared);
+  const text = render(c, seen);
+  return t(`${name.zh}——${text.zh}`, `${name.en}: ${text.en}`);
+}
+
+/** The criteria's lines of one reason, each base condition stated once. */
+function lines(cs: CriterionResult[], declared: CriterionN | null | undefined): Text {
+  const seen = new Set<string>();
+  const ls = cs.map((c) => criterionLine(c, declared, seen));
+  return t(ls.map((l) => l.zh).join('；'), ls.map((l) => l.en).join('; '));
+}
+
+function summary(j: Judgement, declared: CriterionN | null | undefined, when: Text, removal = false): Text {
+  const line = (cs: CriterionResult[]) => lines(cs, declared);
+  const met = j.criteria.filter((c) => c.status === 'met');
+  if (removal && j.verdict === true) {
+    const l = line(met);
+    return t(`${when.zh}虽符合${l.zh}，但列入期间出现应移出情形（见上），应移出清单。`, `${when.en} it meets ${l.en}, but a removal ground occurred while listed (above), so it must be removed.`);
+  }
+  if (j.verdict === true) {
+    const l = line(met);
+    return t(`${when.zh}符合纳入条件：${l.zh}。`, `${when.en} it is eligible: ${l.en}.`);
+  }
+  if (j.verdict === false && j.serious.length) {
+    if (met.length) {
+      const l = line(met);
+      return t(`${when.zh}虽符合${l.zh}，但有严重环境违法记录，不得列入。`, `${when.en} it meets ${l.en}, but has a serious violation on record, so it may not be listed.`);
+    }
+    const l = line(j.criteria);
+    return t(`${when.zh}不符合任何纳入情形，且有严重环境违法记录：${l.zh}。`, `${when.en} it meets no criterion and has a serious violation on record: ${l.en}.`);
+  }
+  if (j.verdict === false) {
+    const l = line(j.criteria);
+    return t(`${when.zh}不符合任何纳入情形：${l.zh}。`, `${when.en} it meets no criterion: ${l.en}.`);
+  }
+  const l = line(j.criteria);
+  const undeclared = declared ? t('', '') : t('纳入情形未填写或无法识别，情形一至三须由区县说明认定依据；', 'no readable 纳入情形: criteria I–III rest on a designation only the district can state; ');
+  return t(`${when.zh}无法判断是否符合纳入条件：${undeclared.zh}${l.zh}。`, `${when.en} eligibility cannot be told: ${undeclared.en}${l.en}.`);
+}
+
+/** The reasons parameter of not-eligible / no-longer-eligible: why each considered criterion fails. */
+function failures(j: Judgement): { reasons: string; reasonsEn: string } {
+  const l = lines(j.criteria, undefined);
+  return { reasons: l.zh, reasonsEn: l.en };
+}
+
+function validityReasons(v: Validity, asOf: IsoDate): Text[] {
+  const out: Text[] = [];
+  if (v.status === 'expired') out.push(t(`正面清单有效期至 ${v.validUntil}，截至 ${asOf} 已过期，须重新核实后重新纳入或移出`, `valid until ${v.validUntil}: expired as of ${asOf}; re-verify and re-list or remove it`));
+  else if (v.status === 'expiring' && v.daysLeft === 0) out.push(t(`正面清单有效期至 ${v.validUntil}，${asOf} 是最后有效日`, `valid until ${v.validUntil}: ${asOf} is its last valid day`));
+  else if (v.status === 'expiring') out.push(t(`正面清单有效期至 ${v.validUntil}，还有 ${v.daysLeft} 天到期`, `valid until ${v.validUntil}: expires in ${v.daysLeft} days`));
+  else if (v.status === 'unknown') out.push(t('纳入日期和有效期均未填写，无法判断是否过期', 'neither an inclusion date nor a validity is given, so expiry cannot be judged'));
+  if (v.overThreeYears) out.push(t(`所填有效期超过 3 年，按纳入日期起 3 年计至 ${v.threeYearEnd}`, `the stated validity runs past 3 years; counted as 3 years from inclusion, to ${v.threeYearEnd}`));
+  return out;
+}
+
+export type { SourceRef };

@@ -1,0 +1,126 @@
+/**
+ * The check report for a terminal, readable at 80 columns: per district, the entries needing action
+ * first (应移出, 已过期, 待核实, 需关注), each with its reasons; the eligible ones one line each; then the
+ * findings not tied to an entry (data files, unreadable lists) and the totals.
+ */
+import chalk from 'chalk';
+import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js';
+import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
+import { ENCODING_NAME } from '../core/data/decode.js';
+import { KIND_LABEL } from '../core/data/aliases.js';
+import type { CheckJson } from './check-json.js';
+import { displayWidth, padEnd, wrap } from './width.js';
+
+const WIDTH = 80;
+/** wrap() lets closing punctuation hang past its width: leave room for two such characters */
+const HANG = 2;
+const NUM = ['', '一', '二', '三', '四', '五'];
+/** Codes the reasons already explain: not repeated under an entry. */
+const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring']);
+const SEV: Record<Lang, Record<Severity, string>> = { zh: { error: '错误', warning: '警告', info: '提示' }, en: { error: 'error', warning: 'warn', info: 'info' } };
+
+type Entry = CheckJson['entries'][number];
+
+function colour(a: Action, s: string): string {
+  return a === 'remove' ? chalk.red(s) : a === 'renew' ? chalk.magenta(s) : a === 'verify' ? chalk.yellow(s) : a === 'attention' ? chalk.cyan(s) : chalk.green(s);
+}
+const MARK: Record<Action, string> = { remove: '✖', renew: '⌛', verify: '?', attention: '▲', ok: '✔' };
+
+function sevColour(sev: Severity, s: string): string {
+  return sev === 'error' ? chalk.red(s) : sev === 'warning' ? chalk.yellow(s) : chalk.cyan(s);
+}
+
+function criteria(ns: number[], lang: Lang): string {
+  if (!ns.length) return '—';
+  return lang === 'zh' ? ns.map((n) => NUM[n]).join('、') : ns.map((n) => ['', 'I', 'II', 'III', 'IV', 'V'][n]).join(', ');
+}
+
+function verdictWord(v: boolean | null, lang: Lang): string {
+  if (lang === 'zh') return v === true ? '符合' : v === false ? '不符合' : '无法判断';
+  return v === true ? 'eligible' : v === false ? 'not eligible' : 'cannot tell';
+}
+
+/** Wrap plain text (colour is applied per line afterwards: an escape code must never be split). */
+function push(out: string[], text: string, indent: string, first = indent, paint: (l: string, i: number) => string = (l) => l): void {
+  wrap(text, WIDTH - displayWidth(indent) - HANG).forEach((l, i) => out.push((i === 0 ? first : indent) + paint(l, i)));
+}
+
+const dim = (l: string) => chalk.dim(l);
+
+function entryBlock(e: Entry, lang: Lang, out: string[]): void {
+  const zh = lang === 'zh';
+  const where = zh ? `第${e.row}行` : `row ${e.row}`;
+  const head = `  ${MARK[e.action]} ${padEnd(where, 7)} ${e.name || '—'}`;
+  const paintHead = (s: string) => `  ${colour(e.action, MARK[e.action])}${s.slice(2 + MARK[e.action].length)}`;
+  if (displayWidth(head) + 2 + e.uscc.length <= WIDTH) out.push(`${paintHead(head)}  ${chalk.dim(e.uscc)}`);
+  else {
+    out.push(paintHead(head));
+    out.push(`            ${chalk.dim(e.uscc)}`);
+  }
+  if (e.action === 'ok') return;
+  const facts = zh
+    ? [`纳入情形 ${e.declaredCriterion ? NUM[e.declaredCriterion] : '未填'}`, `纳入 ${e.includedOn ?? '未填'}`, `有效期至 ${e.validUntil ?? '—'}`]
+    : [`declared ${e.declaredCriterion ? criteria([e.declaredCriterion], lang) : '—'}`, `included ${e.includedOn ?? '—'}`, `valid to ${e.validUntil ?? '—'}`];
+  const verdict = zh
+    ? [`现符合情形 ${criteria(e.metCriteria, lang)}`, `判断：现${verdictWord(e.eligible, lang)}，纳入时${verdictWord(e.eligibleAtInclusion, lang)}`]
+    : [`meets ${criteria(e.metCriteria, lang)}`, `verdict: now ${verdictWord(e.eligible, lang)}, at inclusion ${verdictWord(e.eligibleAtInclusion, lang)}`];
+  push(out, facts.join(' · '), '            ', '            ', dim);
+  push(out, verdict.join(' · '), '            ', '            ', dim);
+  for (const r of e.reasons) push(out, r, '              ', '            · ');
+  for (const f of e.findings.filter((x) => !IN_REASONS.has(x.code))) {
+    const word = SEV[lang][f.severity];
+    push(out, `${word} ${f.code} ${f.message}`, '              ', '            · ', (l, i) => (i === 0 && l.startsWith(word) ? sevColour(f.severity, word) + l.slice(word.length) : l));
+  }
+}
+
+function findingLine(f: RenderedFinding, lang: Lang, out: string[]): void {
+  const where = [f.file, f.sheet, f.cell ?? (f.row ? (lang === 'zh' ? `第${f.row}行` : `row ${f.row}`) : undefined)].filter(Boolean).join(' ');
+  out.push(`  ${sevColour(f.severity, SEV[lang][f.severity])} ${chalk.dim(f.code)} ${where}`);
+  push(out, f.message, '          ');
+}
+
+export function checkText(j: CheckJson, lang: Lang): string {
+  const zh = lang === 'zh';
+  const out: string[] = [chalk.bold(zh ? `zmqd 核查 · 判断日期 ${j.asOf}` : `zmqd check · as of ${j.asOf}`)];
+  for (const d of j.data) {
+    const label = KIND_LABEL[d.kind][lang];
+    const enc = d.encoding ? `${ENCODING_NAME[d.encoding]}，` : '';
+    const line = zh ? `${label}：${d.file}（${enc}${d.rows} 行可用${d.invalid ? `，${d.invalid} 行无法使用` : ''}）` : `${label}: ${d.file} (${d.encoding ? ENCODING_NAME[d.encoding] + ', ' : ''}${d.rows} usable rows${d.invalid ? `, ${d.invalid} unusable` : ''})`;
+    push(out, line, '  ', '  ', dim);
+  }
+  if (!j.data.some((d) => d.kind === 'monitoring')) push(out, zh ? '在线监控：未提供（在线监控条件记为无法判断）' : 'online monitoring: not given (monitoring conditions cannot be told)', '  ', '  ', dim);
+  out.push('');
+
+  const groups = new Map<string, Entry[]>();
+  for (const e of j.entries) {
+    const k = e.district ?? e.file;
+    groups.set(k, [...(groups.get(k) ?? []), e]);
+  }
+  for (const [unit, list] of groups) {
+    const counts = ACTIONS.map((a) => [a, list.filter((e) => e.action === a).length] as const).filter(([, n]) => n > 0);
+    const files = [...new Set(list.map((e) => e.file))].join('、');
+    out.push(chalk.bold(`■ ${unit}`));
+    push(out, files, '  ', '  ', dim);
+    push(out, (zh ? `${list.length} 家：` : `${list.length} entries: `) + counts.map(([a, n]) => `${ACTION_LABEL[a][lang]} ${n}`).join(' · '), '  ');
+    for (const a of ACTIONS) {
+      const inGroup = list.filter((e) => e.action === a);
+      if (!inGroup.length) continue;
+      out.push('', colour(a, chalk.bold(zh ? `  ${ACTION_LABEL[a][lang]}（${inGroup.length}）` : `  ${ACTION_LABEL[a][lang]} (${inGroup.length})`)));
+      for (const e of inGroup) entryBlock(e, lang, out);
+    }
+    out.push('');
+  }
+  if (j.entries.length === 0) out.push(zh ? '没有读到任何附表2清单企业。' : 'No Annex 2 entries were read.', '');
+  if (j.findings.length) {
+    out.push(chalk.bold(zh ? '其他问题（数据文件、无法读取的清单）' : 'Other findings (data files, unreadable lists)'));
+    for (const f of j.findings) findingLine(f, lang, out);
+    out.push('');
+  }
+  const s = j.summary;
+  const summary = zh
+    ? `共 ${s.entries} 家企业：符合 ${s.eligible}，不符合 ${s.ineligible}，无法判断 ${s.unverifiable}；已过期 ${s.expired}，即将到期 ${s.expiring}；按三(九)须移出 ${s.mustRemove}，不得再纳入 ${s.neverAgain}。${j.errors} 个错误，${j.warnings} 个警告。`
+    : `${s.entries} entries: ${s.eligible} eligible, ${s.ineligible} not eligible, ${s.unverifiable} cannot tell; ${s.expired} expired, ${s.expiring} expiring; ${s.mustRemove} must be removed, ${s.neverAgain} may never be listed again. ${j.errors} errors, ${j.warnings} warnings.`;
+  const paint = j.errors ? chalk.red.bold : j.warnings ? chalk.yellow.bold : chalk.green.bold;
+  push(out, summary, '', '', (l) => paint(l));
+  return out.join('\n') + '\n';
+}
