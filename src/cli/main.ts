@@ -105,6 +105,30 @@ export function buildProgram(): Command {
     process.exitCode = await runCheck(paths, opts);
   });
 
+  addCommon(
+    program
+      .command('report')
+      .description('无人值守的季度批处理：校验、汇总、核查并写出报告文件夹\nthe unattended quarterly run')
+      .argument('<inbox>', '收件文件夹 the inbox folder')
+      .option('--out <dir>', '报告输出文件夹 output folder')
+      .option('--config <file>', '配置文件 zmqd.config.json')
+      .option('--period <period>', '汇总期：2021Q3 或 2021')
+      .option('--previous <path...>', '上期报送 previous period\'s submissions')
+      .option('--inspections <file>', '检查记录 inspection records')
+      .option('--credit <file>', '信用评价 credit ratings')
+      .option('--monitoring <file>', '在线监控 online monitoring')
+      .option('--map <file>', '表头映射（JSON）header mapping')
+      .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
+      .option('--expiring-days <n>', '提前多少天提示即将到期')
+      .option('--allow-uscc <file>', '允许的信用代码名单 allow-list of USCCs')
+      .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
+      .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
+      .exitOverride(),
+  ).action(async (inbox: string, opts) => {
+    const { runReport } = await import('./commands/report.js');
+    process.exitCode = await runReport(inbox, opts);
+  });
+
   program
     .command('template')
     .description('生成官方空白模板 write the official blank workbook')

@@ -165,7 +165,7 @@ export function aggregate(current: readonly FileResult[], opts: AggregateOptions
 
 /** Files whose names/dates vote on the period: Annex 1 and unreadable files (not Annex 2 lists). */
 function votes(r: FileResult): boolean {
-  return r.kind === 'annex1' || (r.kind === null && !ANNEX2_NAME.test(r.name));
+  return r.annex1 !== undefined || (r.kind === null && !ANNEX2_NAME.test(r.name));
 }
 
 function fpOf(r: FileResult) {
@@ -183,16 +183,16 @@ function prepare(results: readonly FileResult[], sc: SetContext): Prepared {
   for (const r of results) {
     const fp = fpOf(r);
     const voting = votes(r);
-    if (r.kind === 'annex2') {
-      if (hasEvidence(fp) && !compatible(fp, sc.period)) continue;
-      const unit = r.annex2 ? listUnit(r, pe, sc.cutover) : undefined;
+    // a workbook may hold both annexes (one sheet each): its list and its figures both count
+    if (r.annex2 && !(hasEvidence(fp) && !compatible(fp, sc.period))) {
+      const unit = listUnit(r, pe, sc.cutover);
       if (unit) {
         const l = out.annex2.get(unit.name) ?? [];
-        l.push({ file: r.file, name: r.name, count: r.annex2!.entries.length });
+        l.push({ file: r.file, name: r.name, count: r.annex2.entries.length });
         out.annex2.set(unit.name, l);
       }
-      continue;
     }
+    if (!r.annex1 && r.kind === 'annex2') continue;
     if (voting && hasEvidence(fp) && !compatible(fp, sc.period)) {
       // a name that says another period settles it: not counted. A 填报时间 alone is circumstantial
       // (a late report, a typo): counted, with a warning to check.

@@ -16,6 +16,7 @@ import type { EncodingName } from '../data/decode.js';
 import { assessEntry, indexData, type Assessment, type EnforcementIndex } from '../eligibility/index.js';
 import type { DataFiles } from '../eligibility/data.js';
 import type { IsoDate } from '../values/dates.js';
+import { othersListing } from '../report/across.js';
 
 /** What an entry needs, most urgent first: the order of the text report and the workbook. */
 export type Action = 'remove' | 'renew' | 'verify' | 'attention' | 'ok';
@@ -151,20 +152,9 @@ function noteFindings(a: Assessment, e: Annex2Entry, file: string, sheet: string
 
 /** The same USCC on two districts' lists (a district unknown: its file stands for it). */
 function acrossDistricts(entries: CheckedEntry[]): void {
-  const byUscc = new Map<string, CheckedEntry[]>();
-  for (const e of entries) {
-    if (!/^[0-9A-Z]{18}$/.test(e.uscc)) continue;
-    byUscc.set(e.uscc, [...(byUscc.get(e.uscc) ?? []), e]);
-  }
-  const unitOf = (e: CheckedEntry) => e.district ?? e.file;
-  for (const list of byUscc.values()) {
-    const units = [...new Set(list.map(unitOf))];
-    if (units.length < 2) continue;
-    for (const e of list) {
-      const others = units.filter((u) => u !== unitOf(e));
-      e.findings.push(finding('uscc-duplicate-across-districts', { file: e.file, sheet: e.sheet, row: e.row, column: '统一社会信用代码' }, { value: e.uscc, name: e.name, others: others.join('、'), othersEn: others.join(', ') }, { value: e.uscc }));
-      e.reasons.push({ zh: `该企业同时列在${others.join('、')}的清单中，请与相关区县核实由谁纳入`, en: `the enterprise is also on the list of ${others.join(', ')}; agree which unit lists it` });
-    }
+  for (const [e, others] of othersListing(entries, (x) => x.uscc, (x) => x.district ?? x.file)) {
+    e.findings.push(finding('uscc-duplicate-across-districts', { file: e.file, sheet: e.sheet, row: e.row, column: '统一社会信用代码' }, { value: e.uscc, name: e.name, others: others.join('、'), othersEn: others.join(', ') }, { value: e.uscc }));
+    e.reasons.push({ zh: `该企业同时列在${others.join('、')}的清单中，请与相关区县核实由谁纳入`, en: `the enterprise is also on the list of ${others.join(', ')}; agree which unit lists it` });
   }
 }
 

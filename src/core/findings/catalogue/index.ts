@@ -5,6 +5,7 @@ import { annex2Codes } from './annex2.js';
 import { annex1Codes } from './annex1.js';
 import { aggregateCodes } from './aggregate.js';
 import { checkCodes } from './check.js';
+import { reportCodes } from './report.js';
 
 /**
  * The finding catalogue: every code zmqd can report, defined once with its default severity,
@@ -17,6 +18,7 @@ export const catalogue: Record<string, CodeDef> = {
   ...annex1Codes,
   ...aggregateCodes,
   ...checkCodes,
+  ...reportCodes,
 };
 
 export type FindingCode = keyof typeof catalogue;

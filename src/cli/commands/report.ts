@@ -1,0 +1,174 @@
+/**
+ * `zmqd report <inbox> --out DIR`: the unattended quarterly run. Validates every file of the inbox once,
+ * aggregates the Annex 1 files, checks the Annex 2 lists when enforcement data is given, cross-checks the
+ * annexes, and writes the report folder whole or not at all. One broken file never stops the run.
+ */
+import { promises as fs } from 'node:fs';
+import { UsageError } from '../io.js';
+import { common } from '../options.js';
+import { log } from '../progress.js';
+import { loadConfig, mergeOptions } from '../config.js';
+import { OutputFolder } from '../outdir.js';
+import { exitCode, ruleOptions, validatePaths } from './validate.js';
+import { loadEnforcementData, type CheckCliOptions } from './check.js';
+import { aggregate, AggregateInputError, type AggregateResult } from '../../core/aggregate/aggregate.js';
+import { runCheckCore, type CheckResult } from '../../core/check/check.js';
+import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/crosscheck.js';
+import { unitOverview } from '../../core/report/units.js';
+import { expandOutPattern } from '../../core/config/schema.js';
+import { countBySeverity, render, sortFindings } from '../../core/findings/make.js';
+import type { Finding, Lang } from '../../core/findings/types.js';
+import { formatPeriod, parsePeriod, periodEnd, periodLabelEn, periodLabelZh, type Period } from '../../core/roster/period.js';
+import { rosterFor } from '../../core/roster/units.js';
+import { validateJson } from '../../reporters/validate-json.js';
+import { aggregateJson } from '../../reporters/aggregate-json.js';
+import { checkJson } from '../../reporters/check-json.js';
+import { reportText } from '../../reporters/report-text.js';
+
+export interface ReportCliOptions extends CheckCliOptions {
+  out?: string;
+  config?: string;
+  period?: string;
+  previous?: string[] | string;
+}
+
+/** The file names written into the report folder. */
+export const REPORT_FILES = {
+  city: (p: string) => `全市汇总表-${p}.xlsx`,
+  findings: '问题清单.xlsx',
+  check: '资格核查.xlsx',
+  summary: 'summary.json',
+} as const;
+
+export async function runReport(inbox: string, cli: ReportCliOptions): Promise<number> {
+  const o = cli.config ? mergeOptions(cli, await loadConfig(cli.config)) : cli;
+  const c = common(o);
+  const zh = c.lang === 'zh';
+  const st = await fs.stat(inbox).catch(() => null);
+  if (!st?.isDirectory()) throw new UsageError(`收件文件夹不存在或不是文件夹：${inbox}\nThe inbox does not exist or is not a folder: ${inbox}`);
+  if (!o.out) throw new UsageError('请用 --out 或配置文件的 "out" 指定报告文件夹。\nGive the report folder with --out or "out" in the config file.');
+  let period: Period | undefined;
+  if (o.period !== undefined) {
+    const p = parsePeriod(o.period);
+    if (!p) throw new UsageError(`--period 须为季度（如 2021Q3）或年份（如 2021），而不是“${o.period}”。\n--period must be a quarter (e.g. 2021Q3) or a year (e.g. 2021), not "${o.period}".`);
+    period = p;
+  }
+  const opts = await ruleOptions(o);
+  const withData = Boolean(o.inspections || o.credit || o.monitoring);
+  const data = withData ? await loadEnforcementData(o, opts.allowList) : undefined;
+  const previous = o.previous === undefined ? undefined : Array.isArray(o.previous) ? o.previous : [o.previous];
+
+  log(c.quiet, zh ? `读取收件文件夹 ${inbox}` : `Reading the inbox ${inbox}`);
+  const cur = await validatePaths([inbox], opts, c.quiet, zh ? '校验' : 'validating');
+  const prev = previous ? await validatePaths(previous, opts, c.quiet, zh ? '读取上期' : 'previous') : undefined;
+  log(c.quiet, zh ? `共 ${cur.results.length} 个文件：附表1 ${count(cur.results, 'annex1')} 个，附表2 ${count(cur.results, 'annex2')} 个，未识别 ${count(cur.results, null)} 个` : `${cur.results.length} files: ${count(cur.results, 'annex1')} Annex 1, ${count(cur.results, 'annex2')} Annex 2, ${count(cur.results, null)} not recognised`);
+
+  let agg: AggregateResult | null = null;
+  let aggProblem: string | null = null;
+  try {
+    agg = aggregate(cur.results, { period, previous: prev?.results, cutover: opts.cutover });
+  } catch (err) {
+    if (!(err instanceof AggregateInputError)) throw err;
+    // no Annex 1 in the inbox, or no period to be told: the rest of the run still stands
+    aggProblem = zh ? err.zh : err.en;
+    log(c.quiet, (zh ? '未汇总：' : 'Not aggregated: ') + aggProblem);
+  }
+  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays }) : null;
+  // with enforcement data the check already reports enterprises listed by two units, on their entries
+  const cross: Finding[] = [...(agg && data ? onsiteCrossCheck(agg, cur.results, data.inspections.records) : []), ...(checked ? [] : duplicatesAcrossUnits(cur.results))];
+
+  const runPeriod = agg?.period ?? period;
+  const periodCode = runPeriod ? formatPeriod(runPeriod) : opts.asOf;
+  const target = expandOutPattern(o.out, { period: periodCode, asOf: opts.asOf });
+  const lang = c.lang;
+  const summary = {
+    command: 'report' as const,
+    inbox,
+    period: runPeriod ? formatPeriod(runPeriod) : null,
+    asOf: opts.asOf,
+    out: target,
+    validate: validateJson(cur.results, opts.asOf, lang),
+    aggregate: agg ? aggregateJson(agg, lang) : null,
+    check: checked ? checkJson(checked, lang) : null,
+    crossChecks: crossJson(cross, lang),
+    notes: aggProblem ? [aggProblem] : [],
+    files: [] as string[],
+  };
+
+  const inputs = [inbox, ...(previous ?? []), ...[o.inspections, o.credit, o.monitoring, o.map].filter((x): x is string => Boolean(x))];
+  const folder = await OutputFolder.open(target, inputs);
+  try {
+    const roster = rosterFor(runPeriod ? periodEnd(runPeriod) : opts.asOf, opts.cutover);
+    if (agg) {
+      const { buildCityWorkbook } = await import('../../writers/annex1-city.js');
+      const name = REPORT_FILES.city(periodCode);
+      await folder.write(name, await buildCityWorkbook(agg, { lang, date: opts.asOf, findings: [...summary.aggregate!.findings, ...summary.crossChecks.findings] }));
+      summary.files.push(name);
+    }
+    const { buildReportFindings } = await import('../../writers/report-findings.js');
+    const all = sortFindings([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...cross]);
+    const unitOfFile = new Map(cur.results.map((r) => [r.file, r.district] as const));
+    await folder.write(
+      REPORT_FILES.findings,
+      await buildReportFindings({
+        lang,
+        periodLabel: runPeriod ? (zh ? periodLabelZh(runPeriod) : periodLabelEn(runPeriod)) : opts.asOf,
+        asOf: opts.asOf,
+        units: unitOverview(roster, cur.results, [...(agg?.findings ?? []), ...cross]),
+        findings: dedupe(all).map((f) => render(f, lang)),
+        unitOfFile,
+      }),
+    );
+    summary.files.push(REPORT_FILES.findings);
+    if (checked) {
+      const { buildCheckReport } = await import('../../writers/check-report.js');
+      await folder.write(REPORT_FILES.check, await buildCheckReport(summary.check!, lang));
+      summary.files.push(REPORT_FILES.check);
+    }
+    summary.files.push(REPORT_FILES.summary);
+    await folder.write(REPORT_FILES.summary, JSON.stringify(summary, null, 2) + '\n');
+    await folder.commit();
+  } catch (err) {
+    await folder.abort();
+    throw err;
+  }
+  log(c.quiet, zh ? `报告已写入 ${target}` : `Reports written to ${target}`);
+  process.stdout.write(c.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : reportText(summary, lang));
+  const errors = summary.validate.errors + (summary.aggregate?.errors ?? 0) + (summary.check?.errors ?? 0) + summary.crossChecks.errors;
+  const warnings = summary.validate.warnings + (summary.aggregate?.warnings ?? 0) + (summary.check?.warnings ?? 0) + summary.crossChecks.warnings;
+  return exitCode(errors, warnings > 0, Boolean(o.strict));
+}
+
+function count(results: { kind: string | null }[], kind: string | null): number {
+  return results.filter((r) => r.kind === kind).length;
+}
+
+function crossJson(findings: Finding[], lang: Lang) {
+  const c = countBySeverity(findings);
+  return { findings: findings.map((f) => render(f, lang)), errors: c.errors, warnings: c.warnings };
+}
+
+/** A finding reported by two stages (e.g. validate and aggregate both naming a file) appears once. */
+function dedupe(fs: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => {
+    const k = [f.code, f.file, f.sheet, f.cell, f.row, f.value].join('\u0000');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export type ReportSummary = {
+  command: 'report';
+  inbox: string;
+  period: string | null;
+  asOf: string;
+  out: string;
+  validate: ReturnType<typeof validateJson>;
+  aggregate: ReturnType<typeof aggregateJson> | null;
+  check: ReturnType<typeof checkJson> | null;
+  crossChecks: ReturnType<typeof crossJson>;
+  notes: string[];
+  files: string[];
+};

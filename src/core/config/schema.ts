@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isValidIso } from '../values/dates.js';
+import { parsePeriod } from '../roster/period.js';
+
+const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidIso(s), { message: '须为 YYYY-MM-DD 形式的有效日期 / must be a valid date YYYY-MM-DD' });
+const path = z.string().min(1, { message: '不能为空 / must not be empty' });
+
+/**
+ * zmqd.config.json for scheduled runs. Every key is optional and every one can be overridden on the
+ * command line. Unknown keys are rejected so a typo (e.g. "inspection") is caught, not silently ignored.
+ * Relative paths are relative to the config file's folder.
+ */
+export const configSchema = z
+  .object({
+    inspections: path.optional(),
+    credit: path.optional(),
+    monitoring: path.optional(),
+    map: path.optional(),
+    allowUscc: path.optional(),
+    previous: z.union([path, z.array(path).min(1)]).optional(),
+    /** output folder; may contain {period} and {asOf}, e.g. "reports/{period}" */
+    out: path.optional(),
+    period: z.string().refine((s) => parsePeriod(s) !== null, { message: '须为季度（如 2021Q3）或年份（如 2021）/ must be a quarter (2021Q3) or a year (2021)' }).optional(),
+    expiringDays: z.number().int().min(0).max(9999).optional(),
+    cutover: isoDate.optional(),
+    asOf: isoDate.optional(),
+    lang: z.enum(['zh', 'en']).optional(),
+    format: z.enum(['text', 'json']).optional(),
+    strict: z.boolean().optional(),
+    quiet: z.boolean().optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+const TYPE_ZH: Record<string, string> = { string: '文本', number: '数字', boolean: 'true 或 false', array: '数组', object: 'JSON 对象' };
+
+export type ConfigParse = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parse the text of a config file: JSON syntax first, then the schema; every problem named with its key. */
+export function parseConfig(text: string): ConfigParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { ok: false, problems: [`不是有效的 JSON / not valid JSON: ${(err as Error).message}`] };
+  }
+  const r = configSchema.safeParse(raw);
+  if (r.success) return { ok: true, config: r.data };
+  const problems = r.error.issues.map((i) => {
+    const key = i.path.length ? i.path.join('.') : '(根 / root)';
+    if (i.code === 'unrecognized_keys') return `未知的配置项 / unknown key: ${i.keys.join(', ')}（可用 / known: ${Object.keys(configSchema.shape).join(', ')}）`;
+    if (i.code === 'invalid_type') {
+      const exp = String(i.expected);
+      return `${key}: 应为${TYPE_ZH[exp] ?? exp} / must be ${exp === 'object' && !i.path.length ? 'a JSON object' : `a ${exp}`}`;
+    }
+    if (i.code === 'too_small' || i.code === 'too_big') return `${key}: 超出允许范围 / out of range (${i.message})`;
+    if (i.code === 'invalid_value') return `${key}: 只能是 / must be one of ${i.values.map(String).join(', ')}`;
+    return `${key}: ${i.message}`;
+  });
+  return { ok: false, problems };
+}
+
+/** Fill {period} and {asOf} in the output folder pattern. */
+export function expandOutPattern(pattern: string, vars: { period: string; asOf: string }): string {
+  return pattern.replace(/\{period\}/g, vars.period).replace(/\{asOf\}/g, vars.asOf);
+}

@@ -1,0 +1,112 @@
+/**
+ * The findings workbook of `zmqd report`: a summary sheet with one row per unit (received? valid? errors,
+ * warnings, enterprises, expired entries), then one sheet per unit with its findings, and one for
+ * findings that belong to no unit. Browser-safe: bytes out.
+ */
+import type { Lang, RenderedFinding } from '../core/findings/types.js';
+import type { UnitOverview } from '../core/report/units.js';
+import { addFindingsSheet } from './findings-report.js';
+import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, newWorkbook, safeSheetName, setText, setupPrint, styleRange, workbookBytes } from './xlsx-common.js';
+
+export interface ReportFindingsOptions {
+  lang: Lang;
+  /** e.g. 2024年第三季度 */
+  periodLabel: string;
+  asOf: string;
+  units: UnitOverview[];
+  /** every finding of the run, rendered; each goes to the sheet of the unit whose file it concerns */
+  findings: RenderedFinding[];
+  /** file → unit name (null when the file's unit is unknown) */
+  unitOfFile: Map<string, string | null>;
+}
+
+const T = {
+  zh: {
+    title: (p: string) => `${p}正面清单报送情况与问题汇总`,
+    sub: (a: string) => `判定日期：${a}`,
+    summary: '汇总',
+    other: '其他问题',
+    unknown: '（未识别单位）',
+    headers: ['序号', '报送单位', '附表1', '附表2', '校验结果', '错误', '警告', '清单企业数', '已过期'],
+    yes: '已报送',
+    no: '未报送',
+    ok: '通过',
+    bad: '有错误',
+    none: '—',
+  },
+  en: {
+    title: (p: string) => `Positive-list submissions and findings, ${p}`,
+    sub: (a: string) => `As of ${a}`,
+    summary: 'Summary',
+    other: 'Other findings',
+    unknown: '(unknown unit)',
+    headers: ['No.', 'Unit', 'Annex 1', 'Annex 2', 'Result', 'Errors', 'Warnings', 'Enterprises', 'Expired'],
+    yes: 'received',
+    no: 'missing',
+    ok: 'passed',
+    bad: 'errors',
+    none: '—',
+  },
+} as const;
+
+export async function buildReportFindings(o: ReportFindingsOptions): Promise<Uint8Array> {
+  const t = T[o.lang];
+  const wb = newWorkbook();
+  const taken = new Set<string>();
+  const ws = wb.addWorksheet(safeSheetName(t.summary, taken));
+  const n = t.headers.length;
+  merge(ws, 1, 1, 1, n);
+  setText(ws.getCell(1, 1), t.title(o.periodLabel));
+  styleRange(ws, 1, 1, 1, n, { font: { ...FONTS.title, size: 14 }, alignment: ALIGN.centre });
+  ensureRowHeight(ws, 1, 26);
+  merge(ws, 2, 1, 2, n);
+  setText(ws.getCell(2, 1), t.sub(o.asOf));
+  styleRange(ws, 2, 1, 2, n, { font: FONTS.small, alignment: ALIGN.left });
+  t.headers.forEach((h, i) => setText(ws.getCell(3, i + 1), h));
+  styleRange(ws, 3, 1, 3, n, { font: FONTS.header, fill: FILLS.header, border: THIN_BORDER, alignment: ALIGN.centre });
+  const names: string[] = [t.headers[1]];
+  o.units.forEach((u, i) => {
+    const r = 4 + i;
+    const name = u.unit ?? `${t.unknown}${u.annex1[0] ?? u.annex2[0] ?? ''}`;
+    names.push(name);
+    ws.getCell(r, 1).value = i + 1;
+    setText(ws.getCell(r, 2), name);
+    setText(ws.getCell(r, 3), u.annex1.length ? t.yes : t.no);
+    setText(ws.getCell(r, 4), u.annex2.length ? t.yes : t.no);
+    setText(ws.getCell(r, 5), u.valid === null ? t.none : u.valid ? t.ok : t.bad);
+    ws.getCell(r, 6).value = u.errors;
+    ws.getCell(r, 7).value = u.warnings;
+    if (u.enterprises !== null) ws.getCell(r, 8).value = u.enterprises;
+    ws.getCell(r, 9).value = u.expired;
+    styleRange(ws, r, 1, r, n, { font: FONTS.small, border: THIN_BORDER, alignment: ALIGN.centre });
+    ws.getCell(r, 2).alignment = ALIGN.left;
+    if (!u.annex1.length) ws.getCell(r, 3).fill = FILLS.warning;
+    if (!u.annex2.length) ws.getCell(r, 4).fill = FILLS.warning;
+    if (u.valid === false) ws.getCell(r, 5).fill = FILLS.error;
+    if (u.errors) ws.getCell(r, 6).fill = FILLS.error;
+    if (u.warnings) ws.getCell(r, 7).fill = FILLS.warning;
+    if (u.expired) ws.getCell(r, 9).fill = FILLS.error;
+  });
+  const last = 3 + o.units.length;
+  const widths = [6, fitColumnWidth(names, 14, 40), 9, 9, 9, 7, 7, 11, 8];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (o.units.length) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: last, column: n } };
+  freeze(ws, 3);
+  setupPrint(ws, { landscape: false, fitWidth: true, titleRows: [3, 3] });
+
+  // one sheet per unit with findings, in the summary's order; then the findings of no unit
+  const byUnit = new Map<string, RenderedFinding[]>();
+  const other: RenderedFinding[] = [];
+  for (const f of o.findings) {
+    const unit = f.file ? o.unitOfFile.get(f.file) : undefined;
+    if (unit) byUnit.set(unit, [...(byUnit.get(unit) ?? []), f]);
+    else other.push(f);
+  }
+  for (const u of o.units) {
+    if (!u.unit) continue;
+    const list = byUnit.get(u.unit);
+    if (list?.length) addFindingsSheet(wb, u.unit, list, o.lang, taken);
+  }
+  if (other.length) addFindingsSheet(wb, t.other, other, o.lang, taken);
+  return workbookBytes(wb);
+}

@@ -1,0 +1,165 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { bin, root, zmqd } from '../helpers/cli.js';
+
+const inbox = path.join(root, 'fixtures', 'inbox');
+const manifest = JSON.parse(readFileSync(path.join(inbox, 'manifest.json'), 'utf8'));
+const args = (out: string) => ['report', path.join(inbox, '2024Q3'), '--config', path.join(inbox, 'zmqd.config.json'), '--as-of', manifest.asOf, '--out', out, '--quiet'];
+
+/** Every cell value of every sheet of a workbook, for comparing two runs. */
+async function cells(file: string): Promise<Record<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: Record<string, unknown> = {};
+  wb.eachSheet((ws) => ws.eachRow((row, r) => row.eachCell((c, col) => (out[`${ws.name}!${r}:${col}`] = JSON.stringify(c.value)))));
+  return out;
+}
+
+function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const p = path.join(e.parentPath, e.name);
+    out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+  }
+  return out;
+}
+
+describe('zmqd report on the bundled inbox', () => {
+  let out: string;
+  let first: ReturnType<typeof zmqd>;
+  let summary: any;
+  let inputHashes: Record<string, string>;
+
+  beforeAll(() => {
+    inputHashes = hashTree(inbox);
+    out = path.join(mkdtempSync(path.join(tmpdir(), 'zmqd-report-')), 'reports', '2024Q3');
+    first = zmqd(args(out));
+    summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+  }, 240_000);
+
+  it('exits 1 (planted errors), prints no stack trace, and writes the four files', () => {
+    expect(first.status).toBe(1);
+    expect(first.stderr).not.toMatch(/\n\s+at |TypeError|internal error/);
+    expect(readdirSync(out).sort()).toEqual(['summary.json', '全市汇总表-2024Q3.xlsx', '问题清单.xlsx', '资格核查.xlsx'].sort());
+    expect([...summary.files].sort()).toEqual(readdirSync(out).sort());
+  });
+
+  it('summary.json holds the validate, aggregate and check objects of the contract', () => {
+    expect(summary.validate.command).toBe('validate');
+    expect(summary.aggregate.command).toBe('aggregate');
+    expect(summary.check.command).toBe('check');
+    expect(summary.period).toBe('2024Q3');
+    expect(summary.validate.files).toHaveLength(manifest.files.length);
+  });
+
+  it('aggregates exactly: totals, increments and missing units as the generator made them', () => {
+    expect(summary.aggregate.total).toEqual(manifest.total);
+    expect(summary.aggregate.totalIncrement).toEqual(manifest.totalIncrement);
+    expect(summary.aggregate.missing).toEqual(manifest.missing);
+    expect(summary.aggregate.units).toHaveLength(manifest.roster);
+  });
+
+  it('finds every planted mistake, cross-checks included, at its file and cell', () => {
+    const all = [
+      ...summary.validate.files.flatMap((f: any) => f.findings),
+      ...summary.aggregate.findings,
+      ...summary.check.entries.flatMap((e: any) => e.findings),
+      ...summary.crossChecks.findings,
+    ];
+    for (const p of manifest.planted) {
+      const hit = all.find((f: any) => f.code === p.code && f.file.endsWith(p.file.replace(/^2024Q3\//, '')) && (!p.cell || f.cell === p.cell || (f.row && `D${f.row}` === p.cell)));
+      expect(hit, `${p.code} in ${p.file} ${p.cell ?? ''}`).toBeDefined();
+    }
+    const onsite = summary.crossChecks.findings.filter((f: any) => f.code === 'onsite-count-mismatch');
+    expect(onsite).toHaveLength(1);
+    expect(onsite[0].message).toMatch(/九龙坡区.*8.*3 次/);
+  });
+
+  it('gives the check verdicts of the manifest', () => {
+    expect(summary.check.summary).toEqual(manifest.check.summary);
+  });
+
+  it('writes the findings workbook: a summary row per unit and a sheet per unit with findings', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '问题清单.xlsx'));
+    const sum = wb.worksheets[0]!;
+    expect(sum.name).toBe('汇总');
+    const rows: Record<string, string[]> = {};
+    sum.eachRow((row, r) => {
+      if (r > 3) rows[String(row.getCell(2).value)] = [3, 4, 5].map((c) => String(row.getCell(c).value));
+    });
+    expect(rows['城口县']).toEqual(['未报送', '未报送', '—']);
+    expect(rows['九龙坡区']![0]).toBe('已报送');
+    expect(rows['江津区']![2]).toBe('有错误');
+    expect(Object.keys(rows).length).toBeGreaterThanOrEqual(manifest.roster);
+    const names = wb.worksheets.map((w) => w.name);
+    for (const u of ['江津区', '渝北区', '九龙坡区', '北碚区']) expect(names).toContain(u);
+  });
+
+  it('writes the city-wide Annex 1 with the exact 合计', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '全市汇总表-2024Q3.xlsx'));
+    const ws = wb.worksheets[0]!;
+    let total: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (String(row.getCell(1).value).replace(/\s/g, '') === '合计') total = row;
+    });
+    expect(total).toBeDefined();
+    const v = total!.getCell(2).value as any;
+    expect(typeof v === 'object' ? v.result : v).toBe(manifest.total.listed);
+  });
+
+  it('never touches the inbox', () => {
+    expect(hashTree(inbox)).toEqual(inputHashes);
+  });
+
+  it('a second run gives the same summary and the same cell contents', async () => {
+    const before: Record<string, Record<string, unknown>> = {};
+    for (const f of readdirSync(out).filter((f) => f.endsWith('.xlsx'))) before[f] = await cells(path.join(out, f));
+    const again = zmqd(args(out));
+    expect(again.status).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'))).toEqual(summary);
+    for (const f of Object.keys(before)) expect(await cells(path.join(out, f))).toEqual(before[f]);
+    // no leftovers of the swap beside the report
+    expect(readdirSync(path.dirname(out))).toEqual(['2024Q3']);
+  }, 240_000);
+
+  it('refuses to write into the inbox (exit 2)', () => {
+    const r = zmqd([...args(path.join(inbox, '2024Q3', 'reports'))]);
+    expect(r.status).toBe(2);
+    expect(existsSync(path.join(inbox, '2024Q3', 'reports'))).toBe(false);
+  });
+});
+
+describe('zmqd report killed halfway', () => {
+  it('never leaves a half-written report folder', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'zmqd-kill-'));
+    const out = path.join(base, 'reports');
+    for (const delay of [400, 1200, 2500, 4000]) {
+      const child = spawn(process.execPath, [bin, ...args(out)], { stdio: 'ignore' });
+      const exited = new Promise((r) => child.on('exit', r));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL'); // a no-op when the run already finished: then the report must be complete
+      await exited;
+      // either no report at all, or a complete one
+      if (existsSync(out)) {
+        const files = readdirSync(out);
+        expect(files).toContain('summary.json');
+        const s = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+        expect([...files].sort()).toEqual([...s.files].sort());
+        for (const f of files) expect(statSync(path.join(out, f)).size).toBeGreaterThan(0);
+      }
+      // nothing visible but the report itself (a killed run's temp folder is hidden, and removed by the next run)
+      expect(readdirSync(base).filter((n) => !n.startsWith('.'))).toEqual(existsSync(out) ? ['reports'] : []);
+    }
+    // the next run cleans the hidden leftovers
+    expect(zmqd(args(out)).status).toBe(1);
+    expect(readdirSync(base)).toEqual(['reports']);
+  }, 300_000);
+});
