@@ -88,7 +88,7 @@ export async function buildReportFindings(o: ReportFindingsOptions): Promise<Uin
     if (u.expired) ws.getCell(r, 9).fill = FILLS.error;
   });
   const last = 3 + o.units.length;
-  const widths = [6, fitColumnWidth(names, 14, 40), 9, 9, 9, 7, 7, 11, 8];
+  const widths = [6, fitColumnWidth(names, 14, 40), 9, 9, 9, 8, 10, 12, 9];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   if (o.units.length) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: last, column: n } };
   freeze(ws, 3);

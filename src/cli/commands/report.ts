@@ -14,7 +14,7 @@ import { loadEnforcementData, type CheckCliOptions } from './check.js';
 import { aggregate, AggregateInputError, type AggregateResult } from '../../core/aggregate/aggregate.js';
 import { runCheckCore, type CheckResult } from '../../core/check/check.js';
 import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/crosscheck.js';
-import { unitOverview } from '../../core/report/units.js';
+import { unitOfResult, unitOverview } from '../../core/report/units.js';
 import { expandOutPattern } from '../../core/config/schema.js';
 import { countBySeverity, render, sortFindings } from '../../core/findings/make.js';
 import type { Finding, Lang } from '../../core/findings/types.js';
@@ -107,14 +107,15 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     }
     const { buildReportFindings } = await import('../../writers/report-findings.js');
     const all = sortFindings([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...cross]);
-    const unitOfFile = new Map(cur.results.map((r) => [r.file, r.district] as const));
+    const pe = runPeriod ? periodEnd(runPeriod) : opts.asOf;
+    const unitOfFile = new Map(cur.results.map((r) => [r.file, unitOfResult(r, pe, opts.cutover)] as const));
     await folder.write(
       REPORT_FILES.findings,
       await buildReportFindings({
         lang,
         periodLabel: runPeriod ? (zh ? periodLabelZh(runPeriod) : periodLabelEn(runPeriod)) : opts.asOf,
         asOf: opts.asOf,
-        units: unitOverview(roster, cur.results, [...(agg?.findings ?? []), ...cross]),
+        units: unitOverview(roster, cur.results, [...(agg?.findings ?? []), ...cross], pe, opts.cutover),
         findings: dedupe(all).map((f) => render(f, lang)),
         unitOfFile,
       }),

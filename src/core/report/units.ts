@@ -3,6 +3,7 @@ import { countBySeverity } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { Unit } from '../roster/units.js';
+import { findUnitInText } from '../roster/resolve.js';
 
 export interface UnitOverview {
   /** canonical unit name; null for a file whose unit could not be told */
@@ -20,25 +21,36 @@ export interface UnitOverview {
   expired: number;
 }
 
+/** A file that could not be read counts as received for the annex its name suggests. */
+const LIST_NAME = /附表\s*2|附件\s*2|企业列表|企业名单/;
+
+/** The unit a file belongs to: as validated, else (an unreadable file) as its name says — 巫山县…汇总表.xlsx. */
+export function unitOfResult(r: FileResult, periodEnd?: string, cutover?: string): string | null {
+  if (r.district) return r.district;
+  const named = findUnitInText(r.name, periodEnd, cutover);
+  return named?.kind === 'ok' ? named.unit.name : null;
+}
+
 /**
  * One row per roster unit in official order, then one per file whose unit could not be told
  * (named by its file, so nothing received is left out of the overview).
  */
-export function unitOverview(roster: readonly Unit[], results: readonly FileResult[], extra: readonly Finding[] = []): UnitOverview[] {
+export function unitOverview(roster: readonly Unit[], results: readonly FileResult[], extra: readonly Finding[] = [], periodEnd?: string, cutover?: string): UnitOverview[] {
   const byUnit = new Map<string, FileResult[]>();
   const unknown: FileResult[] = [];
   for (const r of results) {
-    if (r.district) byUnit.set(r.district, [...(byUnit.get(r.district) ?? []), r]);
+    const unit = unitOfResult(r, periodEnd, cutover);
+    if (unit) byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
     else unknown.push(r);
   }
   const row = (name: string | null, files: FileResult[]): UnitOverview => {
     const fileNames = new Set(files.map((f) => f.file));
     const findings = [...files.flatMap((f) => f.findings), ...extra.filter((f) => f.file && fileNames.has(f.file))];
     const c = countBySeverity(findings);
-    const lists = files.filter((f) => f.kind === 'annex2' || f.annex2);
+    const lists = files.filter((f) => f.kind === 'annex2' || f.annex2 || (f.kind === null && LIST_NAME.test(f.name)));
     return {
       unit: name,
-      annex1: files.filter((f) => f.annex1).map((f) => f.file),
+      annex1: files.filter((f) => f.annex1 || (f.kind === null && !LIST_NAME.test(f.name))).map((f) => f.file),
       annex2: lists.map((f) => f.file),
       valid: files.length ? c.errors === 0 : null,
       errors: c.errors,
