@@ -40,7 +40,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the city-wide workbook', () => {
   it('has the official layout with real numbers, empty (never 0) cells for uncounted units, and a 合计 formula', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET_MAIN, SHEET_ACTIVITY, SHEET_CHASE, SHEET_FINDINGS]);
     const ws = wb.getWorksheet(SHEET_MAIN)!;
     expect(ws.getCell('A1').value).toBe('附表1');
