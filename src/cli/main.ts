@@ -31,6 +31,18 @@ function exitCodeFor(err: unknown): number {
 
 const VERSION = '0.1.0';
 
+/** commander's usage errors are English; put the Chinese first for the clerk. */
+function inChinese(s: string): string {
+  const m = (re: RegExp) => re.exec(s)?.[1];
+  let zh: string | undefined;
+  if (s.includes('unknown option')) zh = `未知的选项 ${m(/'([^']+)'/) ?? ''}`;
+  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、template）`;
+  else if (s.includes('missing required argument')) zh = `缺少参数 ${m(/'([^']+)'/) ?? ''}`;
+  else if (s.includes('argument missing')) zh = `选项 ${m(/'([^']+)'/) ?? ''} 缺少取值`;
+  else if (s.includes('too many arguments')) zh = '参数过多';
+  return zh ? `zmqd: ${zh}\n` : '';
+}
+
 function addCommon(cmd: Command): Command {
   return cmd
     .addOption(new Option('--format <format>', '输出格式 output format: text | json（默认 text）'))
@@ -47,7 +59,7 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', '显示帮助 show help')
     .exitOverride()
     .showHelpAfterError('（用 zmqd --help 查看用法 / see zmqd --help）')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(inChinese(s) + s) });
 
   addCommon(
     program
