@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/core/findings/make.js';
 import type { Finding } from '../../src/core/findings/types.js';
 import { openWorkbook, type OpenResult } from '../../src/core/workbook/open.js';
-import { concat, deflatedZeros, makeCfb, makeZip, rewriteZip, xlsx } from './helpers.js';
+import { concat, deflatedZeros, makeCfb, makeZip, rewriteZip, xlsx, type RawEntry } from './helpers.js';
 
 function failure(r: OpenResult): Finding {
   expect(r.ok).toBe(false);
@@ -113,9 +113,12 @@ describe('openWorkbook: broken or foreign zips', () => {
       ws.getCell('A1').note = '批注';
     });
     const bad = rewriteZip(good, (name) => (/^xl\/comments\d*\.xml$/.test(name) ? null : undefined));
-    const f = failure(await openWorkbook(bad));
+    const f = failure(await openWorkbook(bad, { reader: 'exceljs' }));
     expect(f.code).toBe('file-unreadable');
     expect(f.params.reason).toMatch(/^工作簿结构无法识别/);
+    // the fast reader needs no comments part: the cells are read (the default reader)
+    const r = await openWorkbook(bad);
+    expect(r.ok && r.workbook.sheets[0]!.rows.get(1)!.get(1)).toEqual({ t: 'n', v: 1 });
   });
 
   it('a corrupted deflate stream', async () => {
@@ -258,5 +261,64 @@ describe('openWorkbook: success', () => {
     const view = padded.subarray(100, 100 + bytes.length);
     const r = await openWorkbook(view);
     expect(r.ok && r.workbook.sheets[0]!.rows.get(2)!.get(2)).toEqual({ t: 'n', v: 42 });
+  });
+});
+
+describe('openWorkbook: the reader option', () => {
+  it('auto uses the fast reader and falls back to exceljs when it throws; fast alone reports the failure', async () => {
+    const good = await xlsx((wb) => {
+      const ws = wb.addWorksheet('s');
+      ws.getCell('A1').value = '企业';
+      ws.getCell('B1').value = 2;
+    });
+    // a shared-strings part whose root is never closed: saxes (the fast reader) refuses it,
+    // exceljs reads the items it got
+    const truncated = rewriteZip(good, (name, text) => (name === 'xl/sharedStrings.xml' ? text.replace('</sst>', '') : undefined));
+    const viaExceljs = await openWorkbook(truncated, { reader: 'exceljs' });
+    expect(viaExceljs.ok && viaExceljs.workbook.sheets[0]!.rows.get(1)!.get(1)).toEqual({ t: 's', v: '企业' });
+    expect(await openWorkbook(truncated)).toEqual(viaExceljs);
+    const f = failure(await openWorkbook(truncated, { reader: 'fast' }));
+    expect(f.code).toBe('file-unreadable');
+    // on a sound file all three agree
+    const a = await openWorkbook(good);
+    expect(a).toEqual(await openWorkbook(good, { reader: 'fast' }));
+    expect(a).toEqual(await openWorkbook(good, { reader: 'exceljs' }));
+  });
+
+  it('a bomb in a part the fast reader never reads is refused exactly as before', async () => {
+    const good = await xlsx((wb) => wb.addWorksheet('s').getCell('A1').value = 1);
+    const files = unzipSync(good);
+    const entries: RawEntry[] = Object.entries(files)
+      .filter(([n]) => !n.endsWith('/'))
+      .map(([name, data]) => ({ name, data: deflateSync(data), method: 8 as const, uncompressedSize: data.length }));
+    // xl/media/big.bin claims 4000 bytes and inflates to 64 MB
+    entries.push({ name: 'xl/media/big.bin', data: deflatedZeros(64), method: 8, uncompressedSize: 4000 });
+    const zip = makeZip(entries);
+    const auto = failure(await openWorkbook(zip));
+    expect(auto.code).toBe('file-too-large');
+    expect(await openWorkbook(zip)).toEqual(await openWorkbook(zip, { reader: 'exceljs' }));
+    expect(await openWorkbook(zip, { reader: 'fast' })).toEqual(await openWorkbook(zip, { reader: 'exceljs' }));
+    // and a damaged one (inflates to other than its declared size, within the caps)
+    entries[entries.length - 1] = { name: 'xl/media/big.bin', data: deflateSync(new Uint8Array(5000)), method: 8, uncompressedSize: 4000 };
+    const damaged = makeZip(entries);
+    expect(failure(await openWorkbook(damaged)).params.reason).toBe('文件不完整或已损坏');
+    expect(await openWorkbook(damaged)).toEqual(await openWorkbook(damaged, { reader: 'exceljs' }));
+  });
+
+  it('namespace-prefixed files read the same with every reader', async () => {
+    const good = await xlsx((wb) => {
+      const ws = wb.addWorksheet('附表1');
+      ws.getCell('A1').value = '地市';
+      ws.getCell('B2').value = 3;
+    });
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const prefixed = rewriteZip(good, (name, text) =>
+      /^xl\/(workbook|styles|sharedStrings|worksheets\/sheet\d+)\.xml$/.test(name)
+        ? text.replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`).replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (m, sl: string, n: string) => (n.includes(':') ? m : `<${sl}x:${n}`))
+        : undefined,
+    );
+    const a = await openWorkbook(prefixed);
+    expect(a.ok && a.workbook.sheets[0]!.rows.get(2)!.get(2)).toEqual({ t: 'n', v: 3 });
+    expect(a).toEqual(await openWorkbook(prefixed, { reader: 'exceljs' }));
   });
 });

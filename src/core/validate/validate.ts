@@ -1,4 +1,4 @@
-import { openWorkbook } from '../workbook/open.js';
+import { openWorkbook, type OpenOptions } from '../workbook/open.js';
 import { recognise } from '../reader/detect.js';
 import type { Annex1Doc, Annex2Doc, AnnexDoc, Meta } from '../reader/types.js';
 import { parseEntries, type Annex2Entry } from '../annex2/entries.js';
@@ -56,7 +56,7 @@ export interface FileResult {
 
 
 /** Validate one file's bytes: open, recognise, read, run every rule. Never throws. */
-export async function validateFile(input: FileInput, opts: RuleOptions): Promise<FileResult> {
+export async function validateFile(input: FileInput, opts: RuleOptions & { reader?: OpenOptions['reader'] }): Promise<FileResult> {
   const result: FileResult = { file: input.file, name: input.name, kind: null, district: null, rows: 0, findings: [] };
   try {
     await validateInto(result, input, opts);
@@ -69,8 +69,8 @@ export async function validateFile(input: FileInput, opts: RuleOptions): Promise
   return result;
 }
 
-async function validateInto(result: FileResult, input: FileInput, opts: RuleOptions): Promise<void> {
-  const opened = await openWorkbook(input.bytes, { fileName: input.name });
+async function validateInto(result: FileResult, input: FileInput, opts: RuleOptions & { reader?: OpenOptions['reader'] }): Promise<void> {
+  const opened = await openWorkbook(input.bytes, { fileName: input.name, reader: opts.reader });
   result.findings.push(...opened.findings);
   if (!opened.ok) return;
   const rec = recognise(opened.workbook);

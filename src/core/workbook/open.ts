@@ -1,18 +1,14 @@
 /**
  * Open workbook bytes safely: decide the format by magic bytes, refuse zip bombs before any
- * library inflates them, read the workbook with exceljs (rewriting namespace-prefixed parts
- * when needed), and turn every failure into exactly one file-level finding.
+ * library inflates them, read the workbook with the fast streaming reader (fast/) or exceljs
+ * (rewriting namespace-prefixed parts when needed), and turn every failure into exactly one
+ * file-level finding.
  */
 import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
-import {
-  loadWithExceljs,
-  stripPhoneticRuns,
-  stripSpreadsheetPrefixes,
-  usesSpreadsheetPrefix,
-} from './exceljs-adapter.js';
+import { FastReadError, loadFast } from './fast/index.js';
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
@@ -26,6 +22,12 @@ export interface OpenOptions {
   maxRatio?: number;
   /** only for messages / extension hints; decisions are by bytes */
   fileName?: string;
+  /**
+   * Which reader parses the workbook. 'auto' (default): the fast reader, falling back to
+   * exceljs whenever it throws (so exceljs has the last word on every file the fast reader
+   * does not take); 'fast' / 'exceljs': that reader only (for differential tests and diagnosis).
+   */
+  reader?: 'auto' | 'fast' | 'exceljs';
 }
 
 export type OpenResult =
@@ -69,7 +71,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): P
     maxRatio: opts.maxRatio ?? 200,
   };
   try {
-    const workbook = await open(bytes, limits);
+    const workbook = await open(bytes, limits, opts.reader ?? 'auto');
     return { ok: true, workbook, findings: [] };
   } catch (err) {
     if (err instanceof OpenFailure) return { ok: false, findings: [err.f] };
@@ -77,7 +79,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): P
   }
 }
 
-async function open(bytes: Uint8Array, limits: Limits): Promise<GridWorkbook> {
+async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' | 'exceljs'): Promise<GridWorkbook> {
   switch (sniff(bytes)) {
     case 'empty':
       fail('file-unreadable', { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' });
@@ -110,18 +112,43 @@ async function open(bytes: Uint8Array, limits: Limits): Promise<GridWorkbook> {
     fail('file-unreadable', { zh: '使用了不支持的压缩方式', en: 'it uses an unsupported compression method' });
   }
   checkDeclaredSizes(entries, limits);
+
+  if (reader !== 'exceljs') {
+    const read = new Set<number>();
+    let workbook: GridWorkbook | undefined;
+    let fastError: unknown;
+    try {
+      workbook = await loadFast(bytes, { maxInflatedBytes: limits.maxInflated, read });
+    } catch (err) {
+      fastError = err;
+    }
+    if (workbook) {
+      // The parts the fast reader read inflated to exactly their declared sizes, which passed
+      // the caps above, so they would pass checkActualSizes too: inflate only the others.
+      checkRemainingSizes(bytes, entries, limits, read);
+      return workbook;
+    }
+    if (reader === 'fast') {
+      checkActualSizes(bytes, entries, limits);
+      throw fastError;
+    }
+  }
   checkActualSizes(bytes, entries, limits);
 
+  // exceljs (and its dependencies) load only when needed: most runs never touch it
+  const adapter = await import('./exceljs-adapter.js');
   // WPS / OpenXML SDK files with x:-prefixed SpreadsheetML: rewrite before exceljs sees them.
-  if (needsRewrite(bytes, byName)) return loadWithExceljs(rewriteParts(bytes, entries));
+  if (needsRewrite(bytes, byName, adapter)) return adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter));
   try {
-    return await loadWithExceljs(bytes);
+    return await adapter.loadWithExceljs(bytes);
   } catch (err) {
     // A prefix deeper inside a part than we peeked still breaks exceljs the same way.
-    if (isStructureError(err)) return loadWithExceljs(rewriteParts(bytes, entries));
+    if (isStructureError(err)) return adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter));
     throw err;
   }
 }
+
+type Adapter = typeof import('./exceljs-adapter.js');
 
 function openOle2(bytes: Uint8Array): never {
   switch (classifyCfb(bytes)) {
@@ -171,9 +198,13 @@ function checkDeclaredSizes(entries: ZipEntryInfo[], limits: Limits): void {
  * inflates to garbage of another size), not a bomb. Memory stays at a few MiB; time is one
  * extra inflate pass, cheap next to exceljs' XML parsing.
  */
-function checkActualSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limits): void {
+function checkActualSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limits, verified?: ReadonlySet<number>): void {
   let total = 0;
   for (const e of entries) {
+    if (verified?.has(e.localHeaderOffset)) {
+      total += e.uncompressedSize;
+      continue;
+    }
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) fail('file-unreadable', BROKEN);
       total += e.uncompressedSize;
@@ -189,6 +220,20 @@ function checkActualSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Li
     }
     if (r.size !== e.uncompressedSize) fail('file-unreadable', BROKEN);
     total += r.size;
+  }
+}
+
+/**
+ * checkActualSizes over the entries the fast reader did not verify (those it did count with
+ * their declared size, which equals their real one). On a failure the full check runs, so the
+ * finding is exactly the one the full check gives (an earlier entry's, if any).
+ */
+function checkRemainingSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limits, verified: ReadonlySet<number>): void {
+  try {
+    checkActualSizes(bytes, entries, limits, verified);
+  } catch (err) {
+    checkActualSizes(bytes, entries, limits);
+    throw err;
   }
 }
 
@@ -228,7 +273,7 @@ function isStructuralPart(name: string): boolean {
 }
 
 /** Peek at the first few KiB of the structural parts for a SpreadsheetML namespace prefix. */
-function needsRewrite(bytes: Uint8Array, byName: Map<string, ZipEntryInfo>): boolean {
+function needsRewrite(bytes: Uint8Array, byName: Map<string, ZipEntryInfo>, { usesSpreadsheetPrefix }: Adapter): boolean {
   for (const [name, e] of byName) {
     if (!isStructuralPart(name)) continue;
     const r = inflateEntry(bytes, e, { maxBytes: 4 * MiB, keep: true, stopAfter: PEEK });
@@ -242,7 +287,7 @@ function needsRewrite(bytes: Uint8Array, byName: Map<string, ZipEntryInfo>): boo
  * parts and phonetic runs from worksheets and shared strings, and store it as a new zip.
  * Level 0 (stored): the zip is only a container for exceljs, compressing it again is waste.
  */
-function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[]): Uint8Array {
+function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[], { stripPhoneticRuns, stripSpreadsheetPrefixes }: Adapter): Uint8Array {
   const files: Zippable = {};
   const enc = new TextEncoder();
   for (const e of entries) {
@@ -268,7 +313,7 @@ function errorMessage(err: unknown): string {
 
 function isStructureError(err: unknown): boolean {
   const m = errorMessage(err);
-  return err instanceof TypeError || /reading 'sheets'|setting 'sheetNo'/.test(m);
+  return err instanceof TypeError || err instanceof FastReadError || /reading 'sheets'|setting 'sheetNo'/.test(m);
 }
 
 /** Map an exceljs/JSZip/saxes exception to a file-unreadable finding. */

@@ -1,0 +1,566 @@
+/**
+ * One worksheet part → the grid's rows, merges and hidden rows, from the events of xml.ts
+ * (saxes) or rows.ts (the sheetData scanner).
+ *
+ * Values follow the exceljs adapter exactly (compat.ts), with these deliberate differences
+ * where exceljs is wrong (each a named test in test/workbook/fast-diff.test.ts):
+ * - phonetic runs (<rPh>) inside inline strings are dropped (exceljs loses the whole cell);
+ * - `t="d"` cells hold ISO dates and become serials (exceljs parseFloat()s '2024-03-01' to 2024);
+ * - `t="str"` results are not XML-decoded a second time;
+ * - rows and cells without an `r` attribute are placed by position (exceljs throws);
+ * - CDATA text counts (exceljs drops it);
+ * - a cell without `s` (or s="0") gets the format of cellXfs[0] (exceljs gives none).
+ * Anything odd that exceljs would also choke on (a shared-string index out of range, a rich
+ * run after plain text, overlapping merges, bad references …) throws FastReadError, so that
+ * the caller falls back to exceljs and its verdict.
+ *
+ * Memory: a shared string or a number seen again with the same number format gets the same
+ * frozen GridCell object (a grid cell is a value; nothing writes to one), so a 500,000-row
+ * export with repeating names, dates and codes costs a fraction of one object per cell.
+ */
+import { isoToSerial } from '../dates.js';
+import type { GridCell, GridSheet } from '../grid.js';
+import {
+  colToLetters,
+  own,
+  decodeAddress,
+  decodeAddressPacked,
+  decodeTextEscapes,
+  gridNumber,
+  slideFormula,
+  type Address,
+  type StyleInfo,
+} from './compat.js';
+import { FastReadError, type Attrs, type SheetHandler } from './xml.js';
+
+/** A shared string as the grid sees it: its flattened text, or null for an empty <si/> (exceljs: a value-less cell). */
+export type SharedString = string | null;
+
+export interface SheetContext {
+  sst: readonly SharedString[];
+  styles: readonly StyleInfo[];
+  /** the format facts for a style index with no cellXfs entry (one per workbook: it carries a cell cache) */
+  missing: StyleInfo;
+  date1904: boolean;
+}
+
+const NONE = 0;
+const VALUE = 1; // inside <v>, or a <t> of an inline string outside runs
+const FORMULA = 2;
+
+interface SharedMaster {
+  formula: string | undefined;
+  addr: Address;
+}
+
+export class SheetParser implements SheetHandler {
+  readonly rows = new Map<number, Map<number, GridCell>>();
+  readonly mergeRefs: string[] = [];
+
+  private readonly sst: readonly SharedString[];
+  private readonly styles: readonly StyleInfo[];
+  private readonly date1904: boolean;
+  private readonly noStyle: StyleInfo;
+  private readonly missing: StyleInfo;
+
+  private depth = 0;
+  private sheetDataDepth = -1;
+  private mergeCellsDepth = -1;
+
+  // current row
+  private rowNum = 0;
+  private maxRow = 0;
+  private rowHidden = false;
+  private rowHasValue = false;
+  private rowCells: Map<number, GridCell> | undefined;
+  private prevCol = 0;
+  private prevAddrRow = 0;
+  private rowsSorted = true;
+  private colsSorted = true;
+  private lastCol = 0;
+
+  // current cell
+  private inCell = false;
+  private cellCol = 0;
+  private cellAddrRow = 0;
+  private cellT: string | undefined;
+  private cellS: string | undefined;
+  private node = NONE;
+  private value: string | undefined;
+  private rich: string | undefined;
+  private formula: string | undefined;
+  private shareType: string | undefined;
+  private si: string | undefined;
+  private fRef: string | undefined;
+  private inRun = false;
+  private runText: string | undefined;
+  private runBuf: string | undefined;
+  private rPrDepth = 0;
+  private rPhDepth = 0;
+
+  private readonly shared = new Map<string, SharedMaster>();
+  /** hidden rows that hold a value */
+  private readonly hiddenWithValues = new Set<number>();
+  /** hidden rows without values, as [first, last] runs: a million hidden empty rows cost two numbers */
+  private readonly hiddenEmpty: number[] = [];
+
+  get atSheetDataStart(): boolean {
+    return this.sheetDataDepth >= 0 && this.depth === this.sheetDataDepth;
+  }
+
+  constructor(ctx: SheetContext) {
+    this.sst = ctx.sst;
+    this.styles = ctx.styles;
+    this.date1904 = ctx.date1904;
+    this.missing = ctx.missing;
+    this.noStyle = ctx.styles[0] ?? ctx.missing;
+  }
+
+  open(name: string | null, attrs: Attrs): void {
+    this.depth++;
+    if (this.inCell) {
+      this.openInCell(name, attrs);
+      return;
+    }
+    if (this.sheetDataDepth >= 0) {
+      if (name === 'c' && this.depth === this.sheetDataDepth + 2) this.openCell(attrs);
+      else if (name === 'row' && this.depth === this.sheetDataDepth + 1) this.openRow(attrs);
+      return;
+    }
+    if (this.mergeCellsDepth >= 0) {
+      if (name === 'mergeCell') {
+        const ref = attrs.get('ref');
+        if (ref === undefined) throw new FastReadError('mergeCell without ref');
+        this.mergeRefs.push(ref);
+      }
+      return;
+    }
+    if (this.depth !== 2) return; // children of <worksheet> only, as exceljs reads them
+    if (name === 'sheetData') this.sheetDataDepth = this.depth;
+    else if (name === 'mergeCells') this.mergeCellsDepth = this.depth;
+  }
+
+  close(name: string | null): void {
+    const d = this.depth--;
+    if (this.inCell) {
+      if (d === this.sheetDataDepth + 2) this.closeCell();
+      else this.closeInCell(name);
+      return;
+    }
+    if (d === this.sheetDataDepth) this.sheetDataDepth = -1;
+    else if (d === this.mergeCellsDepth) this.mergeCellsDepth = -1;
+    else if (this.sheetDataDepth >= 0 && d === this.sheetDataDepth + 1) this.closeRow();
+  }
+
+  text(t: string): void {
+    if (!this.inCell) return;
+    if (this.rPhDepth > 0 || this.rPrDepth > 0) return;
+    if (this.inRun) {
+      if (this.runBuf !== undefined) this.runBuf += t;
+      return;
+    }
+    if (this.node === VALUE) {
+      // exceljs: text after rich runs goes nowhere
+      if (this.rich === undefined) this.value = this.value === undefined ? t : this.value + t;
+    } else if (this.node === FORMULA) {
+      this.formula = this.formula === undefined ? t : this.formula + t;
+    }
+  }
+
+  // ------------------------------------------------------------------ rows
+
+  private openRow(attrs: Attrs): void {
+    const r = attrs.get('r');
+    let n: number;
+    if (r === undefined) n = this.rowNum + 1;
+    else {
+      n = parseInt(r, 10);
+      if (!(n >= 1 && n <= 1_048_576)) throw new FastReadError(`bad row number ${r}`);
+    }
+    if (n <= this.maxRow) this.revisitRow(n);
+    else this.maxRow = n;
+    this.rowNum = n;
+    const h = attrs.get('hidden');
+    this.rowHidden = h === '1' || h === 'true';
+    this.rowHasValue = false;
+    this.rowCells = undefined;
+    this.prevCol = 0;
+    this.prevAddrRow = n;
+    this.lastCol = 0;
+    this.colsSorted = true;
+  }
+
+  /** A row number seen before (out of order, or twice): exceljs keeps only the last <row> element of a number. */
+  private revisitRow(n: number): void {
+    this.rowsSorted = false;
+    this.rows.delete(n);
+    this.hiddenWithValues.delete(n);
+    const runs = this.hiddenEmpty;
+    for (let i = 0; i < runs.length; i += 2) {
+      const a = runs[i]!, b = runs[i + 1]!;
+      if (n < a || n > b) continue;
+      if (a === b) runs.splice(i, 2);
+      else if (n === a) runs[i] = a + 1;
+      else if (n === b) runs[i + 1] = b - 1;
+      else runs.splice(i + 1, 1, n - 1, n + 1, b);
+      break;
+    }
+  }
+
+  private closeRow(): void {
+    const n = this.rowNum;
+    if (this.rowCells && !this.colsSorted) this.rows.set(n, sortedByKey(this.rowCells));
+    if (this.rowHidden) {
+      if (this.rowHasValue) this.hiddenWithValues.add(n);
+      else {
+        const runs = this.hiddenEmpty;
+        const k = runs.length;
+        if (k > 0 && runs[k - 1] === n - 1) runs[k - 1] = n;
+        else runs.push(n, n);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ cells
+
+  private openCell(attrs: Attrs): void {
+    const r = attrs.get('r');
+    if (r === undefined) {
+      this.cellCol = this.prevCol + 1;
+      this.cellAddrRow = this.prevAddrRow;
+      if (this.cellCol > 16384) throw new FastReadError('too many cells in a row');
+    } else {
+      const a = decodeAddressPacked(r);
+      if (a < 0) throw new FastReadError(`bad cell reference ${r}`);
+      this.cellCol = (a % 16384) + 1;
+      this.cellAddrRow = Math.floor(a / 16384);
+    }
+    this.prevCol = this.cellCol;
+    this.prevAddrRow = this.cellAddrRow;
+    this.inCell = true;
+    this.cellT = attrs.get('t');
+    this.cellS = attrs.get('s');
+    this.node = NONE;
+    this.value = undefined;
+    this.rich = undefined;
+    this.formula = undefined;
+    this.shareType = undefined;
+    this.si = undefined;
+    this.fRef = undefined;
+    this.inRun = false;
+    this.rPrDepth = 0;
+    this.rPhDepth = 0;
+  }
+
+  private openInCell(name: string | null, attrs: Attrs): void {
+    if (this.rPhDepth > 0) {
+      this.rPhDepth++;
+      return;
+    }
+    if (this.inRun) {
+      if (this.rPrDepth > 0) this.rPrDepth++;
+      else if (name === 't') this.runBuf = '';
+      else if (name === 'rPr') this.rPrDepth = 1;
+      else if (this.runBuf !== undefined) throw new FastReadError('element inside a rich-text run <t>');
+      return;
+    }
+    switch (name) {
+      case 'v':
+      case 't':
+        this.node = VALUE;
+        return;
+      case 'f':
+        this.node = FORMULA;
+        this.shareType = attrs.get('t');
+        this.si = attrs.get('si');
+        this.fRef = attrs.get('ref');
+        return;
+      case 'r':
+        if (this.value !== undefined) throw new FastReadError('rich-text run after plain text in an inline string');
+        this.inRun = true;
+        this.runText = undefined;
+        this.runBuf = undefined;
+        return;
+      case 'rPh':
+        this.rPhDepth = 1;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private closeInCell(name: string | null): void {
+    if (this.rPhDepth > 0) {
+      this.rPhDepth--;
+      return;
+    }
+    if (this.inRun) {
+      if (this.rPrDepth > 0) this.rPrDepth--;
+      else if (name === 't') {
+        if (this.runBuf !== undefined) this.runText = decodeTextEscapes(this.runBuf);
+        this.runBuf = undefined;
+      } else if (name === 'r') {
+        this.inRun = false;
+        this.rich = this.rich === undefined ? (this.runText ?? '') : this.rich + (this.runText ?? '');
+        this.node = NONE;
+      }
+      return;
+    }
+    if (name === 'v' || name === 't' || name === 'f' || name === 'is') this.node = NONE;
+  }
+
+  private closeCell(): void {
+    this.inCell = false;
+    const sIdx = this.cellS === undefined ? 0 : parseInt(this.cellS, 10);
+    const style = sIdx ? this.styles[sIdx] ?? this.missing : this.noStyle;
+    let formula: string | undefined;
+    if (this.formula || this.shareType) {
+      formula = this.formulaValue(style);
+    } else if (this.value !== undefined || this.rich !== undefined) {
+      if (!this.plainValue(style)) {
+        // a value exceljs holds but the grid has no entry for (an empty <si/>): still a value
+        this.rowHasValue = true;
+        this.rowCells?.delete(this.cellCol);
+        return;
+      }
+    } else {
+      // no value: a styled cell replaces an earlier duplicate, an unstyled one is skipped
+      if (this.cellS !== undefined && parseInt(this.cellS, 10)) this.rowCells?.delete(this.cellCol);
+      return;
+    }
+    let out: GridCell;
+    if (formula !== undefined) out = this.newCell(style.numFmt, formula);
+    else out = this.sharedCell(style);
+    this.rowHasValue = true;
+    let cells = this.rowCells;
+    if (cells === undefined) {
+      cells = this.rowCells = new Map();
+      this.rows.set(this.rowNum, cells);
+    }
+    const c = this.cellCol;
+    if (c <= this.lastCol) this.colsSorted = false;
+    else this.lastCol = c;
+    cells.set(c, out);
+  }
+
+  private outT: GridCell['t'] = 'z';
+  private outV: GridCell['v'] = null;
+  /** outV is the shared string of this index (for the per-format cache), else -1 */
+  private outSst = -1;
+
+  /** One literal per shape: a property added later would cost each cell a separate backing store. */
+  private newCell(numFmt: string | undefined, formula?: string): GridCell {
+    const t = this.outT, v = this.outV;
+    if (formula === undefined) return numFmt === undefined ? { t, v } : { t, v, numFmt };
+    return numFmt === undefined ? { t, v, formula } : { t, v, formula, numFmt };
+  }
+
+  /**
+   * The cell for outT/outV with this format: shared strings and numbers come from the format's
+   * cache (frozen: one object stands for many cells), anything else is a new object.
+   */
+  private sharedCell(style: StyleInfo): GridCell {
+    const idx = this.outSst;
+    if (idx >= 0) {
+      // sized up front: filled at random indexes, a growing array would turn into a slow dictionary
+      const cache = (style.sstCells ??= new Array<GridCell | undefined>(this.sst.length));
+      return cache[idx] ?? (cache[idx] = Object.freeze(this.newCell(style.numFmt)));
+    }
+    // (-0 is kept apart: Map keys do not tell it from 0, the grid does)
+    if (this.outT === 'n' && !Object.is(this.outV, -0)) {
+      const v = this.outV as number;
+      const cache = (style.numCells ??= new Map());
+      let cell = cache.get(v);
+      if (cell === undefined) {
+        cell = this.newCell(style.numFmt);
+        if (cache.size < NUMBER_CELLS_CAP) cache.set(v, Object.freeze(cell));
+      }
+      return cell;
+    }
+    return this.newCell(style.numFmt);
+  }
+
+  /** Sets outT/outV for a cell that is not a formula; false when the grid has no entry for it. */
+  private plainValue(style: StyleInfo): boolean {
+    const t = this.cellT;
+    const rich = this.rich;
+    this.outSst = -1;
+    if (rich !== undefined) {
+      if (t !== 'inlineStr') throw new FastReadError(`rich text in a cell of type ${t}`);
+      this.outT = 's';
+      this.outV = own(rich);
+      return true;
+    }
+    const v = this.value!;
+    switch (t) {
+      case 's': {
+        const idx = parseInt(v, 10);
+        const s = this.sst[idx];
+        if (s === undefined) throw new FastReadError(`shared string ${v} does not exist`);
+        if (s === null) return false;
+        this.outT = 's';
+        this.outV = s;
+        this.outSst = idx;
+        return true;
+      }
+      case 'str':
+      case 'inlineStr':
+        this.outT = 's';
+        this.outV = own(v);
+        return true;
+      default:
+        this.typed(t, v, style);
+        return true;
+    }
+  }
+
+  /** outT/outV for a value of type b, e, d or a number (any other t), as exceljs reads it. */
+  private typed(t: string | undefined, v: string, style: StyleInfo): void {
+    switch (t) {
+      case 'b':
+        this.outT = 'b';
+        this.outV = parseInt(v, 10) !== 0;
+        return;
+      case 'e':
+        this.outT = 'e';
+        this.outV = v;
+        return;
+      case 'd':
+        this.outT = 'n';
+        this.outV = isoDateSerial(v);
+        return;
+      default: {
+        const g = gridNumber(parseFloat(v), style.exDate, style.ourDate, this.date1904);
+        if (g === g) {
+          this.outT = 'n';
+          this.outV = g;
+        } else {
+          this.outT = 'e';
+          this.outV = '#NUM!';
+        }
+      }
+    }
+  }
+
+  /** Sets outT/outV from the cached result; returns the formula text (without '=') or undefined. */
+  private formulaValue(style: StyleInfo): string | undefined {
+    if (this.rich !== undefined) throw new FastReadError('rich text in a formula cell');
+    let text = this.formula;
+    if (this.shareType === 'shared') {
+      const si = this.si ?? 'undefined';
+      const addr: Address = { row: this.cellAddrRow, col: this.cellCol };
+      if (this.fRef) this.shared.set(si, { formula: text, addr });
+      else if (!text) {
+        const master = this.shared.get(si);
+        if (master) {
+          if (!master.formula) throw new FastReadError('shared formula whose master has no text');
+          text = slideFormula(master.formula, master.addr, addr);
+        }
+      }
+    }
+    const v = this.value;
+    if (!v) {
+      this.outT = 'z';
+      this.outV = null;
+    } else if (this.cellT === 'str') {
+      this.outT = 's';
+      this.outV = own(v);
+    } else this.typed(this.cellT, v, style);
+    if (!text) return undefined;
+    const f = text.charCodeAt(0) === 61 ? text.slice(1) : text; // '='
+    return f ? own(f) : undefined;
+  }
+
+  // ------------------------------------------------------------------ the end
+
+  finish(): Omit<GridSheet, 'name' | 'state'> {
+    if (this.inCell || this.sheetDataDepth >= 0) throw new FastReadError('worksheet ends inside sheetData');
+    const merges = this.applyMerges();
+    let rows = this.rows;
+    if (!this.rowsSorted) rows = sortedByKey(rows);
+    const hiddenRows = new Set<number>();
+    for (const r of [...this.hiddenWithValues, ...merges.hiddenSlaveRows].sort((a, b) => a - b)) hiddenRows.add(r);
+    return { rows, merges: merges.refs, hiddenRows };
+  }
+
+  private applyMerges(): { refs: string[]; hiddenSlaveRows: number[] } {
+    const ranges = this.mergeRefs.map(decodeRange);
+    checkOverlaps(ranges);
+    const hiddenSlaveRows: number[] = [];
+    for (const m of ranges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const cells = this.rows.get(r);
+        if (!cells) continue;
+        for (let c = m.left; c <= m.right; c++) if (r > m.top || c > m.left) cells.delete(c);
+        if (cells.size === 0) this.rows.delete(r);
+      }
+      // a slave cell makes its row count as one with values (exceljs' row.hasValues)
+      const runs = this.hiddenEmpty;
+      const first = m.right > m.left ? m.top : m.top + 1;
+      for (let i = 0; i < runs.length; i += 2) {
+        const a = Math.max(runs[i]!, first), b = Math.min(runs[i + 1]!, m.bottom);
+        for (let r = a; r <= b; r++) hiddenSlaveRows.push(r);
+      }
+    }
+    return { refs: ranges.map((m) => m.ref), hiddenSlaveRows };
+  }
+}
+
+/** numbers cached per format: enough for every date of a century, bounded for columns of unique numbers */
+const NUMBER_CELLS_CAP = 50_000;
+
+function sortedByKey<V>(m: Map<number, V>): Map<number, V> {
+  return new Map([...m].sort((a, b) => a[0] - b[0]));
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  ref: string;
+}
+
+/** exceljs `Range`: 'B2:A1' → 'A1:B2', 'A1' → 'A1:A1'. */
+function decodeRange(ref: string): Range {
+  const parts = ref.split(':');
+  if (parts.length > 2) throw new FastReadError(`bad merge range ${ref}`);
+  const tl = decodeAddress(parts[0]!);
+  const br = parts.length === 2 ? decodeAddress(parts[1]!) : tl;
+  if (!tl || !br) throw new FastReadError(`bad merge range ${ref}`);
+  const top = Math.min(tl.row, br.row), bottom = Math.max(tl.row, br.row);
+  const left = Math.min(tl.col, br.col), right = Math.max(tl.col, br.col);
+  return { top, left, bottom, right, ref: `${colToLetters(left)}${top}:${colToLetters(right)}${bottom}` };
+}
+
+/** exceljs refuses overlapping merges ('Cannot merge already merged cells'). */
+function checkOverlaps(ranges: Range[]): void {
+  const byTop = [...ranges].sort((a, b) => a.top - b.top);
+  for (let i = 0; i < byTop.length; i++) {
+    const a = byTop[i]!;
+    for (let j = i + 1; j < byTop.length && byTop[j]!.top <= a.bottom; j++) {
+      const b = byTop[j]!;
+      if (b.left <= a.right && b.right >= a.left) throw new FastReadError(`overlapping merges ${a.ref} and ${b.ref}`);
+    }
+  }
+}
+
+const ISO_RX = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/;
+
+/** A `t="d"` value (ISO 8601 date, optionally with a time and no offset) → 1900-system serial. */
+export function isoDateSerial(s: string): number {
+  const m = ISO_RX.exec(s.trim());
+  if (!m) throw new FastReadError(`not an ISO date: ${s}`);
+  let serial: number;
+  try {
+    serial = isoToSerial(m[1]!);
+  } catch {
+    throw new FastReadError(`not an ISO date: ${s}`);
+  }
+  if (m[2] === undefined) return serial;
+  const h = Number(m[2]), mi = Number(m[3]), sec = Number(m[4] ?? 0), frac = m[5] ? Number(m[5]) : 0;
+  if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`not an ISO date: ${s}`);
+  const ms = Math.round(((h * 60 + mi) * 60 + sec + frac) * 1000);
+  return serial + ms / 86_400_000;
+}
+

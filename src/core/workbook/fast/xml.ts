@@ -1,0 +1,285 @@
+/**
+ * Streaming XML for one zip part: compressed bytes → fflate `Inflate` in slices → a streaming
+ * `TextDecoder` (a UTF-8 character split between two chunks is decoded whole, which exceljs'
+ * streaming reader gets wrong) → saxes in chunks. No inflated part is ever held whole.
+ *
+ * saxes runs in its default mode, as in exceljs, so both readers accept and refuse the same XML.
+ * Element names reach the handler as local names when they are in the SpreadsheetML (or
+ * package-relationships) namespace, whatever the prefix (`x:c` → `c`); elements of other
+ * namespaces arrive as null. Namespace scoping is simplified: a declaration stays known from the
+ * element that makes it on, which is what real producers need (they declare on the root).
+ */
+import { Inflate } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { entryDataRange, type ZipEntryInfo } from '../zipdir.js';
+import { Bail, SheetDataScanner } from './rows.js';
+import { FastReadError } from './xml-error.js';
+
+export { FastReadError } from './xml-error.js';
+
+/** The attributes of the current start tag (a reused view: copy what you keep). */
+export interface Attrs {
+  get(name: string): string | undefined;
+  names(): string[];
+}
+
+/** Attrs over saxes' attribute object. */
+export class AttrList implements Attrs {
+  o: Record<string, string> = {};
+  get(name: string): string | undefined {
+    return this.o[name];
+  }
+  names(): string[] {
+    return Object.keys(this.o);
+  }
+}
+
+export const NS_MAIN = new Set([
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  'http://schemas.openxmlformats.org/package/2006/relationships',
+]);
+export const NS_REL = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+]);
+
+export interface XmlHandler {
+  /** `name` is the local name of a SpreadsheetML element, null for any other element */
+  open(name: string | null, attrs: Attrs, ns: Namespaces): void;
+  close(name: string | null): void;
+  text(t: string): void;
+}
+
+/** Prefix → namespace URI, as declared so far in the document. */
+export class Namespaces {
+  readonly uris = new Map<string, string>();
+  /** is an unprefixed element in the main namespace? (true when no default namespace is declared, as exceljs assumes) */
+  defaultMain = true;
+
+  declare(attrs: Attrs): void {
+    for (const k of attrs.names()) {
+      if (k.charCodeAt(0) !== 120 || !k.startsWith('xmlns')) continue; // 'x'
+      if (k === 'xmlns') this.defaultMain = NS_MAIN.has(attrs.get(k)!);
+      else if (k.charCodeAt(5) === 58) this.uris.set(k.slice(6), attrs.get(k)!);
+    }
+  }
+
+  /** Value of an attribute in the relationships namespace (`r:id`), whatever its prefix. */
+  relAttr(attrs: Attrs, local: string): string | undefined {
+    for (const k of attrs.names()) {
+      const c = k.indexOf(':');
+      if (c > 0 && k.slice(c + 1) === local && NS_REL.has(this.uris.get(k.slice(0, c)) ?? '')) return attrs.get(k);
+    }
+    return undefined;
+  }
+}
+
+/** Compressed input fed to the inflater per step; its output (≤ ~1 MiB) is the decode/parse chunk. */
+const FEED = 64 * 1024;
+const STORED_CHUNK = 1024 * 1024;
+
+/** A saxes parser that reports to `handler` with local names (see the top of this file). */
+export function saxesFor(handler: XmlHandler, ns: Namespaces): SaxesParser {
+  const attrs = new AttrList();
+  let rootSeen = false;
+  // saxes in its default (non-namespace) mode, as exceljs runs it: the same documents are accepted
+  const parser = new SaxesParser({ position: false });
+  parser.on('opentag', (tag) => {
+    attrs.o = tag.attributes as unknown as Record<string, string>;
+    const name = tag.name;
+    if (!rootSeen) {
+      rootSeen = true;
+      ns.declare(attrs);
+    }
+    const colon = name.indexOf(':');
+    if (colon < 0) {
+      handler.open(ns.defaultMain ? name : null, attrs, ns);
+      return;
+    }
+    const prefix = name.slice(0, colon);
+    let uri = ns.uris.get(prefix);
+    if (uri === undefined) {
+      ns.declare(attrs);
+      uri = ns.uris.get(prefix);
+    }
+    handler.open(uri !== undefined && NS_MAIN.has(uri) ? name.slice(colon + 1) : null, attrs, ns);
+  });
+  parser.on('closetag', (tag) => {
+    const name = tag.name;
+    const colon = name.indexOf(':');
+    if (colon < 0) handler.close(ns.defaultMain ? name : null);
+    else {
+      const uri = ns.uris.get(name.slice(0, colon));
+      handler.close(uri !== undefined && NS_MAIN.has(uri) ? name.slice(colon + 1) : null);
+    }
+  });
+  parser.on('text', (t) => handler.text(t));
+  // exceljs ignores CDATA (its text is lost); the fast reader keeps it
+  parser.on('cdata', (t) => handler.text(t));
+  return parser;
+}
+
+/**
+ * Inflate one zip entry in slices and hand its text to `sink` in decoded chunks (a UTF-8
+ * sequence split between two slices is decoded whole). The entry must inflate to exactly its
+ * declared size (open.ts has verified the declared sizes against the caps; a part that
+ * inflates to more is refused here before its output grows).
+ */
+export function streamText(bytes: Uint8Array, e: ZipEntryInfo, sink: (s: string) => void): void {
+  const range = entryDataRange(bytes, e);
+  if (!range) throw new FastReadError(`bad local header for ${e.name}`);
+  const src = bytes.subarray(range.start, range.end);
+  const decoder = new TextDecoder('utf-8');
+  let size = 0;
+  const push = (chunk: Uint8Array, final: boolean): void => {
+    size += chunk.length;
+    if (size > e.uncompressedSize) throw new FastReadError(`${e.name} inflates to more than its declared size`);
+    const s = decoder.decode(chunk, { stream: !final });
+    if (s.length) sink(s);
+  };
+  if (e.method === 0) {
+    if (src.length === 0) push(src, true);
+    for (let off = 0; off < src.length; off += STORED_CHUNK) {
+      const end = Math.min(off + STORED_CHUNK, src.length);
+      push(src.subarray(off, end), end === src.length);
+    }
+  } else if (e.method === 8) {
+    const inf = new Inflate((chunk, final) => push(chunk, final));
+    if (src.length === 0) inf.push(src, true);
+    for (let off = 0; off < src.length; off += FEED) {
+      const end = Math.min(off + FEED, src.length);
+      inf.push(src.subarray(off, end), end === src.length);
+    }
+  } else {
+    throw new FastReadError(`compression method ${e.method}`);
+  }
+  if (size !== e.uncompressedSize) throw new FastReadError(`${e.name} inflates to ${size} bytes, not ${e.uncompressedSize}`);
+  const rest = decoder.decode();
+  if (rest.length) sink(rest);
+}
+
+/** Parse one zip entry as XML with saxes, streaming. */
+export function parseEntry(bytes: Uint8Array, e: ZipEntryInfo, handler: XmlHandler): void {
+  const parser = saxesFor(handler, new Namespaces());
+  streamText(bytes, e, (s) => parser.write(s));
+  parser.close();
+}
+
+/** What the hybrid pass needs to know about the handler. */
+export interface SheetHandler extends XmlHandler {
+  /** true right after the start tag of the element whose content is scanned (open, nothing inside it seen yet) */
+  readonly atSheetDataStart: boolean;
+}
+
+/** A start tag that may be the element: `<sheetData` or `<p:sheetData`, then a delimiter. */
+function startTagRx(element: string): RegExp {
+  return new RegExp(`<([A-Za-z_][\\w.-]*:)?${element}(?=[\\s>/])`, 'g');
+}
+/** how much of the text not yet given to saxes is kept back, so that a start tag split between chunks is seen whole */
+const TAIL = 256;
+/** a <sheetData …> start tag longer than this is no spreadsheet's (waiting for its end would rescan it chunk after chunk) */
+const LONG_TAG = 4 * 1024 * 1024;
+
+/**
+ * Parse a worksheet part: saxes for everything but the content of <sheetData>, which goes to
+ * the SheetDataScanner (rows.ts). If the scanner bails out, the part is parsed again from the
+ * start with saxes alone, into a fresh handler. Returns the handler that saw the whole part,
+ * and how: 'fast' or 'saxes'.
+ */
+export function parseSheetEntry<H extends SheetHandler>(bytes: Uint8Array, e: ZipEntryInfo, make: () => H, element = 'sheetData'): { handler: H; mode: 'fast' | 'saxes' } {
+  return parseSheetText((sink) => streamText(bytes, e, sink), make, element);
+}
+
+/** parseSheetEntry over any source of text chunks (`produce` calls `sink` with each chunk in order). */
+export function parseSheetText<H extends SheetHandler>(produce: (sink: (s: string) => void) => void, make: () => H, element = 'sheetData'): { handler: H; mode: 'fast' | 'saxes' } {
+  const handler = make();
+  try {
+    hybridParse(produce, handler, element);
+    return { handler, mode: 'fast' };
+  } catch (err) {
+    if (!(err instanceof Bail)) throw err;
+  }
+  const again = make();
+  const parser = saxesFor(again, new Namespaces());
+  produce((s) => parser.write(s));
+  parser.close();
+  return { handler: again, mode: 'saxes' };
+}
+
+function hybridParse(produce: (sink: (s: string) => void) => void, handler: SheetHandler, element: string): void {
+  const rx = startTagRx(element);
+  const ns = new Namespaces();
+  const parser = saxesFor(handler, ns);
+  let pending = ''; // text not yet given to anyone, while looking for <sheetData>
+  let scanner: SheetDataScanner | null = null;
+  let after = false; // past </sheetData>: everything to saxes
+
+  const lookForSheetData = (): void => {
+    for (;;) {
+      rx.lastIndex = 0;
+      const m = rx.exec(pending);
+      if (!m) {
+        if (pending.length > TAIL) {
+          parser.write(pending.slice(0, pending.length - TAIL));
+          pending = pending.slice(pending.length - TAIL);
+        }
+        return;
+      }
+      const end = tagEnd(pending, m.index + m[0].length);
+      if (end < 0) {
+        // the tag is not complete yet: give saxes what comes before it
+        if (m.index > 0) {
+          parser.write(pending.slice(0, m.index));
+          pending = pending.slice(m.index);
+        }
+        if (pending.length > LONG_TAG) throw new Bail('a start tag without end');
+        return;
+      }
+      parser.write(pending.slice(0, end + 1));
+      pending = pending.slice(end + 1);
+      if (handler.atSheetDataStart) {
+        // saxes saw this very tag open the element (not text in a comment …): its content is ours
+        scanner = new SheetDataScanner(handler, ns, m[1] ?? '', element);
+        const rest = pending;
+        pending = '';
+        if (rest.length) feedScanner(rest);
+        return;
+      }
+    }
+  };
+
+  const feedScanner = (s: string): void => {
+    scanner!.feed(s);
+    if (scanner!.done) {
+      after = true;
+      parser.write(scanner!.rest);
+      scanner = null;
+    }
+  };
+
+  produce((s) => {
+    if (after) parser.write(s);
+    else if (scanner) feedScanner(s);
+    else {
+      pending += s;
+      lookForSheetData();
+    }
+  });
+  if (scanner) (scanner as SheetDataScanner).finish();
+  if (pending.length) parser.write(pending);
+  parser.close();
+}
+
+/** Index of the '>' ending the start tag whose attributes begin at `from` (quotes respected), or -1. */
+function tagEnd(s: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  return -1;
+}
