@@ -17,6 +17,7 @@ import { rosterFor } from '../src/core/roster/units.js';
 import { buildAnnex2Workbook, type Annex2RowInput } from '../src/writers/annex2-template.js';
 import { addAnnex1Sheet } from '../src/writers/annex1-template.js';
 import { newWorkbook, workbookBytes } from '../src/writers/xlsx-common.js';
+import { prng as mulberry32 } from '../scripts/fixtures/random.js';
 
 export const AS_OF = '2024-10-01';
 
@@ -30,16 +31,6 @@ export interface BenchData {
   quarterFiles: string[];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ------------------------------------------------------------------ enterprises
 
