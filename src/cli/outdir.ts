@@ -26,9 +26,14 @@ export class OutputFolder {
     const st = await fs.stat(abs).catch(() => null);
     if (st && !st.isDirectory()) throw new UsageError(`--out 已存在且不是文件夹：${target}\n--out exists and is not a folder: ${target}`);
     const out = new OutputFolder(abs);
-    await fs.mkdir(path.dirname(abs), { recursive: true });
-    await removeStale(abs);
-    await fs.mkdir(out.tmp);
+    try {
+      await fs.mkdir(path.dirname(abs), { recursive: true });
+      await removeStale(abs);
+      await fs.mkdir(out.tmp);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      throw new UsageError(`无法创建报告文件夹 ${target}（${code}）。请检查路径和权限。\nCannot create the report folder ${target} (${code}); check the path and permissions.`);
+    }
     return out;
   }
 
@@ -64,9 +69,21 @@ async function removeStale(target: string): Promise<void> {
   const exists = await fs.stat(target).then(() => true, () => false);
   for (const n of names) {
     if (!n.startsWith(prefix)) continue;
+    // another run still writing (its process alive) keeps its folder
+    const pid = Number(/^\.?.*\.tmp-(\d+)-/.exec(n)?.[1]);
+    if (pid && pid !== process.pid && alive(pid)) continue;
     const p = path.join(dir, n);
     // a run killed between the two renames of commit() parked the previous report as "-old": bring it back
     if (n.endsWith('-old') && !exists) await fs.rename(p, target).catch(() => undefined);
     else await fs.rm(p, { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
