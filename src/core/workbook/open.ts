@@ -132,6 +132,11 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
       checkActualSizes(bytes, entries, limits);
       throw fastError;
     }
+    // past Excel's own limits (a row beyond 1,048,576, overlapping merges): no real workbook looks like this,
+    // and exceljs would walk every row or cell up to it (fuzzing found hangs and out-of-memory aborts)
+    if (fastError instanceof FastReadError && /^(bad row number|overlapping merges)/.test(fastError.message)) {
+      fail('file-unreadable', { zh: `工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
+    }
   }
   checkActualSizes(bytes, entries, limits);
 
