@@ -175,6 +175,7 @@ export class SheetParser implements SheetHandler {
     if (r === undefined) n = this.rowNum + 1;
     else {
       n = parseInt(r, 10);
+      // (open.ts matches the start of this message and of 'overlapping merges': keep both)
       if (!(n >= 1 && n <= 1_048_576)) throw new FastReadError(`bad row number ${r}`);
     }
     if (n <= this.maxRow) this.revisitRow(n);
