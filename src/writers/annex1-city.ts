@@ -9,7 +9,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import type { AggregateResult, AggregateUnit } from '../core/aggregate/aggregate.js';
-import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js';
+import type { Lang, RenderedFinding } from '../core/findings/types.js';
 import { ANNEX1_TITLE, type Figures } from '../core/layout/annex1.js';
 import { formatPeriod, periodLabelZh } from '../core/roster/period.js';
 import { addAnnex1Sheet, type Annex1SheetInfo } from './annex1-template.js';
@@ -17,7 +17,6 @@ import {
   ALIGN,
   FILLS,
   FONTS,
-  SEVERITY_FONT_COLOURS,
   THIN_BORDER,
   ensureRowHeight,
   fitColumnWidth,
@@ -34,6 +33,7 @@ import {
   wrappedLines,
   type Workbook,
 } from './xlsx-common.js';
+import { addFindingsSheet } from './findings-report.js';
 
 export const CITY_UNIT = '重庆市生态环境局';
 export const SHEET_MAIN = '附表1';
@@ -131,7 +131,7 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
   // ---- 未报送: what the clerk must chase
   addChaseSheet(wb, r, taken);
   // ---- 问题: every finding with file and cell
-  addFindingsSheet(wb, o.findings, o.lang, taken);
+  addFindingsSheet(wb, SHEET_FINDINGS, o.findings, o.lang, taken);
 }
 
 /** Every unit name on one line (石柱土家族自治县, 秀山土家族苗族自治县): one row per unit fits a page better than wrapped names. */
@@ -251,46 +251,5 @@ function addChaseSheet(wb: Workbook, r: AggregateResult, taken: Set<string>): vo
   setupPrint(ws, { landscape: true, fitWidth: true, titleRows: [2, 2] });
 }
 
-const SEV_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-const SEV_EN: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
-
-function addFindingsSheet(wb: Workbook, findings: readonly RenderedFinding[], lang: Lang, taken: Set<string>): void {
-  const ws = wb.addWorksheet(safeSheetName(SHEET_FINDINGS, taken));
-  const heads = lang === 'zh' ? ['文件', '工作表', '单元格', '严重程度', '代码', '问题说明', '值', '应为'] : ['File', 'Sheet', 'Cell', 'Severity', 'Code', 'Message', 'Value', 'Expected'];
-  headerRow(ws, 1, heads);
-  const sev = lang === 'zh' ? SEV_ZH : SEV_EN;
-  const texts: string[][] = [heads];
-  findings.forEach((f, i) => {
-    const r = 2 + i;
-    const row = [f.file ?? '', f.sheet ?? '', f.cell ?? (f.row ? String(f.row) : ''), sev[f.severity], f.code, f.message, f.value ?? '', f.expected ?? ''];
-    row.forEach((t, j) => {
-      if (t) setText(ws.getCell(r, j + 1), t);
-    });
-    texts.push(row);
-  });
-  const limits: [number, number][] = [[16, 40], [8, 14], [7, 9], [8, 9], [14, 24], [40, 70], [8, 24], [8, 24]];
-  limits.forEach(([min, max], i) => (ws.getColumn(i + 1).width = fitColumnWidth(texts.map((t) => t[i] ?? ''), min, max)));
-  const last = 1 + findings.length;
-  if (findings.length) {
-    styleRange(ws, 2, 1, last, heads.length, { font: FONTS.small, border: THIN_BORDER, alignment: ALIGN.left, numFmt: '@' });
-    styleRange(ws, 2, 3, last, 4, { alignment: ALIGN.centre });
-    findings.forEach((f, i) => {
-      const r = 2 + i;
-      const cell = ws.getCell(r, 4);
-      cell.fill = FILLS[f.severity];
-      cell.font = { ...FONTS.small, bold: f.severity === 'error', color: { argb: SEVERITY_FONT_COLOURS[f.severity] } };
-      let lines = 1;
-      texts[i + 1]!.forEach((t, j) => (lines = Math.max(lines, wrappedLines(t, ws.getColumn(j + 1).width ?? 10, 10))));
-      if (lines > 1) ws.getRow(r).height = Math.min(409, rowHeightFor(lines, 10));
-    });
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: heads.length } };
-  } else {
-    merge(ws, 2, 1, 2, heads.length);
-    setText(ws.getCell(2, 1), lang === 'zh' ? '未发现问题。' : 'No findings.');
-    ws.getCell(2, 1).font = FONTS.small;
-  }
-  freeze(ws, 1);
-  setupPrint(ws, { landscape: true, fitWidth: true, titleRows: [1, 1] });
-}
 
 export type { Figures };

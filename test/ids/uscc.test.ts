@@ -13,6 +13,7 @@ import {
   usccChecksumOk,
   type UsccResult,
 } from '../../src/core/ids/uscc.js';
+import { prng as rng } from '../../scripts/fixtures/random.js';
 
 const KNOWN_GOOD = [
   '91110000600037341L',
@@ -28,17 +29,6 @@ const KNOWN_GOOD = [
 ];
 const PILOT = '91350100M0001TGQXM';
 
-/** Deterministic PRNG (mulberry32) so generated codes are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid code: given prefix, random body from the alphabet, computed check character. */
 function makeCode(rand: () => number, prefix = '91500112'): string {

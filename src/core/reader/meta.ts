@@ -1,7 +1,7 @@
 import { a1, type GridSheet } from '../workbook/grid.js';
 import { isDateFormat } from '../workbook/dates.js';
 import { serialToDate } from '../values/dates.js';
-import { colNumbers, rowText, textAt } from './cells.js';
+import { colNumbers, textAt } from './cells.js';
 import type { Meta } from './types.js';
 
 const LABELS: { key: keyof Meta; re: RegExp }[] = [

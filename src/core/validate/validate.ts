@@ -98,7 +98,7 @@ async function validateInto(result: FileResult, input: FileInput, opts: RuleOpti
     if (doc === primary) {
       result.unit = ctx.unit;
       result.district = ctx.unit?.name ?? null;
-      result.rows = doc.kind === 'annex2' ? doc.rows.length : doc.rows.length;
+      result.rows = doc.rows.length;
     }
   }
 }
