@@ -17,7 +17,7 @@ import { a1 } from '../workbook/grid.js';
 import type { Unit } from '../roster/units.js';
 import { parseDateText } from '../values/dates.js';
 import { isCityBureau } from '../roster/city.js';
-import { filePeriod } from '../aggregate/period.js';
+import { filePeriod } from '../roster/file-period.js';
 import { periodEnd } from '../roster/period.js';
 
 export interface FileInput {

@@ -8,8 +8,9 @@
  * and a date outside the usual reporting window (periodFromDateDetail's `sure`) may be a late report
  * of the quarter it names or an early one of the next.
  */
-import { periodEnd, periodFromDateDetail, periodFromText, formatPeriod, periodLabelZh, periodLabelEn, type Period } from '../roster/period.js';
-import { isIsoDate, type IsoDate } from '../roster/units.js';
+import { daysBetween } from '../values/dates.js';
+import { periodEnd, periodFromDateDetail, periodFromText, formatPeriod, periodLabelZh, periodLabelEn, samePeriod, type Period } from './period.js';
+import { isIsoDate, type IsoDate } from './units.js';
 
 type Q = 1 | 2 | 3 | 4;
 
@@ -70,7 +71,7 @@ function nearestYear(date: IsoDate, quarter?: Q): number {
   let bestDist = Infinity;
   for (const cand of [y - 1, y, y + 1]) {
     const end = periodEnd(quarter ? { year: cand, quarter } : { year: cand });
-    const dist = Math.abs(dayNumber(end) - dayNumber(date));
+    const dist = Math.abs(daysBetween(date, end));
     if (dist < bestDist) {
       bestDist = dist;
       best = cand;
@@ -79,22 +80,7 @@ function nearestYear(date: IsoDate, quarter?: Q): number {
   return best;
 }
 
-/** Days since 1970-01-01 of a YYYY-MM-DD string (proleptic Gregorian, no Date object). */
-function dayNumber(d: IsoDate): number {
-  let y = Number(d.slice(0, 4));
-  const m = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
-export function samePeriod(a: Period, b: Period): boolean {
-  return a.year === b.year && (a.quarter ?? 0) === (b.quarter ?? 0);
-}
 
 function nextQuarter(p: Period): Period {
   if (!p.quarter) return { year: p.year + 1 };

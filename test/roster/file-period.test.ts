@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compatible, decidePeriod, endsBefore, filePeriod, hasEvidence } from '../../src/core/aggregate/period.js';
+import { compatible, decidePeriod, endsBefore, filePeriod, hasEvidence } from '../../src/core/roster/file-period.js';
 
 const NAME = (q: string) => `渝北区${q}落实监督执法正面清单工作情况汇总表.xlsx`;
 
