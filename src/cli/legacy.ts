@@ -5,7 +5,8 @@
  * never by the file name.
  *
  * The conversion never touches the input's folder: the bytes are copied into a private temporary
- * folder (mode 0700) as `input.xls`, converted there, read back, and the folder is removed.
+ * folder (mode 0700) as `input-N.xls`, converted there (all of a run's files with one start of
+ * LibreOffice), read back, and the folder is removed.
  * LibreOffice runs with its own profile (-env:UserInstallation=…/zmqd-lo-<pid>), so it neither
  * clashes with a LibreOffice the user has open nor with another zmqd run; the profile is removed
  * when the converter is disposed.
@@ -60,6 +61,12 @@ export type Conversion = { ok: true; bytes: Uint8Array } | { ok: false; reason: 
 export interface LegacyConverter {
   /** Convert legacy workbook bytes to .xlsx bytes. Never throws. */
   convert(bytes: Uint8Array): Promise<Conversion>;
+  /**
+   * Convert several at once, with one start of LibreOffice: starting it takes seconds, converting
+   * a small workbook a fraction of that (measured here: three files one by one 18 s, together 5 s).
+   * One result per input, in order. Never throws.
+   */
+  convertAll(items: readonly Uint8Array[]): Promise<Conversion[]>;
   /** Remove the LibreOffice profile. Safe to call more than once. */
   dispose(): Promise<void>;
 }
@@ -67,6 +74,8 @@ export interface LegacyConverter {
 export interface ConverterOptions {
   soffice: string;
   timeoutMs?: number;
+  /** extra time allowed for each further file of a batch (default 30 s) */
+  perFileMs?: number;
 }
 
 /** A converter bound to one soffice and one private profile (per process). */
@@ -74,35 +83,59 @@ export function createLegacyConverter(o: ConverterOptions): LegacyConverter {
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const profile = path.join(os.tmpdir(), `zmqd-lo-${process.pid}`);
   let used = false;
-  return {
-    async convert(bytes) {
-      used = true;
-      let dir: string | undefined;
-      try {
-        dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zmqd-xls-'));
-        const input = path.join(dir, 'input.xls');
+
+  async function batch(items: readonly Uint8Array[]): Promise<{ results: Conversion[]; timedOut: boolean }> {
+    used = true;
+    let dir: string | undefined;
+    try {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'zmqd-xls-'));
+      const inputs: string[] = [];
+      for (const [i, bytes] of items.entries()) {
+        const input = path.join(dir, `input-${i}.xls`);
         await fs.writeFile(input, bytes, { mode: 0o600 });
-        const outDir = path.join(dir, 'out');
-        const args = [
-          `-env:UserInstallation=${pathToFileURL(profile).href}`,
-          '--headless', '--invisible', '--norestore', '--nologo', '--nodefault', '--nolockcheck',
-          '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, input,
-        ];
-        const run = await runSoffice(o.soffice, args, timeoutMs);
-        const out = path.join(outDir, 'input.xlsx');
+        inputs.push(input);
+      }
+      const outDir = path.join(dir, 'out');
+      const args = [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless', '--invisible', '--norestore', '--nologo', '--nodefault', '--nolockcheck',
+        '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...inputs,
+      ];
+      const limit = timeoutMs + (o.perFileMs ?? 30_000) * (items.length - 1);
+      const run = await runSoffice(o.soffice, args, limit);
+      const results: Conversion[] = [];
+      for (let i = 0; i < items.length; i++) {
         let converted: Buffer;
         try {
-          converted = await fs.readFile(out);
+          converted = await fs.readFile(path.join(outDir, `input-${i}.xlsx`));
         } catch {
-          return { ok: false, reason: run.timedOut ? `LibreOffice timed out after ${Math.round(timeoutMs / 1000)} s` : `LibreOffice wrote no .xlsx (exit ${run.code}): ${run.output.trim().split('\n').pop() ?? ''}`.trim() };
+          results.push({ ok: false, reason: run.timedOut ? `LibreOffice timed out after ${Math.round(limit / 1000)} s` : `LibreOffice wrote no .xlsx (exit ${run.code}): ${run.output.trim().split('\n').pop() ?? ''}`.trim() });
+          continue;
         }
-        if (converted.length === 0) return { ok: false, reason: 'LibreOffice wrote an empty file' };
-        return { ok: true, bytes: new Uint8Array(converted.buffer, converted.byteOffset, converted.byteLength) };
-      } catch (err) {
-        return { ok: false, reason: err instanceof Error ? err.message : String(err) };
-      } finally {
-        if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+        if (converted.length === 0) results.push({ ok: false, reason: 'LibreOffice wrote an empty file' });
+        else results.push({ ok: true, bytes: new Uint8Array(converted.buffer, converted.byteOffset, converted.byteLength) });
       }
+      return { results, timedOut: run.timedOut };
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      return { results: items.map(() => ({ ok: false, reason })), timedOut: false };
+    } finally {
+      if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  return {
+    async convert(bytes) {
+      return (await batch([bytes])).results[0]!;
+    },
+    async convertAll(items) {
+      if (items.length === 0) return [];
+      const first = await batch(items);
+      if (!first.timedOut || items.length === 1) return first.results;
+      // one file that hangs LibreOffice must not cost the others their conversion: retry those left, one by one
+      const out: Conversion[] = [];
+      for (const [i, r] of first.results.entries()) out.push(r.ok ? r : (await batch([items[i]!])).results[0]!);
+      return out;
     },
     async dispose() {
       if (used) await fs.rm(profile, { recursive: true, force: true }).catch(() => undefined);

@@ -21,8 +21,11 @@ const OPTS = { asOf: '2024-10-01', expiringDays: 90, allowList: new Set<string>(
 const tmp = mkdtempSync(path.join(tmpdir(), 'zmqd-legacy-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A stand-in `soffice`: copies $FAKE_XLSX to <outdir>/<input name>.xlsx, or sleeps, or writes nothing. */
-function fakeSoffice(mode: 'copy' | 'sleep' | 'nothing'): string {
+/**
+ * A stand-in `soffice`: copies $FAKE_XLSX to <outdir>/<input name>.xlsx for each input, or sleeps, or
+ * writes nothing; 'hang-batch' converts a single input but hangs when given several.
+ */
+function fakeSoffice(mode: 'copy' | 'sleep' | 'nothing' | 'hang-batch'): string {
   const file = path.join(tmp, `soffice-${mode}`);
   writeFileSync(
     file,
@@ -30,9 +33,13 @@ function fakeSoffice(mode: 'copy' | 'sleep' | 'nothing'): string {
 const fs = require('node:fs'), path = require('node:path');
 const a = process.argv.slice(2);
 fs.appendFileSync(${JSON.stringify(path.join(tmp, 'calls.log'))}, JSON.stringify(a) + '\\n');
-const out = a[a.indexOf('--outdir') + 1], input = a[a.length - 1];
-if (${JSON.stringify(mode)} === 'sleep') setTimeout(() => {}, 60000);
-else if (${JSON.stringify(mode)} === 'copy') { fs.mkdirSync(out, { recursive: true }); fs.copyFileSync(process.env.FAKE_XLSX, path.join(out, path.basename(input).replace(/\\.[^.]+$/, '') + '.xlsx')); }
+const out = a[a.indexOf('--outdir') + 1], inputs = a.slice(a.indexOf('--outdir') + 2);
+const mode = ${JSON.stringify(mode)};
+if (mode === 'sleep' || (mode === 'hang-batch' && inputs.length > 1)) setTimeout(() => {}, 60000);
+else if (mode === 'copy' || mode === 'hang-batch') {
+  fs.mkdirSync(out, { recursive: true });
+  for (const input of inputs) fs.copyFileSync(process.env.FAKE_XLSX, path.join(out, path.basename(input).replace(/\\.[^.]+$/, '') + '.xlsx'));
+}
 `,
   );
   chmodSync(file, 0o755);
@@ -94,6 +101,29 @@ describe('the converter', () => {
     expect(existsSync(path.dirname(input)), 'the conversion folder is removed').toBe(false);
     await conv.dispose();
     expect(existsSync(path.join(tmpdir(), `zmqd-lo-${process.pid}`))).toBe(false);
+  });
+
+  it('several files: one start of LibreOffice converts them all, each result in its place', async () => {
+    rmSync(path.join(tmp, 'calls.log'), { force: true });
+    const conv = createLegacyConverter({ soffice: fakeSoffice('copy') });
+    const legacy = new Uint8Array(readFileSync(LEGACY));
+    const rs = await withEnv({ FAKE_XLSX: GOOD_LIST }, () => conv.convertAll([legacy, legacy, legacy]));
+    await conv.dispose();
+    expect(rs.map((r) => r.ok)).toEqual([true, true, true]);
+    const calls = readFileSync(path.join(tmp, 'calls.log'), 'utf8').trim().split('\n');
+    expect(calls).toHaveLength(1);
+    const args = JSON.parse(calls[0]!) as string[];
+    expect(args.slice(-3).map((a) => path.basename(a))).toEqual(['input-0.xls', 'input-1.xls', 'input-2.xls']);
+  });
+
+  it('a batch that hangs is killed, and its files are converted one by one', async () => {
+    rmSync(path.join(tmp, 'calls.log'), { force: true });
+    const conv = createLegacyConverter({ soffice: fakeSoffice('hang-batch'), timeoutMs: 1500, perFileMs: 0 });
+    const legacy = new Uint8Array(readFileSync(LEGACY));
+    const rs = await withEnv({ FAKE_XLSX: GOOD_LIST }, () => conv.convertAll([legacy, legacy]));
+    await conv.dispose();
+    expect(rs.map((r) => r.ok)).toEqual([true, true]);
+    expect(readFileSync(path.join(tmp, 'calls.log'), 'utf8').trim().split('\n')).toHaveLength(3);
   });
 
   it('a soffice that hangs is killed after the timeout; one that writes nothing is a failure, not a crash', async () => {

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { expandPaths, readInput, UsageError, writeAtomic } from '../io.js';
 import { common, parseAsOf, parseCutover, parseDays } from '../options.js';
 import { Progress, log } from '../progress.js';
-import { createLegacyConverter, findSoffice, isLegacyExcel, type LegacyConverter } from '../legacy.js';
+import { createLegacyConverter, findSoffice, isLegacyExcel, type Conversion } from '../legacy.js';
+import { sniff } from '../../core/workbook/sniff.js';
 import { validateFile, type FileResult } from '../../core/validate/validate.js';
 import { finding, sortFindings } from '../../core/findings/make.js';
 import { parseAllowList } from '../../core/ids/uscc.js';
@@ -58,44 +59,73 @@ export async function validatePaths(paths: string[], opts: RuleOptions, quiet: b
   const files = await expandPaths(paths);
   const progress = new Progress(files.length, quiet, label);
   const results: FileResult[] = [];
-  // legacy .xls/.et: LibreOffice is looked up on the first such file only (undefined = not yet)
-  let converter: LegacyConverter | null | undefined;
-  try {
-    for (const [i, f] of files.entries()) {
-      progress.tick(i, f.name);
-      const read = await readInput(f.abs, MAX_FILE_BYTES);
-      if ('bytes' in read) {
-        const input = { file: f.display, name: f.name, bytes: read.bytes };
-        if (isLegacyExcel(read.bytes)) {
-          if (converter === undefined) {
-            const soffice = await findSoffice();
-            converter = soffice ? createLegacyConverter({ soffice }) : null;
-          }
-          if (converter) {
-            const conv = await converter.convert(read.bytes);
-            if (conv.ok) {
-              const r = await validateFile({ ...input, bytes: conv.bytes }, { ...opts, fileName: f.name });
-              r.findings = sortFindings([finding('file-legacy-format', { file: f.display }, { converted: 1 }, { severity: 'warning' }), ...r.findings]);
-              results.push(r);
-              continue;
-            }
-            log(quiet, `${f.display}：LibreOffice 转换失败（${conv.reason}）\n${f.display}: LibreOffice could not convert it (${conv.reason})`);
-          }
-        }
-        results.push(await validateFile(input, { ...opts, fileName: f.name }));
-      } else {
-        const fnd =
-          'tooLarge' in read
-            ? finding('file-too-large', { file: f.display }, { reason: `${(read.tooLarge / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(read.tooLarge / 1048576).toFixed(1)} MB, over the 50 MB limit` })
-            : finding('file-unreadable', { file: f.display }, { reason: `无法打开文件（${read.error}）`, reasonEn: `cannot open the file (${read.error})` });
-        results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
+  const converted = await convertLegacy(files, quiet);
+  for (const [i, f] of files.entries()) {
+    progress.tick(i, f.name);
+    const read = await readInput(f.abs, MAX_FILE_BYTES);
+    if ('bytes' in read) {
+      const input = { file: f.display, name: f.name, bytes: read.bytes };
+      const conv = converted.get(f.abs);
+      if (conv?.ok) {
+        const r = await validateFile({ ...input, bytes: conv.bytes }, { ...opts, fileName: f.name });
+        r.findings = sortFindings([finding('file-legacy-format', { file: f.display }, { converted: 1 }, { severity: 'warning' }), ...r.findings]);
+        results.push(r);
+        continue;
       }
+      if (conv) log(quiet, `${f.display}：LibreOffice 转换失败（${conv.reason}）\n${f.display}: LibreOffice could not convert it (${conv.reason})`);
+      results.push(await validateFile(input, { ...opts, fileName: f.name }));
+    } else {
+      const fnd =
+        'tooLarge' in read
+          ? finding('file-too-large', { file: f.display }, { reason: `${(read.tooLarge / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(read.tooLarge / 1048576).toFixed(1)} MB, over the 50 MB limit` })
+          : finding('file-unreadable', { file: f.display }, { reason: `无法打开文件（${read.error}）`, reasonEn: `cannot open the file (${read.error})` });
+      results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
     }
-  } finally {
-    await converter?.dispose();
   }
   progress.done();
   return { results, inputs: files.map((f) => f.abs) };
+}
+
+/**
+ * The legacy .xls/.et files among the inputs, converted up front with one start of LibreOffice
+ * (absolute path → conversion). Empty when there are none or LibreOffice is not installed (those
+ * files then get the error that says how to re-save them).
+ */
+async function convertLegacy(files: { abs: string }[], quiet: boolean): Promise<Map<string, Conversion>> {
+  const out = new Map<string, Conversion>();
+  const legacy: { abs: string; bytes: Uint8Array }[] = [];
+  for (const f of files) {
+    if (!(await startsLikeOle2(f.abs))) continue;
+    const read = await readInput(f.abs, MAX_FILE_BYTES);
+    if ('bytes' in read && isLegacyExcel(read.bytes)) legacy.push({ abs: f.abs, bytes: read.bytes });
+  }
+  if (legacy.length === 0) return out;
+  const soffice = await findSoffice();
+  if (!soffice) return out;
+  const converter = createLegacyConverter({ soffice });
+  try {
+    log(quiet, `用 LibreOffice 转换 ${legacy.length} 个旧版 .xls/.et 文件…\nConverting ${legacy.length} legacy .xls/.et file(s) with LibreOffice…`);
+    const results = await converter.convertAll(legacy.map((l) => l.bytes));
+    legacy.forEach((l, i) => out.set(l.abs, results[i]!));
+  } finally {
+    await converter.dispose();
+  }
+  return out;
+}
+
+/** The OLE2 compound-file signature, read from the first 8 bytes only (most inputs are .xlsx). */
+async function startsLikeOle2(abs: string): Promise<boolean> {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(abs, 'r');
+    const head = new Uint8Array(8);
+    const { bytesRead } = await fh.read(head, 0, 8, 0);
+    return bytesRead === 8 && sniff(head) === 'ole2';
+  } catch {
+    return false; // the main pass reports a file it cannot open
+  } finally {
+    await fh?.close();
+  }
 }
 
 export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
