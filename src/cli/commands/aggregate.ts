@@ -34,7 +34,7 @@ export async function runAggregate(paths: string[], o: AggregateCliOptions): Pro
   }
   const opts = await ruleOptions(o);
   const zh = c.lang === 'zh';
-  const cur = await validatePaths(paths, opts, c.quiet, zh ? '读取本期' : 'reading');
+  const cur = await validatePaths(paths, opts, c.quiet, zh ? '读取本期' : 'reading', { outputs: [o.out] });
   const prev = o.previous ? await validatePaths(o.previous, opts, c.quiet, zh ? '读取上期' : 'previous') : undefined;
   const inputs = [...cur.inputs, ...(prev?.inputs ?? [])];
   if (o.out && inputs.some((i) => path.resolve(i) === path.resolve(o.out!))) {

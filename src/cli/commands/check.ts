@@ -6,11 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { readInput, UsageError, writeAtomic } from '../io.js';
+import { checkOutputPath, readInput, UsageError, writeAtomic } from '../io.js';
 import { common } from '../options.js';
 import { log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
-import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type ValidateCliOptions } from './validate.js';
+import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type OutputGuard, type ValidateCliOptions } from './validate.js';
 import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../../core/data/aliases.js';
 import { readDataFile, type DataFile } from '../../core/data/read.js';
 import { ENCODING_NAME } from '../../core/data/decode.js';
@@ -100,8 +100,8 @@ export async function loadEnforcementData(o: CheckCliOptions, allowList: Readonl
 }
 
 /** Validate the lists and judge them against the data (for `check` and `report`). */
-export async function checkPaths(paths: string[], data: DataFiles, opts: RuleOptions, quiet: boolean): Promise<{ result: CheckResult; inputs: string[] }> {
-  const { results, inputs } = await validatePaths(paths, opts, quiet, '核查');
+export async function checkPaths(paths: string[], data: DataFiles, opts: RuleOptions, quiet: boolean, guard?: OutputGuard): Promise<{ result: CheckResult; inputs: string[] }> {
+  const { results, inputs } = await validatePaths(paths, opts, quiet, '核查', guard);
   const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays });
   return { result, inputs };
 }
@@ -119,9 +119,12 @@ function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
 export async function runCheck(paths: string[], o: CheckCliOptions): Promise<number> {
   const c = common(o);
   const opts = await ruleOptions(o);
+  // refuse a bad --out before minutes of reading large exports, not after
+  const given = [o.inspections, o.credit, o.monitoring, o.map].filter((f): f is string => f !== undefined);
+  if (o.out) await checkOutputPath(o.out, given);
   const data = await loadEnforcementData(o, opts.allowList);
   logData(data, c.lang, c.quiet);
-  const { result, inputs } = await checkPaths(paths, data, opts, c.quiet);
+  const { result, inputs } = await checkPaths(paths, data, opts, c.quiet, { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)) });
   const json = checkJson(result, c.lang);
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');

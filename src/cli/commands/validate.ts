@@ -1,5 +1,5 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
-import { expandPaths, readInput, UsageError, writeAtomic } from '../io.js';
+import { checkOutputPath, expandPaths, readInput, UsageError, writeAtomic } from '../io.js';
 import { common, parseAsOf, parseCutover, parseDays } from '../options.js';
 import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel, type Conversion } from '../legacy.js';
@@ -54,9 +54,17 @@ export async function ruleOptions(o: ValidateCliOptions): Promise<RuleOptions> {
   return { asOf, expiringDays: parseDays(o.expiringDays, '--expiring-days', 90), allowList, expectedUnit: o.district, cutover };
 }
 
+/** Output files to refuse before any work is done (an input, a folder): not after minutes of reading. */
+export interface OutputGuard {
+  outputs: (string | undefined)[];
+  /** inputs other than the paths validated (data files, the previous period) */
+  otherInputs?: string[];
+}
+
 /** Validate every file of the given paths; one bad file never stops the others. */
-export async function validatePaths(paths: string[], opts: RuleOptions, quiet: boolean, label = '校验'): Promise<{ results: FileResult[]; inputs: string[] }> {
+export async function validatePaths(paths: string[], opts: RuleOptions, quiet: boolean, label = '校验', guard?: OutputGuard): Promise<{ results: FileResult[]; inputs: string[] }> {
   const files = await expandPaths(paths);
+  for (const out of guard?.outputs ?? []) if (out !== undefined) await checkOutputPath(out, [...files.map((f) => f.abs), ...(guard?.otherInputs ?? [])]);
   const progress = new Progress(files.length, quiet, label);
   const results: FileResult[] = [];
   const converted = await convertLegacy(files, quiet);
@@ -131,7 +139,7 @@ async function startsLikeOle2(abs: string): Promise<boolean> {
 export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
   const c = common(o);
   const opts = await ruleOptions(o);
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet);
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, undefined, { outputs: [o.report] });
   const json = validateJson(results, opts.asOf, c.lang);
   if (o.report) {
     const { buildFindingsReport } = await import('../../writers/findings-report.js');
