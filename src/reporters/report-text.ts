@@ -41,6 +41,7 @@ export function reportText(s: ReportSummary, lang: Lang): string {
     const what = codes.map((c) => (c === 'onsite-count-mismatch' ? (zh ? '现场执法次数与检查记录不符' : 'on-site counts vs records') : zh ? '企业列入多个区县清单' : 'enterprises on several lists'));
     out.push(zh ? `交叉核对 ${s.crossChecks.warnings} 个警告（${what.join('；')}）` : `cross-checks ${s.crossChecks.warnings} warnings (${what.join('; ')})`);
   }
+  out.push(zh ? `合计    ${s.errors} 个错误，${s.warnings} 个警告（同一问题在上面几步中重复出现的只计一次）` : `in all    ${s.errors} errors, ${s.warnings} warnings (a problem repeated by the steps above counts once)`);
   out.push('', chalk.bold(zh ? `报告文件夹：${s.out}` : `Report folder: ${s.out}`));
   for (const f of s.files) out.push(`  ${f}`);
   return out.join('\n') + '\n';

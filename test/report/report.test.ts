@@ -81,6 +81,37 @@ describe('zmqd report on the bundled inbox', () => {
     expect(onsite[0].message).toMatch(/九龙坡区.*8.*3 次/);
   });
 
+  it('counts each problem once in the run\'s totals, though every step reports an unreadable file', () => {
+    const sections = [summary.validate, summary.aggregate, summary.check, summary.crossChecks];
+    const listed = [
+      ...summary.validate.files.flatMap((f: any) => f.findings),
+      ...summary.aggregate.findings,
+      ...summary.check.findings,
+      ...summary.check.entries.flatMap((e: any) => e.findings),
+      ...summary.crossChecks.findings,
+    ];
+    const distinct = (sev: string) => new Set(listed.filter((f: any) => f.severity === sev).map((f: any) => [f.code, f.file, f.sheet, f.cell, f.row, f.value].join('|'))).size;
+    const unreadable = listed.filter((f: any) => f.code === 'file-unreadable');
+    expect(new Set(unreadable.map((f: any) => f.file)).size).toBe(1);
+    expect(unreadable.length).toBeGreaterThan(1); // validate, aggregate and check each name it
+    expect(summary.errors).toBe(distinct('error'));
+    expect(summary.warnings).toBe(distinct('warning'));
+    expect(summary.errors).toBeLessThan(sections.reduce((n: number, s: any) => n + s.errors, 0));
+    expect(first.stdout).toMatch(new RegExp(`合计\\s+${summary.errors} 个错误，${summary.warnings} 个警告`));
+  });
+
+  it('the findings workbook counts an unreadable file once in its unit\'s row', async () => {
+    const file = summary.validate.files.find((f: any) => f.findings.some((x: any) => x.code === 'file-unreadable'));
+    const unit = path.basename(file.file).match(/^(.+?[区县])/)![1];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '问题清单.xlsx'));
+    let errors: unknown;
+    wb.worksheets[0]!.eachRow((row, r) => {
+      if (r > 3 && row.getCell(2).value === unit) errors = row.getCell(6).value;
+    });
+    expect(errors).toBe(file.findings.filter((x: any) => x.severity === 'error').length);
+  });
+
   it('gives the check verdicts of the manifest', () => {
     expect(summary.check.summary).toEqual(manifest.check.summary);
   });

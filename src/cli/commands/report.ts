@@ -16,7 +16,7 @@ import { runCheckCore, type CheckResult } from '../../core/check/check.js';
 import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/crosscheck.js';
 import { unitOfResult, unitOverview } from '../../core/report/units.js';
 import { expandOutPattern } from '../../core/config/schema.js';
-import { countBySeverity, render, sortFindings } from '../../core/findings/make.js';
+import { countBySeverity, dedupeFindings, render, sortFindings } from '../../core/findings/make.js';
 import type { Finding, Lang } from '../../core/findings/types.js';
 import { formatPeriod, parsePeriod, periodEnd, periodLabelEn, periodLabelZh, type Period } from '../../core/roster/period.js';
 import { rosterFor } from '../../core/roster/units.js';
@@ -93,6 +93,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     crossChecks: crossJson(cross, lang),
     notes: aggProblem ? [aggProblem] : [],
     files: [] as string[],
+    ...runTotals([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]),
   };
 
   const inputs = [inbox, ...(previous ?? []), ...[o.inspections, o.credit, o.monitoring, o.map].filter((x): x is string => Boolean(x))];
@@ -116,7 +117,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
         periodLabel: runPeriod ? (zh ? periodLabelZh(runPeriod) : periodLabelEn(runPeriod)) : opts.asOf,
         asOf: opts.asOf,
         units: unitOverview(roster, cur.results, [...(agg?.findings ?? []), ...cross], pe, opts.cutover),
-        findings: dedupe(all).map((f) => render(f, lang)),
+        findings: dedupeFindings(all).map((f) => render(f, lang)),
         unitOfFile,
       }),
     );
@@ -135,9 +136,16 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
   }
   log(c.quiet, zh ? `报告已写入 ${target}` : `Reports written to ${target}`);
   process.stdout.write(c.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : reportText(summary, lang));
-  const errors = summary.validate.errors + (summary.aggregate?.errors ?? 0) + (summary.check?.errors ?? 0) + summary.crossChecks.errors;
-  const warnings = summary.validate.warnings + (summary.aggregate?.warnings ?? 0) + (summary.check?.warnings ?? 0) + summary.crossChecks.warnings;
-  return exitCode(errors, warnings > 0, Boolean(o.strict));
+  return exitCode(summary.errors, summary.warnings > 0, Boolean(o.strict));
+}
+
+/**
+ * The run's own counts (extension): each section counts as its command would alone, so a broken file
+ * appears under validate, aggregate and check; here every problem counts once.
+ */
+function runTotals(all: Finding[]): { errors: number; warnings: number } {
+  const c = countBySeverity(dedupeFindings(all));
+  return { errors: c.errors, warnings: c.warnings };
 }
 
 function count(results: { kind: string | null }[], kind: string | null): number {
@@ -150,16 +158,6 @@ function crossJson(findings: Finding[], lang: Lang) {
 }
 
 /** A finding reported by two stages (e.g. validate and aggregate both naming a file) appears once. */
-function dedupe(fs: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return fs.filter((f) => {
-    const k = [f.code, f.file, f.sheet, f.cell, f.row, f.value].join('\u0000');
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 export type ReportSummary = {
   command: 'report';
   inbox: string;
@@ -172,4 +170,7 @@ export type ReportSummary = {
   crossChecks: ReturnType<typeof crossJson>;
   notes: string[];
   files: string[];
+  /** extension: the whole run's errors and warnings, each problem once (the sections repeat a file's problem) */
+  errors: number;
+  warnings: number;
 };

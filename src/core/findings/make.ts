@@ -50,6 +50,20 @@ export function countBySeverity(fs: readonly Finding[]): { errors: number; warni
   return { errors, warnings, infos };
 }
 
+/**
+ * One finding per problem: the same code at the same place (file, sheet, cell, row) with the same
+ * value, as when `report` runs validate, aggregate and check over the same file, counts once.
+ */
+export function dedupeFindings<F extends Finding>(fs: readonly F[]): F[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => {
+    const k = [f.code, f.file, f.sheet, f.cell, f.row, f.value].join('\u0000');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Stable order for reports: by file, then row, then column letter, then severity. */
 export function sortFindings(fs: Finding[]): Finding[] {

@@ -1,5 +1,5 @@
 /** The per-unit overview of an unattended run: what each unit sent and what state it is in. */
-import { countBySeverity } from '../findings/make.js';
+import { countBySeverity, dedupeFindings } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { Unit } from '../roster/units.js';
@@ -45,7 +45,8 @@ export function unitOverview(roster: readonly Unit[], results: readonly FileResu
   }
   const row = (name: string | null, files: FileResult[]): UnitOverview => {
     const fileNames = new Set(files.map((f) => f.file));
-    const findings = [...files.flatMap((f) => f.findings), ...extra.filter((f) => f.file && fileNames.has(f.file))];
+    // aggregate repeats a file's own problems (an unreadable file): count each once
+    const findings = dedupeFindings([...files.flatMap((f) => f.findings), ...extra.filter((f) => f.file && fileNames.has(f.file))]);
     const c = countBySeverity(findings);
     const lists = files.filter((f) => f.kind === 'annex2' || f.annex2 || (f.kind === null && LIST_NAME.test(f.name)));
     return {
