@@ -1,9 +1,9 @@
 import type { Annex2Doc, Annex2Row, Field } from '../reader/types.js';
 import { checkUscc, looksLikeExponentNumber, type UsccResult } from '../ids/uscc.js';
 import { checkPermit, type PermitResult } from '../ids/permit.js';
-import { cellDate, cellText } from '../values/cell.js';
+import { cellDate } from '../values/cell.js';
 import { parseDateRange, type DateParse } from '../values/dates.js';
-import { cleanText, toHalfWidth } from '../values/text.js';
+import { toHalfWidth } from '../values/text.js';
 import { isDateFormat } from '../workbook/dates.js';
 
 export type CriterionN = 1 | 2 | 3 | 4 | 5;
@@ -75,7 +75,7 @@ export function parseEntry(row: Annex2Row, allowList?: ReadonlySet<string>): Ann
   if (f.includedOn && (f.includedOn.text || f.includedOn.cell)) e.includedOn = cellDate(f.includedOn.cell, isDateFormat);
   if (f.validUntil && (f.validUntil.text || f.validUntil.cell)) {
     const cell = f.validUntil.cell;
-    e.validUntil = cell && cell.t === 's' ? parseDateRange(cleanText(cellText(cell)).text) : cellDate(cell, isDateFormat);
+    e.validUntil = cell && cell.t === 's' ? parseDateRange(f.validUntil.text) : cellDate(cell, isDateFormat);
   }
   e.criterion = parseCriterion(e.criterionText);
   return e;

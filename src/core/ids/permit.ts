@@ -68,7 +68,7 @@ export function checkPermit(raw: string, rowUscc?: string): PermitResult {
     issues.push(format('length', '为空', 'empty'));
     return done();
   }
-  const foreign = [...new Set([...n].filter((c) => !/[0-9A-Z]/.test(c)))];
+  const foreign = /[^0-9A-Z]/.test(n) ? [...new Set([...n].filter((c) => !/[0-9A-Z]/.test(c)))] : [];
   if (foreign.length > 0) {
     const list = foreign.slice(0, 5).join('') + (foreign.length > 5 ? '…' : '');
     issues.push(format('charset', `含有非法字符“${list}”`, `contains the invalid character${foreign.length > 1 ? 's' : ''} "${list}"`));
@@ -87,7 +87,7 @@ export function checkPermit(raw: string, rowUscc?: string): PermitResult {
     return done();
   }
   const head = n.slice(0, 18);
-  const badHead = [...new Set([...head].filter((c) => !USCC_ALPHABET.includes(c)))];
+  const badHead = isWellFormedUscc(head) ? [] : [...new Set([...head].filter((c) => !USCC_ALPHABET.includes(c)))];
   if (badHead.length > 0) {
     const list = badHead.join('');
     issues.push(

@@ -57,6 +57,8 @@ export function usccChecksumOk(code: string): boolean {
 export type NormalisedWhat = 'lowercase' | 'fullwidth' | 'spaces';
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+/** Text normaliseIdText leaves as it is. */
+const PLAIN_ID = /^[0-9A-Z]*$/;
 const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
 /**
@@ -65,6 +67,7 @@ const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF
  * inner whitespace, lower case and full-width forms are reported in `what`.
  */
 export function normaliseIdText(raw: string): { text: string; what: NormalisedWhat[] } {
+  if (PLAIN_ID.test(raw)) return { text: raw, what: [] }; // nearly every cell: nothing to do
   let lower = false, full = false, spaces = false;
   let out = '';
   for (const ch0 of raw.replace(EDGE_SPACE, '')) {
@@ -164,7 +167,7 @@ export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccRes
     issues.push({ kind: 'length', length: n.length });
     return done(false);
   }
-  const bad = uniqueChars([...n].filter((c) => !USCC_ALPHABET.includes(c)));
+  const bad = USCC_RE.test(n) ? [] : uniqueChars([...n].filter((c) => !USCC_ALPHABET.includes(c)));
   if (bad.length > 0) {
     const issue: UsccIssue = { kind: 'charset', bad: bad.join('') };
     // O and I are not in the alphabet, so the only plausible reading is the digit: offer it only
@@ -235,5 +238,6 @@ export function describeNumericUscc(n: number): string {
  * looks like after Excel turned it into a number and it was exported or copied as text.
  */
 export function looksLikeExponentNumber(raw: string): boolean {
+  if (!/[EeＥｅ]/.test(raw)) return false; // only these normalise to the E the form needs
   return /^\d(?:\.\d+)?E\+?\d+$/.test(normaliseIdText(raw).text);
 }

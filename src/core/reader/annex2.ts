@@ -1,8 +1,6 @@
-import { a1, type GridSheet } from '../workbook/grid.js';
+import type { GridCell, GridSheet } from '../workbook/grid.js';
 import { ANNEX2_COLUMNS, type Annex2Key } from '../layout/annex2.js';
-import { cellText } from '../values/cell.js';
-import { cleanText } from '../values/text.js';
-import { MergeIndex, colNumbers, mergedTextAt, rowNumbers, textAt } from './cells.js';
+import { MergeIndex, TableField, colNumbers, mergedTextAt, rowNumbers, textOf } from './cells.js';
 import { keyIndex, matchKey } from './headers.js';
 import { metaRows, readMeta } from './meta.js';
 import type { Annex2Doc, Annex2Row, ColumnPos, Field } from './types.js';
@@ -50,39 +48,47 @@ function prefixMatch(text: string): Annex2Key[] | undefined {
 export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>): Annex2Doc {
   const columns = header.columns;
   const missing = ANNEX2_COLUMNS.filter((d) => d.required && !columns[d.key]).map((d) => d.key);
-  const allRows = rowNumbers(sheet);
+  const keys = Object.keys(columns) as Annex2Key[];
+  const positions = keys.map((k) => columns[k]!);
   const rows: Annex2Row[] = [];
-  const contentKeys = (Object.keys(columns) as Annex2Key[]).filter((k) => k !== 'seq');
+  // one row's cells and texts, reused from row to row: each cell's text is computed once
+  const cells: (GridCell | undefined)[] = new Array(keys.length);
+  const texts: string[] = new Array(keys.length);
   let lastRow = header.row;
-  for (const r of allRows) {
+  for (const r of rowNumbers(sheet)) {
     if (r <= header.row) continue;
-    const first = firstText(sheet, r);
-    if (STOP.test(first)) break;
-    // a row counts when any column other than 序号 holds something: the template pre-numbers empty rows
-    const hasContent = contentKeys.some((k) => textAt(sheet, r, columns[k]!.col) !== '' || isNonText(sheet, r, columns[k]!.col));
+    const row = sheet.rows.get(r)!;
+    if (STOP.test(firstText(row))) break;
+    // a row counts when any column other than 序号 holds something (a formula without result too):
+    // the template pre-numbers empty rows
+    let hasContent = false;
+    for (let i = 0; i < keys.length; i++) {
+      const cell = row.get(positions[i]!.col);
+      const text = textOf(cell);
+      cells[i] = cell;
+      texts[i] = text;
+      if (keys[i] !== 'seq' && (text !== '' || cell?.t === 'z')) hasContent = true;
+    }
     if (!hasContent) continue;
     const fields: Partial<Record<Annex2Key, Field>> = {};
-    for (const key of Object.keys(columns) as Annex2Key[]) {
-      const pos = columns[key]!;
-      const cell = sheet.rows.get(r)?.get(pos.col);
-      fields[key] = { ref: a1(r, pos.col), row: r, col: pos.col, header: pos.header, cell, text: cleanText(cellText(cell)).text };
-    }
+    for (let i = 0; i < keys.length; i++) fields[keys[i]!] = new TableField(r, positions[i]!, cells[i], texts[i]!);
     rows.push({ row: r, fields, hidden: sheet.hiddenRows.has(r) });
     lastRow = r;
   }
   return { kind: 'annex2', sheet: sheet.name, headerRow: header.row, columns, missing, meta: readMeta(sheet, metaRows(sheet, header.row, lastRow, 8)), rows };
 }
 
-function firstText(sheet: GridSheet, r: number): string {
-  for (const c of colNumbers(sheet, r)) {
-    const t = textAt(sheet, r, c);
-    if (t) return t;
+/** The text of a row's leftmost non-empty cell, '' when none (without sorting the row: only cells left of the best so far are read). */
+function firstText(row: ReadonlyMap<number, GridCell>): string {
+  let best = Infinity;
+  let first = '';
+  for (const [c, cell] of row) {
+    if (c > best) continue;
+    const t = textOf(cell);
+    if (t !== '') {
+      best = c;
+      first = t;
+    }
   }
-  return '';
-}
-
-/** A cell with a value that has no text (a formula without result) still makes the row non-blank. */
-function isNonText(sheet: GridSheet, r: number, c: number): boolean {
-  const cell = sheet.rows.get(r)?.get(c);
-  return cell !== undefined && cell.t === 'z';
+  return first;
 }
