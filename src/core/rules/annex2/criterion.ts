@@ -1,4 +1,4 @@
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 /** 纳入情形 must name one of the five criteria of 三(二). */
 export const criterionRule: Annex2Rule = {
@@ -7,7 +7,7 @@ export const criterionRule: Annex2Rule = {
   check(_doc, entries, ctx) {
     for (const e of entries) {
       const f = e.fields.criterion;
-      if (f && e.criterion === null) ctx.report('criterion-invalid', { cell: f.ref, row: f.row, column: f.header }, {}, { value: e.criterionText });
+      if (f && e.criterion === null) ctx.report('criterion-invalid', at(f), {}, { value: e.criterionText });
     }
   },
 };
