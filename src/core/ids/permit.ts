@@ -24,8 +24,11 @@ export type PermitIssue =
 
 export interface PermitResult {
   normalised: string;
-  issues: PermitIssue[];
+  /** empty for nearly every number: then one shared frozen array */
+  issues: readonly PermitIssue[];
 }
+
+const NO_ISSUES: readonly PermitIssue[] = Object.freeze([]);
 
 /** Final letters that are expected: P 排污许可证, W 排污登记. */
 const USUAL_SUFFIXES = 'PW';
@@ -58,7 +61,7 @@ function format(reason: PermitFormatReason, reasonZh: string, reasonEn: string):
 export function checkPermit(raw: string, rowUscc?: string): PermitResult {
   const n = normaliseIdText(raw).text;
   const issues: PermitIssue[] = [];
-  const done = (): PermitResult => ({ normalised: n, issues });
+  const done = (): PermitResult => ({ normalised: n, issues: issues.length > 0 ? issues : NO_ISSUES });
 
   if (isLegacyPermit(n)) {
     issues.push({ kind: 'legacy' });

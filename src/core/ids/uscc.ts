@@ -105,6 +105,8 @@ export type UsccIssue =
 
 export type UsccIssueKind = UsccIssue['kind'];
 
+const NO_ISSUES: readonly UsccIssue[] = Object.freeze([]);
+
 /** Issue kinds that make a code unusable; the others are warnings. */
 export const USCC_ERROR_KINDS: ReadonlySet<UsccIssueKind> = new Set<UsccIssueKind>(['old15', 'length', 'charset', 'checksum']);
 
@@ -115,7 +117,8 @@ export interface UsccResult {
   valid: boolean;
   /** checksum failed but the code is in the allow-list (the `checksum` issue is still listed) */
   allowListed: boolean;
-  issues: UsccIssue[];
+  /** empty for nearly every code: then one shared frozen array */
+  issues: readonly UsccIssue[];
 }
 
 /**
@@ -156,7 +159,7 @@ export function isUsualAuthority(prefix2: string): boolean {
 export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccResult {
   const { text: n, what } = normaliseIdText(raw);
   const issues: UsccIssue[] = [];
-  const done = (valid: boolean, allowListed = false): UsccResult => ({ normalised: n, valid, allowListed, issues });
+  const done = (valid: boolean, allowListed = false): UsccResult => ({ normalised: n, valid, allowListed, issues: issues.length > 0 ? issues : NO_ISSUES });
   if (what.length > 0) issues.push({ kind: 'normalised', what, normalised: n });
 
   if (/^\d{15}$/.test(n)) {

@@ -48,14 +48,20 @@ function prefixMatch(text: string): Annex2Key[] | undefined {
 export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>): Annex2Doc {
   const columns = header.columns;
   const missing = ANNEX2_COLUMNS.filter((d) => d.required && !columns[d.key]).map((d) => d.key);
-  const keys = Object.keys(columns) as Annex2Key[];
-  const positions = keys.map((k) => columns[k]!);
-  const rows: Annex2Row[] = [];
+  const sheetRows = rowNumbers(sheet);
+  // sized for every row below the header: arrays of this size that grow leave their old copies to
+  // the garbage collector, which takes them only late (the heap's peak is what we are counting)
+  const firstBelow = sheetRows.findIndex((r) => r > header.row);
+  const bound = firstBelow < 0 ? 0 : sheetRows.length - firstBelow;
+  const table = new Columns(columns, bound);
+  const { keys, positions } = table;
+  const rows: Annex2Row[] = new Array(bound);
+  let n = 0;
   // one row's cells and texts, reused from row to row: each cell's text is computed once
   const cells: (GridCell | undefined)[] = new Array(keys.length);
   const texts: string[] = new Array(keys.length);
   let lastRow = header.row;
-  for (const r of rowNumbers(sheet)) {
+  for (const r of sheetRows) {
     if (r <= header.row) continue;
     const row = sheet.rows.get(r)!;
     if (STOP.test(firstText(row))) break;
@@ -70,13 +76,73 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
       if (keys[i] !== 'seq' && (text !== '' || cell?.t === 'z')) hasContent = true;
     }
     if (!hasContent) continue;
-    const fields: Partial<Record<Annex2Key, Field>> = {};
-    for (let i = 0; i < keys.length; i++) fields[keys[i]!] = new TableField(r, positions[i]!, cells[i], texts[i]!);
-    rows.push({ row: r, fields, hidden: sheet.hiddenRows.has(r) });
+    table.set(n, cells, texts);
+    rows[n] = { row: r, fields: new RowFields(table, n, r), hidden: sheet.hiddenRows.has(r) };
+    n++;
     lastRow = r;
   }
+  rows.length = n;
+  table.truncate(n);
   return { kind: 'annex2', sheet: sheet.name, headerRow: header.row, columns, missing, meta: readMeta(sheet, metaRows(sheet, header.row, lastRow, 8)), rows };
 }
+
+/**
+ * The data rows' cells and cleaned texts, kept column by column. A 100,000-row list as Field
+ * objects would be a million of them, held (and copied by the garbage collector) through the
+ * whole validation, while rules read most cells only for their text.
+ */
+class Columns {
+  readonly keys: Annex2Key[];
+  readonly positions: ColumnPos[];
+  private readonly slot: Partial<Record<Annex2Key, number>> = {};
+  private readonly cells: (GridCell | undefined)[][];
+  private readonly texts: string[][];
+  constructor(columns: Partial<Record<Annex2Key, ColumnPos>>, rows: number) {
+    this.keys = Object.keys(columns) as Annex2Key[];
+    this.positions = this.keys.map((k) => columns[k]!);
+    this.keys.forEach((k, i) => (this.slot[k] = i));
+    this.cells = this.keys.map(() => new Array(rows));
+    this.texts = this.keys.map(() => new Array(rows));
+  }
+  /** Store the cells and texts (in `keys` order) of the row at `index`. */
+  set(index: number, cells: readonly (GridCell | undefined)[], texts: readonly string[]): void {
+    for (let i = 0; i < this.keys.length; i++) {
+      this.cells[i]![index] = cells[i];
+      this.texts[i]![index] = texts[i]!;
+    }
+  }
+  truncate(rows: number): void {
+    for (const c of this.cells) c.length = rows;
+    for (const t of this.texts) t.length = rows;
+  }
+  field(key: Annex2Key, index: number, row: number): Field | undefined {
+    const s = this.slot[key];
+    return s === undefined ? undefined : new TableField(row, this.positions[s]!, this.cells[s]![index], this.texts[s]![index]!);
+  }
+}
+
+/** A row's `fields`: reading a property (an Annex 2 column the table has) makes its Field. */
+class RowFields {
+  readonly #table: Columns;
+  readonly #index: number;
+  readonly #row: number;
+  constructor(table: Columns, index: number, row: number) {
+    this.#table = table;
+    this.#index = index;
+    this.#row = row;
+  }
+  static {
+    for (const { key } of ANNEX2_COLUMNS) {
+      Object.defineProperty(RowFields.prototype, key, {
+        enumerable: true,
+        get(this: RowFields): Field | undefined {
+          return this.#table.field(key, this.#index, this.#row);
+        },
+      });
+    }
+  }
+}
+interface RowFields extends Partial<Record<Annex2Key, Field>> {}
 
 /** The text of a row's leftmost non-empty cell, '' when none (without sorting the row: only cells left of the best so far are read). */
 function firstText(row: ReadonlyMap<number, GridCell>): string {
