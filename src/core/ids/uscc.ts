@@ -15,12 +15,25 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
 const USCC_RE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 
+/** A USCC character's value (its place in USCC_ALPHABET) by character code, -1 for any other: checked per row. */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
+
+/** An ASCII letter or digit's base-36 value (as parseInt(ch, 36)), NaN for any other character code. */
+function base36(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 90) return c - 55;
+  if (c >= 97 && c <= 122) return c - 87;
+  return NaN;
+}
+
 /** The USCC check character (position 18) for the first 17 characters. Throws on malformed input. */
 export function usccCheckChar(first17: string): string {
   if (first17.length !== 17) throw new RangeError(`usccCheckChar needs 17 characters, got ${first17.length}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const v = USCC_ALPHABET.indexOf(first17[i]!);
+    const c = first17.charCodeAt(i);
+    const v = c < 128 ? USCC_VALUE[c]! : -1;
     if (v < 0) throw new RangeError(`usccCheckChar: "${first17[i]}" is not a USCC character`);
     sum += v * USCC_WEIGHTS[i]!;
   }
@@ -36,7 +49,7 @@ export function orgCodeCheckChar(org8: string): string {
   if (org8.length !== 8) throw new RangeError(`orgCodeCheckChar needs 8 characters, got ${org8.length}`);
   let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const v = parseInt(org8[i]!, 36);
+    const v = base36(org8.charCodeAt(i));
     if (Number.isNaN(v)) throw new RangeError(`orgCodeCheckChar: "${org8[i]}" is not alphanumeric`);
     sum += v * ORG_WEIGHTS[i]!;
   }

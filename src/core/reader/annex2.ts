@@ -1,6 +1,6 @@
 import type { GridCell, GridSheet } from '../workbook/grid.js';
 import { ANNEX2_COLUMNS, type Annex2Key } from '../layout/annex2.js';
-import { MergeIndex, TableField, colNumbers, mergedTextAt, rowNumbers, textOf } from './cells.js';
+import { MergeIndex, TableField, colNumbers, mergedTextAt, rowNumbers, sortedRows, textOf } from './cells.js';
 import { keyIndex, matchKey } from './headers.js';
 import { metaRows, readMeta } from './meta.js';
 import type { Annex2Doc, Annex2Row, ColumnPos, Field } from './types.js';
@@ -48,11 +48,9 @@ function prefixMatch(text: string): Annex2Key[] | undefined {
 export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>): Annex2Doc {
   const columns = header.columns;
   const missing = ANNEX2_COLUMNS.filter((d) => d.required && !columns[d.key]).map((d) => d.key);
-  const sheetRows = rowNumbers(sheet);
-  // sized for every row below the header: arrays of this size that grow leave their old copies to
-  // the garbage collector, which takes them only late (the heap's peak is what we are counting)
-  const firstBelow = sheetRows.findIndex((r) => r > header.row);
-  const bound = firstBelow < 0 ? 0 : sheetRows.length - firstBelow;
+  // sized for every row of the sheet: arrays of this size that grow leave their old copies to the
+  // garbage collector, which takes them only late (and the heap's peak is what counts)
+  const bound = sheet.rows.size;
   const table = new Columns(columns, bound);
   const { keys, positions } = table;
   const rows: Annex2Row[] = new Array(bound);
@@ -61,9 +59,8 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
   const cells: (GridCell | undefined)[] = new Array(keys.length);
   const texts: string[] = new Array(keys.length);
   let lastRow = header.row;
-  for (const r of sheetRows) {
+  for (const [r, row] of sortedRows(sheet)) {
     if (r <= header.row) continue;
-    const row = sheet.rows.get(r)!;
     if (STOP.test(firstText(row))) break;
     // a row counts when any column other than 序号 holds something (a formula without result too):
     // the template pre-numbers empty rows
@@ -94,13 +91,14 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
 class Columns {
   readonly keys: Annex2Key[];
   readonly positions: ColumnPos[];
-  private readonly slot: Partial<Record<Annex2Key, number>> = {};
+  /** ANNEX2_COLUMNS index → the column's slot here, -1 when the table lacks it */
+  private readonly slots: number[];
   private readonly cells: (GridCell | undefined)[][];
   private readonly texts: string[][];
   constructor(columns: Partial<Record<Annex2Key, ColumnPos>>, rows: number) {
     this.keys = Object.keys(columns) as Annex2Key[];
     this.positions = this.keys.map((k) => columns[k]!);
-    this.keys.forEach((k, i) => (this.slot[k] = i));
+    this.slots = ANNEX2_COLUMNS.map((d) => this.keys.indexOf(d.key));
     this.cells = this.keys.map(() => new Array(rows));
     this.texts = this.keys.map(() => new Array(rows));
   }
@@ -115,9 +113,10 @@ class Columns {
     for (const c of this.cells) c.length = rows;
     for (const t of this.texts) t.length = rows;
   }
-  field(key: Annex2Key, index: number, row: number): Field | undefined {
-    const s = this.slot[key];
-    return s === undefined ? undefined : new TableField(row, this.positions[s]!, this.cells[s]![index], this.texts[s]![index]!);
+  /** The Field of the column ANNEX2_COLUMNS[def] in the row at `index`. */
+  field(def: number, index: number, row: number): Field | undefined {
+    const s = this.slots[def]!;
+    return s < 0 ? undefined : new TableField(row, this.positions[s]!, this.cells[s]![index], this.texts[s]![index]!);
   }
 }
 
@@ -132,14 +131,14 @@ class RowFields {
     this.#row = row;
   }
   static {
-    for (const { key } of ANNEX2_COLUMNS) {
+    ANNEX2_COLUMNS.forEach(({ key }, def) => {
       Object.defineProperty(RowFields.prototype, key, {
         enumerable: true,
         get(this: RowFields): Field | undefined {
-          return this.#table.field(key, this.#index, this.#row);
+          return this.#table.field(def, this.#index, this.#row);
         },
       });
-    }
+    });
   }
 }
 interface RowFields extends Partial<Record<Annex2Key, Field>> {}

@@ -78,6 +78,16 @@ export function rowNumbers(sheet: GridSheet): number[] {
   return [...sheet.rows.keys()].sort((x, y) => x - y);
 }
 
+/** The rows (row number, cells) in ascending order: as the readers put them, else sorted. */
+export function sortedRows(sheet: GridSheet): Iterable<[number, Map<number, GridCell>]> {
+  let prev = -Infinity;
+  for (const r of sheet.rows.keys()) {
+    if (r < prev) return [...sheet.rows].sort((x, y) => x[0] - y[0]);
+    prev = r;
+  }
+  return sheet.rows;
+}
+
 /** Sorted column numbers used in a row. */
 export function colNumbers(sheet: GridSheet, r: number): number[] {
   const row = sheet.rows.get(r);

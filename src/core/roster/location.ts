@@ -73,13 +73,12 @@ export function locationOutsideUnit(
   const target = typeof unit === 'string' ? unit : unit.name;
   const raw = strongUnitsIn(location, periodEnd, cutover);
   if (raw.length === 0) return false;
-  const moved = mentionsMovedTown(location);
   const plausible = (n: Unit): boolean =>
     n.name === target ||
     overlap(n.name, target) ||
     n.mergedInto === target ||
     unitByName(target, undefined, cutover)?.mergedInto === n.name ||
-    (moved && ((n.name === '渝北区' && target === '北碚区') || (n.name === '北碚区' && target === '渝北区')));
+    (((n.name === '渝北区' && target === '北碚区') || (n.name === '北碚区' && target === '渝北区')) && mentionsMovedTown(location));
   // the names as written first: the usual location (in the unit itself) needs no look-up of successors
   if (raw.some(plausible)) return false;
   return !inPeriod(raw, location, periodEnd, cutover).some(plausible);

@@ -85,6 +85,8 @@ interface Index {
   exact: Map<string, Spelling>;
   /** spellings by the code unit they start with, longest first */
   byFirstChar: Map<number, Spelling[]>;
+  /** 1 at the code units that start a spelling: most characters of a text start none */
+  starts: Uint8Array;
   units: readonly Unit[];
 }
 
@@ -99,6 +101,7 @@ const indexCache = new Map<string, Index>();
 function buildIndex(units: readonly Unit[]): Index {
   const exact = new Map<string, Spelling>();
   const byFirstChar = new Map<number, Spelling[]>();
+  const starts = new Uint8Array(0x10000);
   for (const u of units) {
     for (const sp of spellingsOf(u)) {
       const prev = exact.get(sp.text);
@@ -108,13 +111,18 @@ function buildIndex(units: readonly Unit[]): Index {
       const list = byFirstChar.get(k) ?? [];
       list.push(sp);
       byFirstChar.set(k, list);
+      starts[k] = 1;
     }
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
-  return { exact, byFirstChar, units };
+  return { exact, byFirstChar, starts, units };
 }
 
+/** The last context asked for: a location rule asks for the same one for every row. */
+let lastCtx: { periodEnd: IsoDate | undefined; cutover: IsoDate; ctx: Ctx } | undefined;
+
 function ctxFor(periodEnd: IsoDate | undefined, cutover: IsoDate): Ctx {
+  if (lastCtx && lastCtx.periodEnd === periodEnd && lastCtx.cutover === cutover) return lastCtx.ctx;
   const r = rostersFor(cutover);
   const after = periodEnd !== undefined && isAfterCutover(periodEnd, cutover);
   const key = `${cutover}|${after ? 1 : 0}`;
@@ -124,7 +132,9 @@ function ctxFor(periodEnd: IsoDate | undefined, cutover: IsoDate): Ctx {
     index = buildIndex(after ? [...r.after, ...r.before.filter((u) => u.mergedInto)] : r.before);
     indexCache.set(key, index);
   }
-  return { index, after, cutover };
+  const ctx = { index, after, cutover };
+  lastCtx = { periodEnd, cutover, ctx };
+  return ctx;
 }
 
 /* Reduction steps, applied breadth-first; every intermediate form is looked up. */
@@ -233,7 +243,8 @@ function scan(text: string, index: Index): Hit[] {
   let i = 0;
   while (i < text.length) {
     let found: Spelling | undefined;
-    for (const sp of index.byFirstChar.get(text.charCodeAt(i)) ?? NONE) {
+    const c = text.charCodeAt(i);
+    for (const sp of index.starts[c] ? index.byFirstChar.get(c)! : NONE) {
       if (!text.startsWith(sp.text, i)) continue;
       const end = i + sp.text.length;
       if (sp.text.endsWith('区') && text[end] === '域') continue;

@@ -131,8 +131,17 @@ export function withinOneYear(event: IsoDate, d: IsoDate): boolean {
  * would give 2023-02-28 instead — a one-day difference that only hits 29 February inclusions.
  */
 export function validityEnd(includedOn: IsoDate): IsoDate {
-  return addDays(addYears(includedOn, 3), -1);
+  let end = VALIDITY_ENDS.get(includedOn);
+  if (end === undefined) {
+    end = addDays(addYears(includedOn, 3), -1);
+    if (VALIDITY_ENDS.size >= 4096) VALIDITY_ENDS.clear();
+    VALIDITY_ENDS.set(includedOn, end);
+  }
+  return end;
 }
+
+/** validityEnd by inclusion date: it is asked for every row of a list, whose dates span a few hundred days. */
+const VALIDITY_ENDS = new Map<IsoDate, IsoDate>();
 
 /** The calendar date in China Standard Time (UTC+8, no daylight saving) of an instant. */
 export function todayInChina(now: Date): IsoDate {

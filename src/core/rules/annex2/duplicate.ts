@@ -6,24 +6,26 @@ export const duplicateRule: Annex2Rule = {
   id: 'duplicate',
   description: '同一清单内统一社会信用代码不得重复',
   check(_doc, entries, ctx) {
-    // first holder of each code, in the order codes first appear; the (rare) repeats kept apart
-    const first = new Map<string, Annex2Entry>();
-    const repeats = new Map<string, Annex2Entry[]>();
+    const codeOf = (e: Annex2Entry) => (e.uscc && e.uscc.normalised.length === 18 ? e.uscc.normalised : undefined);
+    // a first pass finds the codes that repeat (rare); only their rows are gathered, in order of first appearance
+    const seen = new Set<string>();
+    const repeated = new Set<string>();
     for (const e of entries) {
-      if (!e.uscc || e.uscc.normalised.length !== 18) continue;
-      const code = e.uscc.normalised;
-      const holder = first.get(code);
-      if (holder === undefined) first.set(code, e);
-      else {
-        const list = repeats.get(code);
-        if (list) list.push(e);
-        else repeats.set(code, [holder, e]);
-      }
+      const code = codeOf(e);
+      if (code === undefined) continue;
+      if (seen.has(code)) repeated.add(code);
+      else seen.add(code);
     }
-    if (repeats.size === 0) return;
-    for (const code of first.keys()) {
-      const list = repeats.get(code);
-      if (!list) continue;
+    if (repeated.size === 0) return;
+    const byCode = new Map<string, Annex2Entry[]>();
+    for (const e of entries) {
+      const code = codeOf(e);
+      if (code === undefined || !repeated.has(code)) continue;
+      const list = byCode.get(code);
+      if (list) list.push(e);
+      else byCode.set(code, [e]);
+    }
+    for (const [code, list] of byCode) {
       const rows = list.map((e) => e.row).join('、');
       for (const e of list.slice(1)) {
         const f = e.fields.uscc!;

@@ -12,9 +12,9 @@ export const locationRule: Annex2Rule = {
     const unit = ctx.unit;
     if (!unit) return;
     for (const e of entries) {
+      if (!e.location || !locationOutsideUnit(e.location, unit, ctx.rosterDate, ctx.cutover)) continue;
       const f = e.fields.location;
-      if (!f || !e.location) continue;
-      if (!locationOutsideUnit(e.location, unit, ctx.rosterDate, ctx.cutover)) continue;
+      if (!f) continue;
       const named = unitsNamedIn(e.location, ctx.rosterDate, ctx.cutover);
       ctx.report('location-outside-district', at(f), { other: named.map((u) => u.name).join('、'), district: unit.name }, { value: e.location });
     }

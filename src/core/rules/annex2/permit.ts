@@ -6,8 +6,9 @@ export const permitRule: Annex2Rule = {
   description: '排污许可证编号（排污登记编号）校验（HJ 608-2017）',
   check(_doc, entries, ctx) {
     for (const e of entries) {
+      if (!e.permit || e.permit.issues.length === 0) continue;
       const f = e.fields.permit;
-      if (!f || !e.permit || e.permit.issues.length === 0) continue;
+      if (!f) continue;
       const loc = at(f);
       for (const issue of e.permit.issues) {
         if (issue.kind === 'format') ctx.report('permit-format', loc, { reason: issue.reasonZh, reasonEn: issue.reasonEn }, { value: e.permitText });

@@ -10,6 +10,7 @@ export const usccRule: Annex2Rule = {
   description: '统一社会信用代码校验（GB 32100-2015）',
   check(_doc, entries, ctx) {
     for (const e of entries) {
+      if (e.usccNumeric === undefined && (!e.uscc || e.uscc.issues.length === 0)) continue;
       const f = e.fields.uscc;
       if (!f) continue;
       if (e.usccNumeric !== undefined) {

@@ -12,8 +12,9 @@ export const validityRule: Annex2Rule = {
     for (const e of entries) {
       for (const key of DATE_KEYS) {
         const parsed = e[key];
+        if (!parsed || parsed.ok || parsed.reason === 'empty') continue;
         const f = e.fields[key];
-        if (!parsed || parsed.ok || !f || parsed.reason === 'empty') continue;
+        if (!f) continue;
         ctx.report(
           'date-invalid',
           at(f),
@@ -29,8 +30,9 @@ export const validityRule: Annex2Rule = {
       }
       const dates = entryDates(e);
       const v = validityOf(dates, ctx.asOf, ctx.expiringDays);
-      if (v.overThreeYears && e.fields.validUntil) {
-        ctx.report('validity-over-3-years', at(e.fields.validUntil), { validUntil: dates.statedUntil, includedOn: v.includedOn }, { value: dates.statedUntil, expected: v.threeYearEnd });
+      const until = v.overThreeYears ? e.fields.validUntil : undefined;
+      if (until) {
+        ctx.report('validity-over-3-years', at(until), { validUntil: dates.statedUntil, includedOn: v.includedOn }, { value: dates.statedUntil, expected: v.threeYearEnd });
       }
       if (v.status !== 'expired' && v.status !== 'expiring') continue;
       const where = e.fields.validUntil && dates.statedUntil ? e.fields.validUntil : e.fields.includedOn ?? e.fields.validUntil;
