@@ -30,13 +30,17 @@ function base36(c: number): number {
 /** The USCC check character (position 18) for the first 17 characters. Throws on malformed input. */
 export function usccCheckChar(first17: string): string {
   if (first17.length !== 17) throw new RangeError(`usccCheckChar needs 17 characters, got ${first17.length}`);
-  let sum = 0;
   for (let i = 0; i < 17; i++) {
     const c = first17.charCodeAt(i);
-    const v = c < 128 ? USCC_VALUE[c]! : -1;
-    if (v < 0) throw new RangeError(`usccCheckChar: "${first17[i]}" is not a USCC character`);
-    sum += v * USCC_WEIGHTS[i]!;
+    if (!(c < 128 && USCC_VALUE[c]! >= 0)) throw new RangeError(`usccCheckChar: "${first17[i]}" is not a USCC character`);
   }
+  return checkCharOf(first17);
+}
+
+/** The check character for s[0..17), every one of them known to be a USCC character. */
+function checkCharOf(s: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_VALUE[s.charCodeAt(i)]! * USCC_WEIGHTS[i]!;
   // The outer "mod 31" matters: Σ ≡ 0 gives check value 0, not 31 (a common validator bug).
   return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
 }
@@ -47,12 +51,16 @@ export function usccCheckChar(first17: string): string {
  */
 export function orgCodeCheckChar(org8: string): string {
   if (org8.length !== 8) throw new RangeError(`orgCodeCheckChar needs 8 characters, got ${org8.length}`);
-  let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const v = base36(org8.charCodeAt(i));
-    if (Number.isNaN(v)) throw new RangeError(`orgCodeCheckChar: "${org8[i]}" is not alphanumeric`);
-    sum += v * ORG_WEIGHTS[i]!;
+    if (Number.isNaN(base36(org8.charCodeAt(i)))) throw new RangeError(`orgCodeCheckChar: "${org8[i]}" is not alphanumeric`);
   }
+  return orgCheckCharOf(org8, 0);
+}
+
+/** The organisation-code check character for s[at..at+8), every one of them known to be alphanumeric. */
+function orgCheckCharOf(s: string, at: number): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += base36(s.charCodeAt(at + i)) * ORG_WEIGHTS[i]!;
   const c = 11 - (sum % 11);
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
@@ -64,7 +72,7 @@ export function isWellFormedUscc(code: string): boolean {
 
 /** True when `code` is well formed and its 18th character is the right check character. */
 export function usccChecksumOk(code: string): boolean {
-  return USCC_RE.test(code) && usccCheckChar(code.slice(0, 17)) === code[17];
+  return USCC_RE.test(code) && checkCharOf(code) === code[17];
 }
 
 export type NormalisedWhat = 'lowercase' | 'fullwidth' | 'spaces';
@@ -175,7 +183,7 @@ export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccRes
   const done = (valid: boolean, allowListed = false): UsccResult => ({ normalised: n, valid, allowListed, issues: issues.length > 0 ? issues : NO_ISSUES });
   if (what.length > 0) issues.push({ kind: 'normalised', what, normalised: n });
 
-  if (/^\d{15}$/.test(n)) {
+  if (n.length === 15 && /^\d{15}$/.test(n)) {
     issues.push({ kind: 'old15' });
     return done(false);
   }
@@ -195,14 +203,14 @@ export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccRes
     issues.push(issue);
     return done(false);
   }
-  const expected = usccCheckChar(n.slice(0, 17));
+  const expected = checkCharOf(n);
   if (expected !== n[17]) {
     // An allow-listed code keeps its checksum issue (so the caller can say it was accepted from the
     // list) but is valid.
     issues.push({ kind: 'checksum', expected, actual: n[17]! });
     return allowList?.has(n) ? done(true, true) : done(false);
   }
-  const org = orgCodeCheckChar(n.slice(8, 16));
+  const org = orgCheckCharOf(n, 8);
   if (org !== n[16]) issues.push({ kind: 'org-code', expected: org });
   if (!isUsualAuthority(n.slice(0, 2))) issues.push({ kind: 'authority-unusual', prefix: n.slice(0, 2) });
   return done(true);
