@@ -67,10 +67,9 @@ export function checkPermit(raw: string, rowUscc?: string): PermitResult {
   if (isLegacyPermit(n)) issues.push({ kind: 'legacy' });
   else if (!PERMIT_RE.test(n)) issues.push(formatIssue(n));
   else {
-    const head = n.slice(0, 18);
     if (rowUscc !== undefined) {
-      const u = normaliseIdText(rowUscc).text;
-      if (isWellFormedUscc(u) && u !== head) issues.push({ kind: 'uscc-mismatch', prefix: head });
+      const u = isWellFormedUscc(rowUscc) ? rowUscc : normaliseIdText(rowUscc).text;
+      if (isWellFormedUscc(u) && !n.startsWith(u)) issues.push({ kind: 'uscc-mismatch', prefix: n.slice(0, 18) });
     }
     const suffix = n[21]!;
     if (!USUAL_SUFFIXES.includes(suffix)) issues.push({ kind: 'suffix', suffix });

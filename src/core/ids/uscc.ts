@@ -13,8 +13,6 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 /** GB 11714 weights for the 8 body characters of the organisation code. */
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
-const USCC_RE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
-
 /** A USCC character's value (its place in USCC_ALPHABET) by character code, -1 for any other: checked per row. */
 const USCC_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
@@ -67,12 +65,18 @@ function orgCheckCharOf(s: string, at: number): string {
 
 /** True when `code` is 18 USCC-alphabet characters (checksum not checked). */
 export function isWellFormedUscc(code: string): boolean {
-  return USCC_RE.test(code);
+  if (code.length !== 18) return false;
+  // by character codes rather than a pattern: asked of every row's code
+  for (let i = 0; i < 18; i++) {
+    const c = code.charCodeAt(i);
+    if (!(c < 128 && USCC_VALUE[c]! >= 0)) return false;
+  }
+  return true;
 }
 
 /** True when `code` is well formed and its 18th character is the right check character. */
 export function usccChecksumOk(code: string): boolean {
-  return USCC_RE.test(code) && checkCharOf(code) === code[17];
+  return isWellFormedUscc(code) && checkCharOf(code) === code[17];
 }
 
 export type NormalisedWhat = 'lowercase' | 'fullwidth' | 'spaces';
@@ -178,9 +182,11 @@ export function isUsualAuthority(prefix2: string): boolean {
  * pilot codes that predate those conventions, nor on top of an error).
  */
 export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccResult {
+  // nearly every cell: a well-formed code, with nothing to normalise or diagnose before its check characters
+  if (isWellFormedUscc(raw)) return checkWellFormed(raw, [], allowList);
   const { text: n, what } = normaliseIdText(raw);
   const issues: UsccIssue[] = [];
-  const done = (valid: boolean, allowListed = false): UsccResult => ({ normalised: n, valid, allowListed, issues: issues.length > 0 ? issues : NO_ISSUES });
+  const done = (valid: boolean): UsccResult => result(n, valid, false, issues);
   if (what.length > 0) issues.push({ kind: 'normalised', what, normalised: n });
 
   if (n.length === 15 && /^\d{15}$/.test(n)) {
@@ -191,7 +197,7 @@ export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccRes
     issues.push({ kind: 'length', length: n.length });
     return done(false);
   }
-  const bad = USCC_RE.test(n) ? [] : uniqueChars([...n].filter((c) => !USCC_ALPHABET.includes(c)));
+  const bad = isWellFormedUscc(n) ? [] : uniqueChars([...n].filter((c) => !USCC_ALPHABET.includes(c)));
   if (bad.length > 0) {
     const issue: UsccIssue = { kind: 'charset', bad: bad.join('') };
     // O and I are not in the alphabet, so the only plausible reading is the digit: offer it only
@@ -203,17 +209,26 @@ export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccRes
     issues.push(issue);
     return done(false);
   }
+  return checkWellFormed(n, issues, allowList);
+}
+
+/** The checks of a well-formed code `n`: its check character, then its organisation code and authority. */
+function checkWellFormed(n: string, issues: UsccIssue[], allowList: ReadonlySet<string> | undefined): UsccResult {
   const expected = checkCharOf(n);
   if (expected !== n[17]) {
     // An allow-listed code keeps its checksum issue (so the caller can say it was accepted from the
     // list) but is valid.
     issues.push({ kind: 'checksum', expected, actual: n[17]! });
-    return allowList?.has(n) ? done(true, true) : done(false);
+    return allowList?.has(n) ? result(n, true, true, issues) : result(n, false, false, issues);
   }
   const org = orgCheckCharOf(n, 8);
   if (org !== n[16]) issues.push({ kind: 'org-code', expected: org });
   if (!isUsualAuthority(n.slice(0, 2))) issues.push({ kind: 'authority-unusual', prefix: n.slice(0, 2) });
-  return done(true);
+  return result(n, true, false, issues);
+}
+
+function result(normalised: string, valid: boolean, allowListed: boolean, issues: UsccIssue[]): UsccResult {
+  return { normalised, valid, allowListed, issues: issues.length > 0 ? issues : NO_ISSUES };
 }
 
 function uniqueChars(cs: string[]): string[] {

@@ -21,8 +21,7 @@ export interface HeaderCandidate<K extends string> {
 export function findAnnex2Header(sheet: GridSheet): HeaderCandidate<Annex2Key> | null {
   const merges = new MergeIndex(sheet);
   let best: HeaderCandidate<Annex2Key> | null = null;
-  for (const r of rowNumbers(sheet)) {
-    if (r > HEADER_SCAN_ROWS) break;
+  for (const r of rowNumbers(sheet, HEADER_SCAN_ROWS)) {
     const columns: Partial<Record<Annex2Key, ColumnPos>> = {};
     for (const c of colNumbers(sheet, r)) {
       const text = mergedTextAt(sheet, merges, r, c);

@@ -73,9 +73,11 @@ export function cellAt(sheet: GridSheet, r: number, c: number): GridCell | undef
   return sheet.rows.get(r)?.get(c);
 }
 
-/** Sorted row numbers that hold at least one cell. */
-export function rowNumbers(sheet: GridSheet): number[] {
-  return [...sheet.rows.keys()].sort((x, y) => x - y);
+/** Sorted row numbers that hold at least one cell; with `upTo`, only those up to that row (a header search: no sorting of a whole sheet). */
+export function rowNumbers(sheet: GridSheet, upTo = Infinity): number[] {
+  const rows: number[] = [];
+  for (const r of sheet.rows.keys()) if (r <= upTo) rows.push(r);
+  return rows.sort((x, y) => x - y);
 }
 
 /** The rows (row number, cells) in ascending order: as the readers put them, else sorted. */

@@ -1,14 +1,31 @@
-import { entryDates } from '../../annex2/entries.js';
-import { validityOf } from '../../annex2/validity.js';
+import { entryDates, type Annex2Entry } from '../../annex2/entries.js';
+import { validityOf, type Validity } from '../../annex2/validity.js';
 import { at, type Annex2Rule } from '../types.js';
 
 const DATE_KEYS = ['includedOn', 'validUntil'] as const;
+
+interface Judged {
+  dates: ReturnType<typeof entryDates>;
+  v: Validity;
+}
 
 /** Dates must be readable; the 3-year validity (三(四)) is judged on the as-of date. */
 export const validityRule: Annex2Rule = {
   id: 'validity',
   description: '纳入日期、有效期与 3 年有效期检查',
   check(_doc, entries, ctx) {
+    // entries share their date parses (one per distinct cell) and a list has few distinct pairs: judge each once
+    const judged = new Map<object | undefined, Map<object | undefined, Judged>>();
+    const judge = (e: Annex2Entry): Judged => {
+      let byUntil = judged.get(e.includedOn);
+      if (!byUntil) judged.set(e.includedOn, (byUntil = new Map()));
+      let j = byUntil.get(e.validUntil);
+      if (!j) {
+        const dates = entryDates(e);
+        byUntil.set(e.validUntil, (j = { dates, v: validityOf(dates, ctx.asOf, ctx.expiringDays) }));
+      }
+      return j;
+    };
     for (const e of entries) {
       for (const key of DATE_KEYS) {
         const parsed = e[key];
@@ -28,8 +45,7 @@ export const validityRule: Annex2Rule = {
           { value: f.text },
         );
       }
-      const dates = entryDates(e);
-      const v = validityOf(dates, ctx.asOf, ctx.expiringDays);
+      const { dates, v } = judge(e);
       const until = v.overThreeYears ? e.fields.validUntil : undefined;
       if (until) {
         ctx.report('validity-over-3-years', at(until), { validUntil: dates.statedUntil, includedOn: v.includedOn }, { value: dates.statedUntil, expected: v.threeYearEnd });
