@@ -52,6 +52,7 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
   const bound = sheet.rows.size;
   const table = new Columns(columns, bound);
   const { keys, positions } = table;
+  const tableCols = new Set(positions.map((p) => p.col));
   const rows: Annex2Row[] = new Array(bound);
   let n = 0;
   // one row's cells and texts, reused from row to row: each cell's text is computed once
@@ -60,17 +61,36 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
   let lastRow = header.row;
   for (const [r, row] of sortedRows(sheet)) {
     if (r <= header.row) continue;
-    if (STOP.test(firstText(row))) break;
     // a row counts when any column other than 序号 holds something (a formula without result too):
     // the template pre-numbers empty rows
     let hasContent = false;
+    // the leftmost filled cell tells whether the table has ended (说明, 合计 …)
+    let firstCol = Infinity;
+    let first = '';
     for (let i = 0; i < keys.length; i++) {
-      const cell = row.get(positions[i]!.col);
+      const col = positions[i]!.col;
+      const cell = row.get(col);
       const text = textOf(cell);
       cells[i] = cell;
       texts[i] = text;
+      if (text !== '' && col < firstCol) {
+        firstCol = col;
+        first = text;
+      }
       if (keys[i] !== 'seq' && (text !== '' || cell?.t === 'z')) hasContent = true;
     }
+    // cells outside the table's columns (a note in column A) are read only when there are any
+    if (row.size > tableCols.size || cells.includes(undefined)) {
+      for (const [c, cell] of row) {
+        if (c >= firstCol || tableCols.has(c)) continue;
+        const text = textOf(cell);
+        if (text !== '') {
+          firstCol = c;
+          first = text;
+        }
+      }
+    }
+    if (STOP.test(first)) break;
     if (!hasContent) continue;
     table.set(n, cells, texts);
     rows[n] = { row: r, fields: new RowFields(table, n, r), hidden: sheet.hiddenRows.has(r) };
@@ -141,18 +161,3 @@ class RowFields {
   }
 }
 interface RowFields extends Partial<Record<Annex2Key, Field>> {}
-
-/** The text of a row's leftmost non-empty cell, '' when none (without sorting the row: only cells left of the best so far are read). */
-function firstText(row: ReadonlyMap<number, GridCell>): string {
-  let best = Infinity;
-  let first = '';
-  for (const [c, cell] of row) {
-    if (c > best) continue;
-    const t = textOf(cell);
-    if (t !== '') {
-      best = c;
-      first = t;
-    }
-  }
-  return first;
-}
