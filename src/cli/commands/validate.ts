@@ -10,7 +10,6 @@ import { parseAllowList } from '../../core/ids/uscc.js';
 import { DEFAULT_ALLOW_LIST } from '../../core/ids/allow-list.js';
 import { resolveUnit } from '../../core/roster/resolve.js';
 import { validateJson } from '../../reporters/validate-json.js';
-import { validateText } from '../../reporters/validate-text.js';
 import type { RuleOptions } from '../../core/rules/types.js';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -152,7 +151,9 @@ export async function runValidate(paths: string[], o: ValidateCliOptions): Promi
     await writeAtomic(o.report, bytes, inputs);
     log(c.quiet, c.lang === 'zh' ? `问题清单已写入 ${o.report}` : `Findings written to ${o.report}`);
   }
-  process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : validateText(json, c.lang));
+  // the text reporter (and its colours) is loaded only when asked for: JSON output starts faster
+  const text = c.format === 'json' ? null : (await import('../../reporters/validate-text.js')).validateText;
+  process.stdout.write(text ? text(json, c.lang) : JSON.stringify(json, null, 2) + '\n');
   return exitCode(json.errors, json.files.some((f) => f.warnings > 0), Boolean(o.strict));
 }
 

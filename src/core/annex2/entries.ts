@@ -1,10 +1,11 @@
 import type { Annex2Doc, Annex2Row, Field } from '../reader/types.js';
 import { checkUscc, looksLikeExponentNumber, type UsccResult } from '../ids/uscc.js';
 import { checkPermit, type PermitResult } from '../ids/permit.js';
-import { cellDate, cellText } from '../values/cell.js';
+import { cellDate } from '../values/cell.js';
 import { parseDateRange, type DateParse } from '../values/dates.js';
-import { cleanText, toHalfWidth } from '../values/text.js';
+import { toHalfWidth } from '../values/text.js';
 import { isDateFormat } from '../workbook/dates.js';
+import type { GridCell } from '../workbook/grid.js';
 
 export type CriterionN = 1 | 2 | 3 | 4 | 5;
 
@@ -52,9 +53,53 @@ function text(f: Field | undefined): string {
   return f ? f.text : '';
 }
 
-export function parseEntry(row: Annex2Row, allowList?: ReadonlySet<string>): Annex2Entry {
+/**
+ * Parses that repeat from row to row, by cell: the readers share one cell object per distinct
+ * value, and a list's dates span a few hundred days and its 纳入情形 a handful of words. The
+ * shared results are frozen: nothing may change one entry's date through another's.
+ */
+export class EntryMemo {
+  private readonly includedOn = new Map<GridCell, DateParse>();
+  private readonly validUntil = new Map<GridCell, NonNullable<Annex2Entry['validUntil']>>();
+  private readonly criteria = new Map<string, CriterionN | null | undefined>();
+  included(cell: GridCell | undefined): DateParse {
+    if (!cell) return cellDate(cell, isDateFormat);
+    let d = this.includedOn.get(cell);
+    if (!d) this.includedOn.set(cell, (d = Object.freeze(cellDate(cell, isDateFormat))));
+    return d;
+  }
+  /** 有效期至: a text cell may hold a range */
+  until(cell: GridCell | undefined, text: string): NonNullable<Annex2Entry['validUntil']> {
+    if (!cell) return cellDate(cell, isDateFormat);
+    let d = this.validUntil.get(cell);
+    if (!d) this.validUntil.set(cell, (d = Object.freeze(cell.t === 's' ? parseDateRange(text) : cellDate(cell, isDateFormat))));
+    return d;
+  }
+  criterion(text: string): CriterionN | null | undefined {
+    let c = this.criteria.get(text);
+    if (c === undefined && !this.criteria.has(text)) this.criteria.set(text, (c = parseCriterion(text)));
+    return c;
+  }
+}
+
+export function parseEntry(row: Annex2Row, allowList?: ReadonlySet<string>, memo = new EntryMemo()): Annex2Entry {
   const f = row.fields;
-  const e: Annex2Entry = {
+  // each field read once: a row's fields are made when read
+  const usccField = f.uscc;
+  const includedField = f.includedOn;
+  const untilField = f.validUntil;
+  const usccText = text(usccField);
+  const permitText = text(f.permit);
+  const criterionText = text(f.criterion);
+  let usccNumeric: number | undefined;
+  let uscc: UsccResult | undefined;
+  const uc = usccField?.cell;
+  if (uc && uc.t === 'n' && typeof uc.v === 'number') usccNumeric = uc.v;
+  // text like 9.15E+17 (a code that went through a number and back, e.g. via CSV) has lost digits the same way
+  else if (looksLikeExponentNumber(usccText)) usccNumeric = Number(toHalfWidth(usccText).replace(/\s+/g, ""));
+  else if (usccText) uscc = checkUscc(usccText, allowList);
+  // every property set here, in one order: one object shape for all entries
+  return {
     row: row.row,
     hidden: row.hidden,
     fields: f,
@@ -62,27 +107,21 @@ export function parseEntry(row: Annex2Row, allowList?: ReadonlySet<string>): Ann
     name: text(f.name),
     location: text(f.location),
     industry: text(f.industry),
-    usccText: text(f.uscc),
-    permitText: text(f.permit),
-    criterionText: text(f.criterion),
+    usccText,
+    usccNumeric,
+    uscc,
+    permitText,
+    permit: permitText ? checkPermit(permitText, uscc?.valid ? uscc.normalised : undefined) : undefined,
+    includedOn: includedField && (includedField.text || includedField.cell) ? memo.included(includedField.cell) : undefined,
+    validUntil: untilField && (untilField.text || untilField.cell) ? memo.until(untilField.cell, untilField.text) : undefined,
+    criterionText,
+    criterion: memo.criterion(criterionText),
   };
-  const uc = f.uscc?.cell;
-  if (uc && uc.t === 'n' && typeof uc.v === 'number') e.usccNumeric = uc.v;
-  // text like 9.15E+17 (a code that went through a number and back, e.g. via CSV) has lost digits the same way
-  else if (looksLikeExponentNumber(e.usccText)) e.usccNumeric = Number(toHalfWidth(e.usccText).replace(/\s+/g, ""));
-  else if (e.usccText) e.uscc = checkUscc(e.usccText, allowList);
-  if (e.permitText) e.permit = checkPermit(e.permitText, e.uscc?.valid ? e.uscc.normalised : undefined);
-  if (f.includedOn && (f.includedOn.text || f.includedOn.cell)) e.includedOn = cellDate(f.includedOn.cell, isDateFormat);
-  if (f.validUntil && (f.validUntil.text || f.validUntil.cell)) {
-    const cell = f.validUntil.cell;
-    e.validUntil = cell && cell.t === 's' ? parseDateRange(cleanText(cellText(cell)).text) : cellDate(cell, isDateFormat);
-  }
-  e.criterion = parseCriterion(e.criterionText);
-  return e;
 }
 
 export function parseEntries(doc: Annex2Doc, allowList?: ReadonlySet<string>): Annex2Entry[] {
-  return doc.rows.map((r) => parseEntry(r, allowList));
+  const memo = new EntryMemo();
+  return doc.rows.map((r) => parseEntry(r, allowList, memo));
 }
 
 /** The dates of an entry, for the validity rule. */

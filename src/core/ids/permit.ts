@@ -24,8 +24,11 @@ export type PermitIssue =
 
 export interface PermitResult {
   normalised: string;
-  issues: PermitIssue[];
+  /** empty for nearly every number: then one shared frozen array */
+  issues: readonly PermitIssue[];
 }
+
+const NO_ISSUES: readonly PermitIssue[] = Object.freeze([]);
 
 /** Final letters that are expected: P 排污许可证, W 排污登记. */
 const USUAL_SUFFIXES = 'PW';
@@ -51,6 +54,9 @@ function format(reason: PermitFormatReason, reasonZh: string, reasonEn: string):
   return { kind: 'format', reason, reasonZh, reasonEn };
 }
 
+/** The current form: 18 USCC characters, a 3-digit sequence, a letter. */
+const PERMIT_RE = /^[0-9A-HJ-NP-RTUW-Y]{18}\d{3}[A-Z]$/;
+
 /**
  * Check a permit / registration number. `rowUscc` is the same row's USCC as typed; it is compared
  * only when it normalises to a well-formed 18-character code and the permit itself is well formed.
@@ -58,61 +64,45 @@ function format(reason: PermitFormatReason, reasonZh: string, reasonEn: string):
 export function checkPermit(raw: string, rowUscc?: string): PermitResult {
   const n = normaliseIdText(raw).text;
   const issues: PermitIssue[] = [];
-  const done = (): PermitResult => ({ normalised: n, issues });
+  if (isLegacyPermit(n)) issues.push({ kind: 'legacy' });
+  else if (!PERMIT_RE.test(n)) issues.push(formatIssue(n));
+  else {
+    if (rowUscc !== undefined) {
+      const u = isWellFormedUscc(rowUscc) ? rowUscc : normaliseIdText(rowUscc).text;
+      if (isWellFormedUscc(u) && !n.startsWith(u)) issues.push({ kind: 'uscc-mismatch', prefix: n.slice(0, 18) });
+    }
+    const suffix = n[21]!;
+    if (!USUAL_SUFFIXES.includes(suffix)) issues.push({ kind: 'suffix', suffix });
+  }
+  return { normalised: n, issues: issues.length > 0 ? issues : NO_ISSUES };
+}
 
-  if (isLegacyPermit(n)) {
-    issues.push({ kind: 'legacy' });
-    return done();
-  }
-  if (n === '') {
-    issues.push(format('length', '为空', 'empty'));
-    return done();
-  }
+/** What is wrong with a number that is neither of the current form nor a legacy one: the first problem found. */
+function formatIssue(n: string): PermitIssue {
+  if (n === '') return format('length', '为空', 'empty');
   const foreign = [...new Set([...n].filter((c) => !/[0-9A-Z]/.test(c)))];
   if (foreign.length > 0) {
     const list = foreign.slice(0, 5).join('') + (foreign.length > 5 ? '…' : '');
-    issues.push(format('charset', `含有非法字符“${list}”`, `contains the invalid character${foreign.length > 1 ? 's' : ''} "${list}"`));
-    return done();
+    return format('charset', `含有非法字符“${list}”`, `contains the invalid character${foreign.length > 1 ? 's' : ''} "${list}"`);
   }
   if (n.length !== 22) {
     // The commonest slip is the bare USCC in the permit column: say what is missing.
     const bare = n.length === 18 && isWellFormedUscc(n);
-    issues.push(
-      format(
-        'length',
-        `长度为 ${n.length} 位，应为 22 位${bare ? '（缺少 3 位序号和 1 位字母）' : ''}`,
-        `${n.length} characters instead of 22${bare ? ' (the 3-digit sequence and the letter are missing)' : ''}`,
-      ),
+    return format(
+      'length',
+      `长度为 ${n.length} 位，应为 22 位${bare ? '（缺少 3 位序号和 1 位字母）' : ''}`,
+      `${n.length} characters instead of 22${bare ? ' (the 3-digit sequence and the letter are missing)' : ''}`,
     );
-    return done();
   }
-  const head = n.slice(0, 18);
-  const badHead = [...new Set([...head].filter((c) => !USCC_ALPHABET.includes(c)))];
+  const badHead = [...new Set([...n.slice(0, 18)].filter((c) => !USCC_ALPHABET.includes(c)))];
   if (badHead.length > 0) {
     const list = badHead.join('');
-    issues.push(
-      format(
-        'charset',
-        `前 18 位含有信用代码不使用的字符“${list}”`,
-        `the first 18 characters contain "${list}", which a USCC never uses`,
-      ),
-    );
-    return done();
+    return format('charset', `前 18 位含有信用代码不使用的字符“${list}”`, `the first 18 characters contain "${list}", which a USCC never uses`);
   }
   const seq = n.slice(18, 21);
   if (!/^\d{3}$/.test(seq)) {
-    issues.push(format('sequence', `第 19–21 位应为 3 位数字序号，现为“${seq}”`, `characters 19–21 should be a 3-digit sequence, not "${seq}"`));
-    return done();
+    return format('sequence', `第 19–21 位应为 3 位数字序号，现为“${seq}”`, `characters 19–21 should be a 3-digit sequence, not "${seq}"`);
   }
   const suffix = n[21]!;
-  if (!/[A-Z]/.test(suffix)) {
-    issues.push(format('suffix-not-letter', `第 22 位应为字母，现为“${suffix}”`, `the 22nd character should be a letter, not "${suffix}"`));
-    return done();
-  }
-  if (rowUscc !== undefined) {
-    const u = normaliseIdText(rowUscc).text;
-    if (isWellFormedUscc(u) && u !== head) issues.push({ kind: 'uscc-mismatch', prefix: head });
-  }
-  if (!USUAL_SUFFIXES.includes(suffix)) issues.push({ kind: 'suffix', suffix });
-  return done();
+  return format('suffix-not-letter', `第 22 位应为字母，现为“${suffix}”`, `the 22nd character should be a letter, not "${suffix}"`);
 }

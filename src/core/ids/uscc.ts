@@ -13,17 +13,32 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 /** GB 11714 weights for the 8 body characters of the organisation code. */
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
-const USCC_RE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
+/** A USCC character's value (its place in USCC_ALPHABET) by character code, -1 for any other: checked per row. */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
+
+/** An ASCII letter or digit's base-36 value (as parseInt(ch, 36)), NaN for any other character code. */
+function base36(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 90) return c - 55;
+  if (c >= 97 && c <= 122) return c - 87;
+  return NaN;
+}
 
 /** The USCC check character (position 18) for the first 17 characters. Throws on malformed input. */
 export function usccCheckChar(first17: string): string {
   if (first17.length !== 17) throw new RangeError(`usccCheckChar needs 17 characters, got ${first17.length}`);
-  let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const v = USCC_ALPHABET.indexOf(first17[i]!);
-    if (v < 0) throw new RangeError(`usccCheckChar: "${first17[i]}" is not a USCC character`);
-    sum += v * USCC_WEIGHTS[i]!;
+    const c = first17.charCodeAt(i);
+    if (!(c < 128 && USCC_VALUE[c]! >= 0)) throw new RangeError(`usccCheckChar: "${first17[i]}" is not a USCC character`);
   }
+  return checkCharOf(first17);
+}
+
+/** The check character for s[0..17), every one of them known to be a USCC character. */
+function checkCharOf(s: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_VALUE[s.charCodeAt(i)]! * USCC_WEIGHTS[i]!;
   // The outer "mod 31" matters: Σ ≡ 0 gives check value 0, not 31 (a common validator bug).
   return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
 }
@@ -34,29 +49,41 @@ export function usccCheckChar(first17: string): string {
  */
 export function orgCodeCheckChar(org8: string): string {
   if (org8.length !== 8) throw new RangeError(`orgCodeCheckChar needs 8 characters, got ${org8.length}`);
-  let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const v = parseInt(org8[i]!, 36);
-    if (Number.isNaN(v)) throw new RangeError(`orgCodeCheckChar: "${org8[i]}" is not alphanumeric`);
-    sum += v * ORG_WEIGHTS[i]!;
+    if (Number.isNaN(base36(org8.charCodeAt(i)))) throw new RangeError(`orgCodeCheckChar: "${org8[i]}" is not alphanumeric`);
   }
+  return orgCheckCharOf(org8, 0);
+}
+
+/** The organisation-code check character for s[at..at+8), every one of them known to be alphanumeric. */
+function orgCheckCharOf(s: string, at: number): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += base36(s.charCodeAt(at + i)) * ORG_WEIGHTS[i]!;
   const c = 11 - (sum % 11);
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
 
 /** True when `code` is 18 USCC-alphabet characters (checksum not checked). */
 export function isWellFormedUscc(code: string): boolean {
-  return USCC_RE.test(code);
+  if (code.length !== 18) return false;
+  // by character codes rather than a pattern: asked of every row's code
+  for (let i = 0; i < 18; i++) {
+    const c = code.charCodeAt(i);
+    if (!(c < 128 && USCC_VALUE[c]! >= 0)) return false;
+  }
+  return true;
 }
 
 /** True when `code` is well formed and its 18th character is the right check character. */
 export function usccChecksumOk(code: string): boolean {
-  return USCC_RE.test(code) && usccCheckChar(code.slice(0, 17)) === code[17];
+  return isWellFormedUscc(code) && checkCharOf(code) === code[17];
 }
 
 export type NormalisedWhat = 'lowercase' | 'fullwidth' | 'spaces';
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+/** Text normaliseIdText leaves as it is. */
+const PLAIN_ID = /^[0-9A-Z]*$/;
 const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
 /**
@@ -65,6 +92,7 @@ const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF
  * inner whitespace, lower case and full-width forms are reported in `what`.
  */
 export function normaliseIdText(raw: string): { text: string; what: NormalisedWhat[] } {
+  if (PLAIN_ID.test(raw)) return { text: raw, what: [] }; // nearly every cell: nothing to do
   let lower = false, full = false, spaces = false;
   let out = '';
   for (const ch0 of raw.replace(EDGE_SPACE, '')) {
@@ -102,6 +130,8 @@ export type UsccIssue =
 
 export type UsccIssueKind = UsccIssue['kind'];
 
+const NO_ISSUES: readonly UsccIssue[] = Object.freeze([]);
+
 /** Issue kinds that make a code unusable; the others are warnings. */
 export const USCC_ERROR_KINDS: ReadonlySet<UsccIssueKind> = new Set<UsccIssueKind>(['old15', 'length', 'charset', 'checksum']);
 
@@ -112,7 +142,8 @@ export interface UsccResult {
   valid: boolean;
   /** checksum failed but the code is in the allow-list (the `checksum` issue is still listed) */
   allowListed: boolean;
-  issues: UsccIssue[];
+  /** empty for nearly every code: then one shared frozen array */
+  issues: readonly UsccIssue[];
 }
 
 /**
@@ -151,12 +182,14 @@ export function isUsualAuthority(prefix2: string): boolean {
  * pilot codes that predate those conventions, nor on top of an error).
  */
 export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccResult {
+  // nearly every cell: a well-formed code, with nothing to normalise or diagnose before its check characters
+  if (isWellFormedUscc(raw)) return checkWellFormed(raw, [], allowList);
   const { text: n, what } = normaliseIdText(raw);
   const issues: UsccIssue[] = [];
-  const done = (valid: boolean, allowListed = false): UsccResult => ({ normalised: n, valid, allowListed, issues });
+  const done = (valid: boolean): UsccResult => result(n, valid, false, issues);
   if (what.length > 0) issues.push({ kind: 'normalised', what, normalised: n });
 
-  if (/^\d{15}$/.test(n)) {
+  if (n.length === 15 && /^\d{15}$/.test(n)) {
     issues.push({ kind: 'old15' });
     return done(false);
   }
@@ -164,7 +197,7 @@ export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccRes
     issues.push({ kind: 'length', length: n.length });
     return done(false);
   }
-  const bad = uniqueChars([...n].filter((c) => !USCC_ALPHABET.includes(c)));
+  const bad = isWellFormedUscc(n) ? [] : uniqueChars([...n].filter((c) => !USCC_ALPHABET.includes(c)));
   if (bad.length > 0) {
     const issue: UsccIssue = { kind: 'charset', bad: bad.join('') };
     // O and I are not in the alphabet, so the only plausible reading is the digit: offer it only
@@ -176,17 +209,26 @@ export function checkUscc(raw: string, allowList?: ReadonlySet<string>): UsccRes
     issues.push(issue);
     return done(false);
   }
-  const expected = usccCheckChar(n.slice(0, 17));
+  return checkWellFormed(n, issues, allowList);
+}
+
+/** The checks of a well-formed code `n`: its check character, then its organisation code and authority. */
+function checkWellFormed(n: string, issues: UsccIssue[], allowList: ReadonlySet<string> | undefined): UsccResult {
+  const expected = checkCharOf(n);
   if (expected !== n[17]) {
     // An allow-listed code keeps its checksum issue (so the caller can say it was accepted from the
     // list) but is valid.
     issues.push({ kind: 'checksum', expected, actual: n[17]! });
-    return allowList?.has(n) ? done(true, true) : done(false);
+    return allowList?.has(n) ? result(n, true, true, issues) : result(n, false, false, issues);
   }
-  const org = orgCodeCheckChar(n.slice(8, 16));
+  const org = orgCheckCharOf(n, 8);
   if (org !== n[16]) issues.push({ kind: 'org-code', expected: org });
   if (!isUsualAuthority(n.slice(0, 2))) issues.push({ kind: 'authority-unusual', prefix: n.slice(0, 2) });
-  return done(true);
+  return result(n, true, false, issues);
+}
+
+function result(normalised: string, valid: boolean, allowListed: boolean, issues: UsccIssue[]): UsccResult {
+  return { normalised, valid, allowListed, issues: issues.length > 0 ? issues : NO_ISSUES };
 }
 
 function uniqueChars(cs: string[]): string[] {
@@ -235,5 +277,6 @@ export function describeNumericUscc(n: number): string {
  * looks like after Excel turned it into a number and it was exported or copied as text.
  */
 export function looksLikeExponentNumber(raw: string): boolean {
+  if (!/[EeＥｅ]/.test(raw)) return false; // only these normalise to the E the form needs
   return /^\d(?:\.\d+)?E\+?\d+$/.test(normaliseIdText(raw).text);
 }

@@ -34,8 +34,7 @@ export interface Annex1Header {
 export function findAnnex1Header(sheet: GridSheet): Annex1Header | null {
   const merges = new MergeIndex(sheet);
   let best: Annex1Header | null = null;
-  for (const r of rowNumbers(sheet)) {
-    if (r > HEADER_SCAN_ROWS) break;
+  for (const r of rowNumbers(sheet, HEADER_SCAN_ROWS)) {
     const districtCol = colNumbers(sheet, r).find((c) => DISTRICT_KEYS.has(matchKey(textAt(sheet, r, c))));
     if (districtCol === undefined) continue;
     const cand = matchFigures(sheet, merges, r, districtCol);

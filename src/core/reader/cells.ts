@@ -1,6 +1,7 @@
 import { a1, parseA1, type GridCell, type GridSheet } from '../workbook/grid.js';
 import { cellText } from '../values/cell.js';
-import { cleanText } from '../values/text.js';
+import { cleanedText } from '../values/text.js';
+import type { ColumnPos, Field } from './types.js';
 
 /** Merge lookup: for a cell inside a merged range, the range's top-left (master) cell. */
 export class MergeIndex {
@@ -30,9 +31,36 @@ export class MergeIndex {
   }
 }
 
+/** Cleaned display text of a cell ('' when absent). */
+export function textOf(cell: GridCell | undefined): string {
+  return cleanedText(cellText(cell));
+}
+
 /** Cleaned display text of a cell. */
 export function textAt(sheet: GridSheet, r: number, c: number): string {
-  return cleanText(cellText(sheet.rows.get(r)?.get(c))).text;
+  return textOf(sheet.rows.get(r)?.get(c));
+}
+
+/**
+ * A table cell as read, its A1 reference and header derived on demand: a 100,000-row list has
+ * a million of these, and rules need `ref`/`header` only for the few cells they report.
+ */
+export class TableField implements Field {
+  constructor(
+    readonly row: number,
+    private readonly pos: ColumnPos,
+    readonly cell: GridCell | undefined,
+    readonly text: string,
+  ) {}
+  get col(): number {
+    return this.pos.col;
+  }
+  get header(): string {
+    return this.pos.header;
+  }
+  get ref(): string {
+    return a1(this.row, this.pos.col);
+  }
 }
 
 /** Text of a cell, looking through merges to the master cell (for headers). */
@@ -45,9 +73,21 @@ export function cellAt(sheet: GridSheet, r: number, c: number): GridCell | undef
   return sheet.rows.get(r)?.get(c);
 }
 
-/** Sorted row numbers that hold at least one cell. */
-export function rowNumbers(sheet: GridSheet): number[] {
-  return [...sheet.rows.keys()].sort((x, y) => x - y);
+/** Sorted row numbers that hold at least one cell; with `upTo`, only those up to that row (a header search: no sorting of a whole sheet). */
+export function rowNumbers(sheet: GridSheet, upTo = Infinity): number[] {
+  const rows: number[] = [];
+  for (const r of sheet.rows.keys()) if (r <= upTo) rows.push(r);
+  return rows.sort((x, y) => x - y);
+}
+
+/** The rows (row number, cells) in ascending order: as the readers put them, else sorted. */
+export function sortedRows(sheet: GridSheet): Iterable<[number, Map<number, GridCell>]> {
+  let prev = -Infinity;
+  for (const r of sheet.rows.keys()) {
+    if (r < prev) return [...sheet.rows].sort((x, y) => x[0] - y[0]);
+    prev = r;
+  }
+  return sheet.rows;
 }
 
 /** Sorted column numbers used in a row. */
@@ -76,7 +116,7 @@ export function isRowBlank(sheet: GridSheet, r: number, cols?: number[]): boolea
   if (!row) return true;
   for (const [c, cell] of row) {
     if (cols && !cols.includes(c)) continue;
-    if (cleanText(cellText(cell)).text !== '') return false;
+    if (textOf(cell) !== '') return false;
   }
   return true;
 }

@@ -65,8 +65,10 @@ const NOTES = /^(说\s*明|注\s*[:：]|备\s*注|填表说明)/;
  */
 export function metaRows(sheet: GridSheet, headerRow: number, lastRow: number, below: number): number[] {
   const rows: number[] = [];
-  const all = [...sheet.rows.keys()].sort((a, b) => a - b);
-  for (const r of all) {
+  // only the candidates are sorted: a sheet may have 100,000 rows between them
+  const candidates: number[] = [];
+  for (const r of sheet.rows.keys()) if (r < headerRow || (r > lastRow && r <= lastRow + below)) candidates.push(r);
+  for (const r of candidates.sort((a, b) => a - b)) {
     if (r < headerRow) rows.push(r);
     else if (r > lastRow && r <= lastRow + below) {
       if (NOTES.test(metaRowText(sheet, r).text)) break;

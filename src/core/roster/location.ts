@@ -41,7 +41,11 @@ function mentionsMovedTown(t: string): boolean {
  * written (41-unit roster). `[]` when no full unit name appears.
  */
 export function unitsNamedIn(location: string, periodEnd?: IsoDate, cutover: IsoDate = DEFAULT_CUTOVER): Unit[] {
-  const named = strongUnitsIn(location, periodEnd, cutover);
+  return inPeriod(strongUnitsIn(location, periodEnd, cutover), location, periodEnd, cutover);
+}
+
+/** `named` (the units a location text names) as records of the period's roster: see unitsNamedIn. */
+function inPeriod(named: Unit[], location: string, periodEnd: IsoDate | undefined, cutover: IsoDate): Unit[] {
   if (periodEnd === undefined || !isAfterCutover(periodEnd, cutover)) return named;
   const out: Unit[] = [];
   for (const u of named) {
@@ -69,14 +73,13 @@ export function locationOutsideUnit(
   const target = typeof unit === 'string' ? unit : unit.name;
   const raw = strongUnitsIn(location, periodEnd, cutover);
   if (raw.length === 0) return false;
-  const named = [...raw, ...unitsNamedIn(location, periodEnd, cutover)];
-  const moved = mentionsMovedTown(location);
-  for (const n of named) {
-    if (n.name === target || overlap(n.name, target)) return false;
-    if (n.mergedInto === target) return false;
-    const t = unitByName(target, undefined, cutover);
-    if (t?.mergedInto === n.name) return false;
-    if (moved && ((n.name === '渝北区' && target === '北碚区') || (n.name === '北碚区' && target === '渝北区'))) return false;
-  }
-  return true;
+  const plausible = (n: Unit): boolean =>
+    n.name === target ||
+    overlap(n.name, target) ||
+    n.mergedInto === target ||
+    unitByName(target, undefined, cutover)?.mergedInto === n.name ||
+    (((n.name === '渝北区' && target === '北碚区') || (n.name === '北碚区' && target === '渝北区')) && mentionsMovedTown(location));
+  // the names as written first: the usual location (in the unit itself) needs no look-up of successors
+  if (raw.some(plausible)) return false;
+  return !inPeriod(raw, location, periodEnd, cutover).some(plausible);
 }

@@ -37,8 +37,13 @@ export interface Spelling {
 const ZONE_SHORT: Record<string, string> = { 两江新区: '两江', 万盛经开区: '万盛' };
 const CITY_CONTEXT = new Set(['高新区', '高新技术产业开发区']);
 
+/** Text that normaliseUnitText returns unchanged: CJK unified ideographs (no compatibility forms among
+ *  them) and ASCII letters, digits and a few marks — most addresses, checked far faster than NFKC. */
+const PLAIN_UNIT_TEXT = /^[\u4E00-\u9FFF0-9A-Za-z#\-]*$/;
+
 /** Width, bracket and whitespace normalisation shared by names and free text. */
 export function normaliseUnitText(s: string): string {
+  if (PLAIN_UNIT_TEXT.test(s)) return s;
   return s
     .normalize('NFKC')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
@@ -78,7 +83,10 @@ export function spellingsOf(u: Unit): Spelling[] {
 
 interface Index {
   exact: Map<string, Spelling>;
-  byFirstChar: Map<string, Spelling[]>;
+  /** spellings by the code unit they start with, longest first */
+  byFirstChar: Map<number, Spelling[]>;
+  /** 1 at the code units that start a spelling: most characters of a text start none */
+  starts: Uint8Array;
   units: readonly Unit[];
 }
 
@@ -92,23 +100,29 @@ const indexCache = new Map<string, Index>();
 
 function buildIndex(units: readonly Unit[]): Index {
   const exact = new Map<string, Spelling>();
-  const byFirstChar = new Map<string, Spelling[]>();
+  const byFirstChar = new Map<number, Spelling[]>();
+  const starts = new Uint8Array(0x10000);
   for (const u of units) {
     for (const sp of spellingsOf(u)) {
       const prev = exact.get(sp.text);
       if (prev && prev.unit !== u) throw new Error(`spelling ${sp.text} names both ${prev.unit.name} and ${u.name}`);
       exact.set(sp.text, sp);
-      const k = sp.text[0];
+      const k = sp.text.charCodeAt(0);
       const list = byFirstChar.get(k) ?? [];
       list.push(sp);
       byFirstChar.set(k, list);
+      starts[k] = 1;
     }
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
-  return { exact, byFirstChar, units };
+  return { exact, byFirstChar, starts, units };
 }
 
+/** The last context asked for: a location rule asks for the same one for every row. */
+let lastCtx: { periodEnd: IsoDate | undefined; cutover: IsoDate; ctx: Ctx } | undefined;
+
 function ctxFor(periodEnd: IsoDate | undefined, cutover: IsoDate): Ctx {
+  if (lastCtx && lastCtx.periodEnd === periodEnd && lastCtx.cutover === cutover) return lastCtx.ctx;
   const r = rostersFor(cutover);
   const after = periodEnd !== undefined && isAfterCutover(periodEnd, cutover);
   const key = `${cutover}|${after ? 1 : 0}`;
@@ -118,7 +132,9 @@ function ctxFor(periodEnd: IsoDate | undefined, cutover: IsoDate): Ctx {
     index = buildIndex(after ? [...r.after, ...r.before.filter((u) => u.mergedInto)] : r.before);
     indexCache.set(key, index);
   }
-  return { index, after, cutover };
+  const ctx = { index, after, cutover };
+  lastCtx = { periodEnd, cutover, ctx };
+  return ctx;
 }
 
 /* Reduction steps, applied breadth-first; every intermediate form is looked up. */
@@ -216,6 +232,8 @@ function isHan(ch: string | undefined): boolean {
   return ch !== undefined && /\p{Script=Han}/u.test(ch);
 }
 
+const NONE: readonly Spelling[] = [];
+
 /**
  * Leftmost-longest scan for unit spellings in normalised text. A spelling ending in 区 right before
  * 域 is skipped (江北区域 is "the area north of the river", not 江北区).
@@ -225,7 +243,8 @@ function scan(text: string, index: Index): Hit[] {
   let i = 0;
   while (i < text.length) {
     let found: Spelling | undefined;
-    for (const sp of index.byFirstChar.get(text[i]) ?? []) {
+    const c = text.charCodeAt(i);
+    for (const sp of index.starts[c] ? index.byFirstChar.get(c)! : NONE) {
       if (!text.startsWith(sp.text, i)) continue;
       const end = i + sp.text.length;
       if (sp.text.endsWith('区') && text[end] === '域') continue;

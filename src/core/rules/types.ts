@@ -1,6 +1,6 @@
 import type { Finding, Location, Params } from '../findings/types.js';
 import type { FindingExtra } from '../findings/make.js';
-import type { Annex1Doc, Annex2Doc } from '../reader/types.js';
+import type { Annex1Doc, Annex2Doc, Field } from '../reader/types.js';
 import type { Annex2Entry } from '../annex2/entries.js';
 import type { Annex1Parsed } from '../annex1/figures.js';
 import type { Unit } from '../roster/units.js';
@@ -30,6 +30,11 @@ export interface RuleContext extends RuleOptions {
   rosterDate: string;
   report(code: string, loc: Location, params?: Params, extra?: FindingExtra): void;
   findings: Finding[];
+}
+
+/** Where a finding about a cell goes. Built only when reporting: a Field computes its ref and header on demand. */
+export function at(f: Field): Location {
+  return { cell: f.ref, row: f.row, column: f.header };
 }
 
 export interface Annex2Rule {

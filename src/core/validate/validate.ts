@@ -70,15 +70,11 @@ export async function validateFile(input: FileInput, opts: RuleOptions & { reade
 }
 
 async function validateInto(result: FileResult, input: FileInput, opts: RuleOptions & { reader?: OpenOptions['reader'] }): Promise<void> {
-  const opened = await openWorkbook(input.bytes, { fileName: input.name, reader: opts.reader });
-  result.findings.push(...opened.findings);
-  if (!opened.ok) return;
-  const rec = recognise(opened.workbook);
-  result.findings.push(...rec.findings);
-  const primary = rec.docs[0];
+  const docs = await readDocs(result, input, opts);
+  const primary = docs[0];
   if (!primary) return;
   result.kind = primary.kind;
-  for (const doc of rec.docs) {
+  for (const doc of docs) {
     const ctx = makeContext(result, doc, input, opts);
     result.reportDate ??= ctx.reportDate;
     result.meta ??= doc.meta;
@@ -101,6 +97,20 @@ async function validateInto(result: FileResult, input: FileInput, opts: RuleOpti
       result.rows = doc.rows.length;
     }
   }
+}
+
+/**
+ * Open the workbook and read its annexes. Only the annexes come out: the workbook itself (a map per
+ * row of every sheet) becomes garbage before the rules run, which on a 100,000-row list is most of the
+ * memory a validation would otherwise hold at its peak.
+ */
+async function readDocs(result: FileResult, input: FileInput, opts: { reader?: OpenOptions['reader'] }): Promise<AnnexDoc[]> {
+  const opened = await openWorkbook(input.bytes, { fileName: input.name, reader: opts.reader });
+  result.findings.push(...opened.findings);
+  if (!opened.ok) return [];
+  const rec = recognise(opened.workbook);
+  result.findings.push(...rec.findings);
+  return rec.docs;
 }
 
 function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: RuleOptions): RuleContext & { reportDate?: string } {

@@ -65,7 +65,18 @@ function fromDays(n: number): IsoDate {
 
 function split(d: IsoDate): [number, number, number] {
   if (!isValidIso(d)) throw new RangeError(`not a valid YYYY-MM-DD date: ${JSON.stringify(d)}`);
-  return [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+  return [digitsAt(d, 0, 4), digitsAt(d, 5, 2), digitsAt(d, 8, 2)];
+}
+
+/** The number written by the n ASCII digits at s[i…], -1 when any is not a digit (faster than a regex match: dates are read per row). */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function toDays(d: IsoDate): number {
@@ -75,11 +86,10 @@ function toDays(d: IsoDate): number {
 
 /** 'YYYY-MM-DD' (years 0001–9999) naming a day that exists. */
 export function isValidIso(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
   return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
@@ -121,8 +131,17 @@ export function withinOneYear(event: IsoDate, d: IsoDate): boolean {
  * would give 2023-02-28 instead — a one-day difference that only hits 29 February inclusions.
  */
 export function validityEnd(includedOn: IsoDate): IsoDate {
-  return addDays(addYears(includedOn, 3), -1);
+  let end = VALIDITY_ENDS.get(includedOn);
+  if (end === undefined) {
+    end = addDays(addYears(includedOn, 3), -1);
+    if (VALIDITY_ENDS.size >= 4096) VALIDITY_ENDS.clear();
+    VALIDITY_ENDS.set(includedOn, end);
+  }
+  return end;
 }
+
+/** validityEnd by inclusion date: it is asked for every row of a list, whose dates span a few hundred days. */
+const VALIDITY_ENDS = new Map<IsoDate, IsoDate>();
 
 /** The calendar date in China Standard Time (UTC+8, no daylight saving) of an instant. */
 export function todayInChina(now: Date): IsoDate {

@@ -96,6 +96,8 @@ export function sumExact(values: number[]): number {
 export function plainNumberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return '0';
+  // the common case (序号, date serials): an integer of at most 15 digits prints exactly as it is
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const p = n.toPrecision(15);
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(p);
   let out: string;

@@ -1,4 +1,4 @@
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 /** 纳入情形 must name one of the five criteria of 三(二). */
 export const criterionRule: Annex2Rule = {
@@ -6,8 +6,9 @@ export const criterionRule: Annex2Rule = {
   description: '纳入情形须为五种情形之一',
   check(_doc, entries, ctx) {
     for (const e of entries) {
+      if (e.criterion !== null) continue;
       const f = e.fields.criterion;
-      if (f && e.criterion === null) ctx.report('criterion-invalid', { cell: f.ref, row: f.row, column: f.header }, {}, { value: e.criterionText });
+      if (f) ctx.report('criterion-invalid', at(f), {}, { value: e.criterionText });
     }
   },
 };

@@ -1,5 +1,5 @@
 import { checkIndustry } from '../../ids/industry.js';
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 /** 所属行业 against GB/T 4754-2017 (2011 accepted): warnings only, districts often write free text. */
 export const industryRule: Annex2Rule = {
@@ -8,13 +8,14 @@ export const industryRule: Annex2Rule = {
   check(_doc, entries, ctx) {
     const seen = new Map<string, ReturnType<typeof checkIndustry>>();
     for (const e of entries) {
-      const f = e.fields.industry;
-      if (!f || !e.industry) continue;
+      if (!e.industry) continue;
       let r = seen.get(e.industry);
       if (!r) seen.set(e.industry, (r = checkIndustry(e.industry)));
-      const loc = { cell: f.ref, row: f.row, column: f.header };
-      if (r.kind === 'unknown') ctx.report('industry-unknown', loc, { suggestion: r.suggestion }, { value: e.industry, expected: r.suggestion });
-      else if (r.kind === 'mismatch') ctx.report('industry-code-mismatch', loc, { code: r.code, codeName: r.codeName, name: r.name, nameCode: r.nameCode }, { value: e.industry });
+      if (r.kind === 'ok') continue;
+      const f = e.fields.industry;
+      if (!f) continue;
+      if (r.kind === 'unknown') ctx.report('industry-unknown', at(f), { suggestion: r.suggestion }, { value: e.industry, expected: r.suggestion });
+      else if (r.kind === 'mismatch') ctx.report('industry-code-mismatch', at(f), { code: r.code, codeName: r.codeName, name: r.name, nameCode: r.nameCode }, { value: e.industry });
     }
   },
 };

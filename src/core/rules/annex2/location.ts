@@ -1,5 +1,5 @@
 import { locationOutsideUnit, unitsNamedIn } from '../../roster/location.js';
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 /**
  * 所在地 should lie in the submitting unit: warn only when the text clearly names another unit
@@ -12,11 +12,11 @@ export const locationRule: Annex2Rule = {
     const unit = ctx.unit;
     if (!unit) return;
     for (const e of entries) {
+      if (!e.location || !locationOutsideUnit(e.location, unit, ctx.rosterDate, ctx.cutover)) continue;
       const f = e.fields.location;
-      if (!f || !e.location) continue;
-      if (!locationOutsideUnit(e.location, unit, ctx.rosterDate, ctx.cutover)) continue;
+      if (!f) continue;
       const named = unitsNamedIn(e.location, ctx.rosterDate, ctx.cutover);
-      ctx.report('location-outside-district', { cell: f.ref, row: f.row, column: f.header }, { other: named.map((u) => u.name).join('、'), district: unit.name }, { value: e.location });
+      ctx.report('location-outside-district', at(f), { other: named.map((u) => u.name).join('、'), district: unit.name }, { value: e.location });
     }
   },
 };

@@ -1,4 +1,4 @@
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 /** HJ 608-2017 permit / registration numbers, and their first 18 characters against the row's USCC. */
 export const permitRule: Annex2Rule = {
@@ -6,9 +6,10 @@ export const permitRule: Annex2Rule = {
   description: '排污许可证编号（排污登记编号）校验（HJ 608-2017）',
   check(_doc, entries, ctx) {
     for (const e of entries) {
+      if (!e.permit || e.permit.issues.length === 0) continue;
       const f = e.fields.permit;
-      if (!f || !e.permit) continue;
-      const loc = { cell: f.ref, row: f.row, column: f.header };
+      if (!f) continue;
+      const loc = at(f);
       for (const issue of e.permit.issues) {
         if (issue.kind === 'format') ctx.report('permit-format', loc, { reason: issue.reasonZh, reasonEn: issue.reasonEn }, { value: e.permitText });
         else if (issue.kind === 'uscc-mismatch') ctx.report('permit-uscc-mismatch', loc, { prefix: issue.prefix, uscc: e.uscc?.normalised }, { value: e.permitText, expected: e.uscc?.normalised });

@@ -1,5 +1,5 @@
 import { ANNEX2_COLUMNS } from '../../layout/annex2.js';
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 /** Every required cell of every row is filled (序号 is checked by the seq rule). */
 export const requiredRule: Annex2Rule = {
@@ -11,7 +11,7 @@ export const requiredRule: Annex2Rule = {
       for (const d of required) {
         const f = e.fields[d.key]!;
         if (f.text === '' && f.cell?.t !== 'z' && f.cell?.t !== 'n') {
-          ctx.report('required-missing', { cell: f.ref, row: f.row, column: f.header }, { column: d.header, name: d.key === 'name' ? undefined : e.name || undefined });
+          ctx.report('required-missing', at(f), { column: d.header, name: d.key === 'name' ? undefined : e.name || undefined });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { parseCount } from '../../values/numbers.js';
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 /** 序号 should run 1..n; a gap or a non-number is a warning (the list itself is still valid). Reports the first break only. */
 export const seqRule: Annex2Rule = {
@@ -10,14 +10,13 @@ export const seqRule: Annex2Rule = {
     for (const e of entries) {
       const f = e.fields.seq;
       if (!f) return;
-      const loc = { cell: f.ref, row: f.row, column: f.header };
       const n = f.text === '' ? null : parseCount(f.cell?.t === 'n' ? (f.cell.v as number) : f.text);
       if (!n || !n.ok || n.value < 1) {
-        ctx.report('seq-invalid', loc, { reason: 'not-number' }, { value: f.text || '（空）' });
+        ctx.report('seq-invalid', at(f), { reason: 'not-number' }, { value: f.text || '（空）' });
         return;
       }
       if (n.value !== expected) {
-        ctx.report('seq-invalid', loc, { expected }, { value: f.text, expected: String(expected) });
+        ctx.report('seq-invalid', at(f), { expected }, { value: f.text, expected: String(expected) });
         return;
       }
       expected++;

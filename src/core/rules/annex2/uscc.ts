@@ -1,5 +1,5 @@
 import { describeNumericUscc } from '../../ids/uscc.js';
-import type { Annex2Rule } from '../types.js';
+import { at, type Annex2Rule } from '../types.js';
 
 const WHAT_ZH: Record<string, string> = { lowercase: '小写字母', fullwidth: '全角字符', spaces: '空格' };
 const WHAT_EN: Record<string, string> = { lowercase: 'lower-case letters', fullwidth: 'full-width characters', spaces: 'spaces' };
@@ -10,15 +10,16 @@ export const usccRule: Annex2Rule = {
   description: '统一社会信用代码校验（GB 32100-2015）',
   check(_doc, entries, ctx) {
     for (const e of entries) {
+      if (e.usccNumeric === undefined && (!e.uscc || e.uscc.issues.length === 0)) continue;
       const f = e.fields.uscc;
       if (!f) continue;
-      const loc = { cell: f.ref, row: f.row, column: f.header };
       if (e.usccNumeric !== undefined) {
-        ctx.report('uscc-numeric-cell', loc, {}, { value: describeNumericUscc(e.usccNumeric) });
+        ctx.report('uscc-numeric-cell', at(f), {}, { value: describeNumericUscc(e.usccNumeric) });
         continue;
       }
       const r = e.uscc;
-      if (!r) continue;
+      if (!r || r.issues.length === 0) continue;
+      const loc = at(f);
       for (const issue of r.issues) {
         switch (issue.kind) {
           case 'normalised':

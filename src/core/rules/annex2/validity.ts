@@ -1,20 +1,40 @@
-import { entryDates } from '../../annex2/entries.js';
-import { validityOf } from '../../annex2/validity.js';
-import type { Annex2Rule } from '../types.js';
+import { entryDates, type Annex2Entry } from '../../annex2/entries.js';
+import { validityOf, type Validity } from '../../annex2/validity.js';
+import { at, type Annex2Rule } from '../types.js';
+
+const DATE_KEYS = ['includedOn', 'validUntil'] as const;
+
+interface Judged {
+  dates: ReturnType<typeof entryDates>;
+  v: Validity;
+}
 
 /** Dates must be readable; the 3-year validity (三(四)) is judged on the as-of date. */
 export const validityRule: Annex2Rule = {
   id: 'validity',
   description: '纳入日期、有效期与 3 年有效期检查',
   check(_doc, entries, ctx) {
+    // entries share their date parses (one per distinct cell) and a list has few distinct pairs: judge each once
+    const judged = new Map<object | undefined, Map<object | undefined, Judged>>();
+    const judge = (e: Annex2Entry): Judged => {
+      let byUntil = judged.get(e.includedOn);
+      if (!byUntil) judged.set(e.includedOn, (byUntil = new Map()));
+      let j = byUntil.get(e.validUntil);
+      if (!j) {
+        const dates = entryDates(e);
+        byUntil.set(e.validUntil, (j = { dates, v: validityOf(dates, ctx.asOf, ctx.expiringDays) }));
+      }
+      return j;
+    };
     for (const e of entries) {
-      for (const key of ['includedOn', 'validUntil'] as const) {
+      for (const key of DATE_KEYS) {
         const parsed = e[key];
+        if (!parsed || parsed.ok || parsed.reason === 'empty') continue;
         const f = e.fields[key];
-        if (!parsed || parsed.ok || !f || parsed.reason === 'empty') continue;
+        if (!f) continue;
         ctx.report(
           'date-invalid',
-          { cell: f.ref, row: f.row, column: f.header },
+          at(f),
           {
             column: f.header,
             // the parser's own predicates, which carry the fact in each language (detail is English only)
@@ -25,17 +45,17 @@ export const validityRule: Annex2Rule = {
           { value: f.text },
         );
       }
-      const dates = entryDates(e);
-      const v = validityOf(dates, ctx.asOf, ctx.expiringDays);
-      const at = e.fields.validUntil && dates.statedUntil ? e.fields.validUntil : e.fields.includedOn ?? e.fields.validUntil;
-      const loc = at ? { cell: at.ref, row: at.row, column: at.header } : { row: e.row };
-      const name = e.name || `第 ${e.row} 行企业`;
-      if (v.overThreeYears && e.fields.validUntil) {
-        const f = e.fields.validUntil;
-        ctx.report('validity-over-3-years', { cell: f.ref, row: f.row, column: f.header }, { validUntil: dates.statedUntil, includedOn: v.includedOn }, { value: dates.statedUntil, expected: v.threeYearEnd });
+      const { dates, v } = judge(e);
+      const until = v.overThreeYears ? e.fields.validUntil : undefined;
+      if (until) {
+        ctx.report('validity-over-3-years', at(until), { validUntil: dates.statedUntil, includedOn: v.includedOn }, { value: dates.statedUntil, expected: v.threeYearEnd });
       }
+      if (v.status !== 'expired' && v.status !== 'expiring') continue;
+      const where = e.fields.validUntil && dates.statedUntil ? e.fields.validUntil : e.fields.includedOn ?? e.fields.validUntil;
+      const loc = where ? at(where) : { row: e.row };
+      const name = e.name || `第 ${e.row} 行企业`;
       if (v.status === 'expired') ctx.report('entry-expired', loc, { name, validUntil: v.validUntil, asOf: ctx.asOf }, { value: v.validUntil });
-      else if (v.status === 'expiring') ctx.report('entry-expiring', loc, { name, validUntil: v.validUntil, days: v.daysLeft }, { value: v.validUntil });
+      else ctx.report('entry-expiring', loc, { name, validUntil: v.validUntil, days: v.daysLeft }, { value: v.validUntil });
     }
   },
 };
