@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFastSync, NotStreamable, streamSheets } from '../../src/core/workbook/fast/index.js';
+import { CellRow, loadFastSync, NotStreamable, streamSheets } from '../../src/core/workbook/fast/index.js';
 import type { GridCell, GridWorkbook } from '../../src/core/workbook/grid.js';
 import { openWorkbook, streamWorkbook } from '../../src/core/workbook/open.js';
 import { Namespaces, parseSheetText, saxesFor, Utf8Chunks } from '../../src/core/workbook/fast/xml.js';
@@ -223,6 +223,39 @@ describe('whole plain cells (the scanner’s plainCell) = their events', () => {
         const got = viaScanner([text.slice(0, cut), text.slice(cut)]);
         expect(got.grid, `${rows} cut at ${cut}`).toEqual(expected);
       }
+    }
+  });
+});
+
+describe('CellRow = a Map of column → cell', () => {
+  it('under random sets, overwrites, deletes and clears', () => {
+    const rand = prng(11);
+    const row = new CellRow();
+    let map = new Map<number, GridCell>();
+    for (let k = 0; k < 5000; k++) {
+      const op = rand();
+      const col = 1 + Math.floor(rand() * 12);
+      if (op < 0.6) {
+        const cell: GridCell = { t: 'n', v: k };
+        row.set(col, cell);
+        map.set(col, cell);
+      } else if (op < 0.8) expect(row.delete(col)).toBe(map.delete(col));
+      else if (op < 0.85) {
+        row.clear();
+        map = new Map();
+      } else if (op < 0.9) {
+        row.sortColumns();
+        map = new Map([...map].sort((a, b) => a[0] - b[0]));
+      }
+      expect(row.size).toBe(map.size);
+      expect([...row]).toEqual([...map]);
+      expect([...row.keys()]).toEqual([...map.keys()]);
+      expect([...row.values()]).toEqual([...map.values()]);
+      expect(row.get(col)).toBe(map.get(col));
+      expect(row.has(col)).toBe(map.has(col));
+      const seen: [number, GridCell][] = [];
+      row.forEach((cell, c) => seen.push([c, cell]));
+      expect(seen).toEqual([...map]);
     }
   });
 });

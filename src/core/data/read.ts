@@ -14,7 +14,7 @@
 import { openWorkbook, streamWorkbook } from '../workbook/open.js';
 import { sniff, describeNonWorkbook } from '../workbook/sniff.js';
 import { colLetters, type GridCell, type GridSheet } from '../workbook/grid.js';
-import type { SheetVisitor } from '../workbook/fast/index.js';
+import { CellRow, type SheetVisitor } from '../workbook/fast/index.js';
 import { finding, messageOf } from '../findings/make.js';
 import type { Finding, Params } from '../findings/types.js';
 import { decodeText, looksBinary, ENCODING_NAME, type EncodingName } from './decode.js';
@@ -116,7 +116,7 @@ const CACHE_CAP = 250_000;
 
 /** A CSV's records as rows of text cells (what csvToSheet would hold), one at a time. Returns the line of an unterminated quote. */
 function visitCsv(text: string, v: SheetVisitor): number | undefined {
-  const row = new Map<number, GridCell>();
+  const row = new CellRow();
   const { unterminatedQuoteLine } = scanCsv(text, (line, values) => {
     row.clear();
     for (let i = 0; i < values.length; i++) {
@@ -374,9 +374,9 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
       if (e !== undefined && e.text !== '') any = true;
     }
     if (!any) return;
-    let extra = 0;
-    const width = L.header.width;
-    for (const c of cells.keys()) if (c > width && t.text(cells.get(c)!) !== '') extra++;
+    this.extra = 0;
+    cells.forEach(this.countExtra, this);
+    const extra = this.extra;
 
     // every field, as zod evaluates them: all of them, even after one fails
     let failed = false;
@@ -409,6 +409,12 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
 
   /** the row dataRow is building (for text and field) */
   private current = 0;
+  /** cells of the current row beyond the header's width that hold something */
+  private extra = 0;
+
+  private countExtra(cell: GridCell, c: number): void {
+    if (c > this.layout!.header.width && this.t.text(cell) !== '') this.extra++;
+  }
 
   /** RowView of the current row: a field's text, '' without the column */
   text(key: string): string {

@@ -21,6 +21,7 @@ import { SheetParser } from './sheet.js';
 
 export { FastReadError } from './xml.js';
 export { NotStreamable } from './sheet.js';
+export { CellRow } from './cellrow.js';
 export { lastModes, type FastOptions } from './book.js';
 export { streamSheets, type SheetVisitor, type StreamOptions } from './stream.js';
 

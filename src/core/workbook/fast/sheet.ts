@@ -37,6 +37,7 @@ import {
   type StyleInfo,
 } from './compat.js';
 import { FastReadError, type Attrs, type SheetHandler } from './xml.js';
+import { CellRow } from './cellrow.js';
 
 /** The sheet holds something the row stream cannot give exactly as the grid would: read it as a grid. */
 export class NotStreamable extends FastReadError {
@@ -88,7 +89,8 @@ export class SheetParser implements SheetHandler {
   private maxRow = 0;
   private rowHidden = false;
   private rowHasValue = false;
-  private rowCells: Map<number, GridCell> | undefined;
+  /** the current row's cells: the grid's Map for it, or (streaming) the reused CellRow */
+  private rowCells: Map<number, GridCell> | CellRow | undefined;
   private prevCol = 0;
   private prevAddrRow = 0;
   private rowsSorted = true;
@@ -127,7 +129,7 @@ export class SheetParser implements SheetHandler {
   }
 
   /** streaming only: the map reused for every row, and what finishStream needs of the rows streamed */
-  private readonly streamRow = new Map<number, GridCell>();
+  private readonly streamRow = new CellRow();
   private readonly streamed: StreamedRows | undefined;
 
   constructor(ctx: SheetContext, private readonly sink?: RowSink) {
@@ -238,15 +240,15 @@ export class SheetParser implements SheetHandler {
     const n = this.rowNum;
     if (this.sink) {
       // the grid has an entry for this row exactly when rowCells was made (it may have emptied since)
-      const cells = this.rowCells;
-      if (cells === undefined) return;
-      const sorted = this.colsSorted ? cells : sortedByKey(cells);
-      this.streamed!.add(n, sorted, this.firstCol, this.lastCol);
-      this.sink(n, sorted);
+      const cells = this.streamRow;
+      if (this.rowCells === undefined) return;
+      if (!this.colsSorted) cells.sortColumns();
+      this.streamed!.add(n, cells, this.firstCol, this.lastCol);
+      this.sink(n, cells);
       cells.clear();
       return;
     }
-    if (this.rowCells && !this.colsSorted) this.rows.set(n, sortedByKey(this.rowCells));
+    if (this.rowCells && !this.colsSorted) this.rows.set(n, sortedByKey(this.rowCells as Map<number, GridCell>));
     if (this.rowHidden) {
       if (this.rowHasValue) this.hiddenWithValues.add(n);
       else {
