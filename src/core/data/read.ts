@@ -22,7 +22,7 @@ import { parseCsv, scanCsv } from './csv.js';
 import { csvToSheet, csvValue, fieldText, findHeader, hasRequired, HEADER_SCAN_ROWS, rowPreview, type HeaderFound, type RawField, type RawRow, type TableRow } from './table.js';
 import { DATA_FIELDS, KIND_LABEL, REQUIRED, fieldDef, type HeaderMap } from './aliases.js';
 import { COMPLIANCE_RATE_THRESHOLD, Failed, issuesOf, plainText, rowSchemas, type Convert, type RowSchemas } from './schemas.js';
-import type { CreditRating, DataKind, DataRowOf, Inspection, MonitoringRecord, SourceRef, Text } from './types.js';
+import { DATA_KINDS, type CreditRating, type DataKind, type DataRowOf, type Inspection, type MonitoringRecord, type SourceRef, type Text } from './types.js';
 
 export interface ReadDataOptions {
   kind: DataKind;
@@ -32,6 +32,12 @@ export interface ReadDataOptions {
   map?: HeaderMap;
   /** false: read through a whole grid (openWorkbook, or the CSV as a sheet) instead of streaming rows; the result is the same (for differential tests) */
   stream?: boolean;
+  /**
+   * Keep the records of these enterprises (USCCs) only: the others' usable rows are read, checked
+   * and reported on as always, and counted in `usable`, but not kept. An export of a whole city
+   * is mostly enterprises no list names.
+   */
+  keep?: ReadonlySet<string>;
 }
 
 export interface InvalidRow {
@@ -50,6 +56,8 @@ export interface DataFile<K extends DataKind = DataKind> {
   /** sheets read (xlsx) */
   sheets: string[];
   records: DataRowOf[K][];
+  /** usable rows: the records, and those `keep` left out */
+  usable: number;
   /** rows that could not be used (each has its data-row-invalid finding in `findings`) */
   invalid: InvalidRow[];
   /** file-level findings and warnings about usable rows */
@@ -149,6 +157,13 @@ class FieldConversion {
   private readonly byText = new Map<string, Entry>();
   private readonly byCell = new Map<GridCell, Entry>();
   private readonly cached: boolean;
+  /** the last text and cell looked up, and their entries: a column often repeats the value above */
+  private lastText: string | undefined;
+  private lastTextEntry: Entry | undefined;
+  private lastCell: GridCell | undefined;
+  private lastCellEntry: Entry | undefined;
+  /** the entry of an uncached field, reused row after row (a row's entries live only while it is read) */
+  private readonly scratch: Entry = { text: '', value: UNSET };
   private absent: unknown = UNSET;
   private empty: unknown = UNSET;
   /** what the conversion reads, reused: it keeps nothing of it */
@@ -159,22 +174,30 @@ class FieldConversion {
   }
 
   entry(cell: GridCell): Entry {
-    if (!this.cached) return { text: fieldText(cell), value: UNSET };
+    if (!this.cached) {
+      this.scratch.text = fieldText(cell);
+      this.scratch.value = UNSET;
+      return this.scratch;
+    }
     const v = cell.v;
     if (cell.t === 's' && typeof v === 'string') {
+      if (v === this.lastText) return this.lastTextEntry!;
       let e = this.byText.get(v);
       if (e === undefined) {
         e = { text: fieldText(cell), value: UNSET };
         if (this.byText.size < CACHE_CAP) this.byText.set(v, e);
       }
-      return e;
+      this.lastText = v;
+      return (this.lastTextEntry = e);
     }
+    if (cell === this.lastCell) return this.lastCellEntry!;
     let e = this.byCell.get(cell);
     if (e === undefined) {
       e = { text: fieldText(cell), value: UNSET };
       if (this.byCell.size < CACHE_CAP) this.byCell.set(cell, e);
     }
-    return e;
+    this.lastCell = cell;
+    return (this.lastCellEntry = e);
   }
 
   /** The field's value: the file has no such column (`present` false), the cell is empty (no entry), or the entry's. */
@@ -195,6 +218,17 @@ class FieldConversion {
     }
     return e.value;
   }
+}
+
+/** A row's values (in DATA_FIELDS order) as the object the typed schema checks: one literal per kind, so every row has the same shape. */
+const TYPED_ROW: Record<DataKind, (v: unknown[]) => Record<string, unknown>> = {
+  inspections: (v) => ({ uscc: v[0], name: v[1], date: v[2], method: v[3], severity: v[4], violation: v[5], selfReported: v[6] }),
+  credit: (v) => ({ uscc: v[0], name: v[1], grade: v[2], year: v[3], date: v[4] }),
+  monitoring: (v) => ({ uscc: v[0], name: v[1], installed: v[2], networked: v[3], status: v[4], compliant: v[5], rate: v[6], date: v[7] }),
+};
+for (const kind of DATA_KINDS) {
+  const keys = DATA_FIELDS[kind].map((f) => f.key);
+  if (Object.keys(TYPED_ROW[kind](keys)).join() !== keys.join()) throw new Error(`TYPED_ROW.${kind} does not follow DATA_FIELDS`);
 }
 
 /** Where each field is in a sheet and what the current row holds in it (index = the field's in DATA_FIELDS). */
@@ -223,6 +257,8 @@ class TableReader<K extends DataKind> {
   readonly index: Record<string, number> = {};
   readonly records: DataRowOf[K][] = [];
   readonly invalid: InvalidRow[] = [];
+  /** usable rows, kept or not */
+  usable = 0;
   private readonly texts = new Map<GridCell, string>();
   private readonly sheets: SheetTable<K>[] = [];
 
@@ -272,7 +308,7 @@ class TableReader<K extends DataKind> {
       if (!s.found && this.format === 'xlsx' && s.rows > 0) findings.push(finding('data-sheet-skipped', { file, sheet: s.name }, { ...kindParams(kind), sheet: s.name! }));
     }
     // the skipped-sheet notes only matter when some sheet was read
-    const out: DataFile<K> = { ok: true, kind, file, format: this.format, sheets: [], records: this.records, invalid: this.invalid, findings };
+    const out: DataFile<K> = { ok: true, kind, file, format: this.format, sheets: [], records: this.records, usable: this.usable, invalid: this.invalid, findings };
     if (this.encoding) out.encoding = this.encoding;
     // name the sheet in the evidence only when the file holds several data sheets (else the row is enough)
     const multiSheet = found.length > 1;
@@ -284,7 +320,7 @@ class TableReader<K extends DataKind> {
         for (let i = s.invalid[0]; i < s.invalid[1]; i++) this.invalid[i]!.src.sheet = s.name;
       }
     }
-    if (this.records.length === 0 && this.invalid.length === 0) findings.push(finding('data-no-rows', { file }, kindParams(kind)));
+    if (this.usable === 0 && this.invalid.length === 0) findings.push(finding('data-no-rows', { file }, kindParams(kind)));
     return out;
   }
 }
@@ -394,17 +430,17 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
 
     const { kind, file } = t;
     if (extra > 0) this.findings.push(finding('data-row-ragged', { file, sheet: this.name, row: r }, { ...kindParams(kind), row: r, extra }));
-    const typed: Record<string, unknown> = {};
-    for (let i = 0; i < n; i++) typed[t.keys[i]!] = L.values[i];
-    const parsed = t.schemas.typed.safeParse(typed);
+    const parsed = t.schemas.typed.safeParse(TYPED_ROW[kind](L.values));
     if (!parsed.success) throw new Error(`${file} row ${r}: the ${kind} converted to values of the wrong shape (${parsed.error.message})`);
     const v = parsed.data;
     this.current = r;
-    const record = build(kind, v, this, { file, row: r });
+    const keep = t.opts.keep === undefined || t.opts.keep.has(v.uscc as string);
+    const record = keep ? build(kind, v, this, { file, row: r }) : undefined;
     for (const w of unrecognised(kind, v, this)) {
       this.findings.push(finding('data-value-unrecognised', { file, sheet: this.name, row: r, cell: w.field.ref, column: w.field.header }, { ...kindParams(kind), row: r, column: w.field.header, value: w.field.text, effect: w.effect.zh, effectEn: w.effect.en, expected: w.expected }, { value: w.field.text }));
     }
-    (t.records as DataRowOf[DataKind][]).push(record);
+    t.usable++;
+    if (record) (t.records as DataRowOf[DataKind][]).push(record);
   }
 
   /** the row dataRow is building (for text and field) */
@@ -504,7 +540,8 @@ function readRawRow<K extends DataKind>(row: RawRow, t: TableReader<K>, findings
   for (const w of unrecognised(kind, v, view)) {
     findings.push(finding('data-value-unrecognised', { ...loc, cell: w.field.ref, column: w.field.header }, { ...kindParams(kind), row: row.row, column: w.field.header, value: w.field.text, effect: w.effect.zh, effectEn: w.effect.en, expected: w.expected }, { value: w.field.text }));
   }
-  (t.records as DataRowOf[DataKind][]).push(record);
+  t.usable++;
+  if (t.opts.keep === undefined || t.opts.keep.has(record.uscc)) (t.records as DataRowOf[DataKind][]).push(record);
 }
 
 function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: SourceRef): DataRowOf[DataKind] {
