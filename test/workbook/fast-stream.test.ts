@@ -11,6 +11,7 @@ import type { GridCell, GridWorkbook } from '../../src/core/workbook/grid.js';
 import { openWorkbook, streamWorkbook } from '../../src/core/workbook/open.js';
 import { Namespaces, parseSheetText, saxesFor, Utf8Chunks } from '../../src/core/workbook/fast/xml.js';
 import { SheetParser } from '../../src/core/workbook/fast/sheet.js';
+import { SharedStringsParser } from '../../src/core/workbook/fast/parts.js';
 import { styleInfo } from '../../src/core/workbook/fast/compat.js';
 import { prng } from '../../scripts/fixtures/random.js';
 import { rewriteZip, xlsx } from './helpers.js';
@@ -222,6 +223,44 @@ describe('whole plain cells (the scanner’s plainCell) = their events', () => {
       for (let cut = 0; cut <= text.length; cut += 7) {
         const got = viaScanner([text.slice(0, cut), text.slice(cut)]);
         expect(got.grid, `${rows} cut at ${cut}`).toEqual(expected);
+      }
+    }
+  });
+});
+
+describe('whole plain shared strings (the scanner’s plainString) = their events', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const doc = (items: string) => `<sst xmlns="${MAIN}" count="9">${items}</sst>`;
+  const viaSaxes = (text: string) => {
+    try {
+      const h = new SharedStringsParser();
+      const p = saxesFor(h, new Namespaces());
+      p.write(text);
+      p.close();
+      return h.strings;
+    } catch (err) {
+      return `error ${(err as Error).message}`;
+    }
+  };
+  it('plain, preserved, empty, escaped, rich, nested in something else, cut anywhere', () => {
+    const items = [
+      '<si><t>重庆甲公司</t></si><si><t xml:space="preserve"> 两边空格 </t></si><si><t></t></si><si><t/></si>',
+      '<si><t>a_x000D_b_x005F_x0041_</t></si><si><t>x&amp;y</t></si><si><t>a>b</t></si>',
+      '<si><r><t>富</t></r><r><t>文本</t></r></si><si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh></si>',
+      '<foo><si><t>里面</t></si></foo><si><t>后面</t></si>',
+      '<si><t>x</t><t>y</t></si><si> <t>z</t></si>',
+    ];
+    for (const it of [...items, items.join('')]) {
+      const text = doc(it);
+      const expected = viaSaxes(text);
+      for (let cut = 0; cut <= text.length; cut += 5) {
+        let got: unknown;
+        try {
+          got = parseSheetText((sink) => [text.slice(0, cut), text.slice(cut)].forEach((c) => sink(c)), () => new SharedStringsParser(), 'sst').handler.strings;
+        } catch (err) {
+          got = `error ${(err as Error).message}`;
+        }
+        expect(got, `${it} cut at ${cut}`).toEqual(expected);
       }
     }
   });

@@ -588,26 +588,39 @@ interface Unrec {
   expected: string;
 }
 
-/** Filled cells whose value we could not read: the row is used, that value is not. */
-function unrecognised(kind: DataKind, v: Record<string, unknown>, row: RowView): Unrec[] {
-  const out: Unrec[] = [];
-  const check = (key: string, value: unknown, effect: Text, expected: string) => {
-    // (text only where the file has the column)
-    if (row.text(key) && (value === null || (typeof value === 'number' && Number.isNaN(value)))) out.push({ field: row.field(key)!, effect, expected });
-  };
-  if (kind === 'inspections') {
-    check('method', v.method, { zh: '该次检查不计为现场检查或体检式帮扶，其违法记录仍计入', en: 'the inspection is not counted as on-site or as an assistance visit; its violation record still counts' }, '现场检查 / 非现场检查 / 体检式帮扶');
-    check('severity', v.severity, { zh: v.violation ? '按违法行为的内容判断' : '无法判断有无违法，相关条件记为“无法判断”', en: v.violation ? 'judged from the violation text' : 'whether there was a violation cannot be told' }, '无 / 一般 / 严重');
-    check('selfReported', v.selfReported, { zh: '视为未注明是否主动报告', en: 'treated as not stated' }, '是 / 否');
-  } else if (kind === 'monitoring') {
-    const un = { zh: '该项记为“无法判断”', en: 'that condition cannot be told' };
-    check('installed', v.installed, un, '是 / 否');
-    check('networked', v.networked, un, '是 / 否');
-    check('status', v.status, un, '稳定 / 异常');
-    check('compliant', v.compliant, un, '是 / 否');
-    check('rate', v.rate, { zh: '达标率不计', en: 'the rate is ignored' }, '如 98.5%');
-  }
+/** What becomes of a value that cannot be read (constants: this runs for every row). */
+const EFFECT = {
+  method: { zh: '该次检查不计为现场检查或体检式帮扶，其违法记录仍计入', en: 'the inspection is not counted as on-site or as an assistance visit; its violation record still counts' },
+  severityWithText: { zh: '按违法行为的内容判断', en: 'judged from the violation text' },
+  severityWithoutText: { zh: '无法判断有无违法，相关条件记为“无法判断”', en: 'whether there was a violation cannot be told' },
+  selfReported: { zh: '视为未注明是否主动报告', en: 'treated as not stated' },
+  unknown: { zh: '该项记为“无法判断”', en: 'that condition cannot be told' },
+  rate: { zh: '达标率不计', en: 'the rate is ignored' },
+} satisfies Record<string, Text>;
+
+const NONE: readonly Unrec[] = Object.freeze([]);
+
+/** The field when its cell is filled (the file has the column) and its value could not be read: null, or NaN for a number. */
+function unread(out: Unrec[] | undefined, row: RowView, key: string, value: unknown, effect: Text, expected: string): Unrec[] | undefined {
+  if (row.text(key) && (value === null || (typeof value === 'number' && Number.isNaN(value)))) (out ??= []).push({ field: row.field(key)!, effect, expected });
   return out;
+}
+
+/** Filled cells whose value we could not read: the row is used, that value is not. */
+function unrecognised(kind: DataKind, v: Record<string, unknown>, row: RowView): readonly Unrec[] {
+  let out: Unrec[] | undefined;
+  if (kind === 'inspections') {
+    out = unread(out, row, 'method', v.method, EFFECT.method, '现场检查 / 非现场检查 / 体检式帮扶');
+    out = unread(out, row, 'severity', v.severity, v.violation ? EFFECT.severityWithText : EFFECT.severityWithoutText, '无 / 一般 / 严重');
+    out = unread(out, row, 'selfReported', v.selfReported, EFFECT.selfReported, '是 / 否');
+  } else if (kind === 'monitoring') {
+    out = unread(out, row, 'installed', v.installed, EFFECT.unknown, '是 / 否');
+    out = unread(out, row, 'networked', v.networked, EFFECT.unknown, '是 / 否');
+    out = unread(out, row, 'status', v.status, EFFECT.unknown, '稳定 / 异常');
+    out = unread(out, row, 'compliant', v.compliant, EFFECT.unknown, '是 / 否');
+    out = unread(out, row, 'rate', v.rate, EFFECT.rate, '如 98.5%');
+  }
+  return out ?? NONE;
 }
 
 /** Column headers of a kind, for help texts. */

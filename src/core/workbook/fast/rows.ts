@@ -144,6 +144,8 @@ export class SheetDataScanner {
   private readonly closeName: string;
   /** the handler takes whole plain cells (plainCell) */
   private readonly plain: boolean;
+  /** the handler takes whole plain shared strings (plainString) */
+  private readonly plainSi: boolean;
   done = false;
   rest = '';
 
@@ -159,6 +161,7 @@ export class SheetDataScanner {
   ) {
     this.closeName = `${prefix}${container}`;
     this.plain = prefix === '' && container === 'sheetData' && typeof h.plainCell === 'function';
+    this.plainSi = prefix === '' && container === 'sst' && typeof h.plainString === 'function';
   }
 
   feed(chunk: string): void {
@@ -197,7 +200,7 @@ export class SheetDataScanner {
         }
       } else if (c === 33 || c === 63) throw new Bail('markup');
       else {
-        next = this.plain && c === 99 ? this.plainCell(s, lt) : -1; // 'c'
+        next = this.plain && c === 99 ? this.plainCell(s, lt) : this.plainSi && c === 115 ? this.plainString(s, lt) : -1; // 'c', 's'
         if (next < 0) next = this.openTag(s, lt);
       }
       if (next < 0) {
@@ -263,6 +266,26 @@ export class SheetDataScanner {
     if (!s.startsWith('</v></c>', j)) return -1;
     this.h.plainCell!(r, st, tt, s.slice(v0, j));
     return j + 8;
+  }
+
+  /**
+   * `<si><t>text</t></si>` at `lt` (or `<t xml:space="preserve">`), exactly so, with text without
+   * & < >, given to the handler whole. Returns the index after it, or -1 for anything else.
+   */
+  private plainString(s: string, lt: number): number {
+    let j: number;
+    if (s.startsWith('<si><t>', lt)) j = lt + 7;
+    else if (s.startsWith('<si><t xml:space="preserve">', lt)) j = lt + 28;
+    else return -1;
+    const t0 = j;
+    for (const len = s.length; j < len; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 60) break; // <
+      if (c === 38 || c === 62) return -1; // & >
+    }
+    if (!s.startsWith('</t></si>', j)) return -1;
+    this.h.plainString!(s.slice(t0, j));
+    return j + 9;
   }
 
   /** Local name of a qualified element name at s[a, b), or null. */

@@ -55,6 +55,12 @@ export interface XmlHandler {
    * (open c, open v, text if not empty, close v, close c) would be.
    */
   plainCell?(r: string, s: string | undefined, t: string | undefined, v: string): void;
+  /**
+   * Optional, for the scanner of <sst>: a whole shared string `<si><t>…</t></si>` (the <t> with
+   * no attribute but xml:space="preserve"; no entities), to be handled exactly as its events
+   * (open si, open t, text if not empty, close t, close si) would be.
+   */
+  plainString?(t: string): void;
 }
 
 /** Prefix → namespace URI, as declared so far in the document. */
