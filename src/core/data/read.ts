@@ -411,7 +411,8 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     }
     if (!any) return;
     this.extra = 0;
-    cells.forEach(this.countExtra, this);
+    // (a streamed row knows its last column: most rows have none beyond the header)
+    if (!(cells instanceof CellRow) || cells.lastColumn() > L.header.width) cells.forEach(this.countExtra, this);
     const extra = this.extra;
 
     // every field, as zod evaluates them: all of them, even after one fails
@@ -453,15 +454,13 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
   }
 
   /** RowView of the current row: a field's text, '' without the column */
-  text(key: string): string {
-    const i = this.t.index[key]!;
+  text(i: number): string {
     return this.layout!.cols[i] ? (this.layout!.entries[i]?.text ?? '') : '';
   }
 
   /** RowView of the current row: the field with its reference, undefined without the column */
-  field(key: string): RawField | undefined {
+  field(i: number): RawField | undefined {
     const L = this.layout!;
-    const i = this.t.index[key]!;
     return L.cols[i] ? { ref: `${L.letters[i]}${this.current}`, header: L.headers[i]!, cell: L.cells[i], text: L.entries[i]?.text ?? '' } : undefined;
   }
 
@@ -480,13 +479,29 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
 
 /** What build and unrecognised read of a row: a field's text ('' without the column), and the field with its reference. */
 interface RowView {
-  text(key: string): string;
-  field(key: string): RawField | undefined;
+  /** by the field's index in DATA_FIELDS (FIELD_INDEX) */
+  text(i: number): string;
+  field(i: number): RawField | undefined;
 }
 
-function rawView(row: RawRow): RowView {
-  return { text: (k) => row.fields[k]?.text ?? '', field: (k) => row.fields[k] };
+function rawView(row: RawRow, kind: DataKind): RowView {
+  const key = (i: number) => DATA_FIELDS[kind][i]!.key;
+  return { text: (i) => row.fields[key(i)]?.text ?? '', field: (i) => row.fields[key(i)] };
 }
+
+/** Each kind's field keys → their index in DATA_FIELDS (a RowView is read by index: this runs for every row). */
+const FIELD_INDEX = Object.fromEntries(DATA_KINDS.map((kind) => [kind, Object.fromEntries(DATA_FIELDS[kind].map((f, i) => [f.key, i]))])) as Record<DataKind, Record<string, number>>;
+const IX = {
+  inspections: { method: FIELD_INDEX.inspections.method!, severity: FIELD_INDEX.inspections.severity!, selfReported: FIELD_INDEX.inspections.selfReported! },
+  credit: { grade: FIELD_INDEX.credit.grade! },
+  monitoring: {
+    installed: FIELD_INDEX.monitoring.installed!,
+    networked: FIELD_INDEX.monitoring.networked!,
+    status: FIELD_INDEX.monitoring.status!,
+    compliant: FIELD_INDEX.monitoring.compliant!,
+    rate: FIELD_INDEX.monitoring.rate!,
+  },
+};
 
 /** Why no sheet can be read: no header at all (with what the file begins with), or the best header's missing columns. */
 function missingColumns(kind: DataKind, best: HeaderFound | null, seen: string): Text {
@@ -535,7 +550,7 @@ function readRawRow<K extends DataKind>(row: RawRow, t: TableReader<K>, findings
     return;
   }
   const v = parsed.data as Record<string, unknown>;
-  const view = rawView(row);
+  const view = rawView(row, kind);
   const record = build(kind, v, view, src);
   for (const w of unrecognised(kind, v, view)) {
     findings.push(finding('data-value-unrecognised', { ...loc, cell: w.field.ref, column: w.field.header }, { ...kindParams(kind), row: row.row, column: w.field.header, value: w.field.text, effect: w.effect.zh, effectEn: w.effect.en, expected: w.expected }, { value: w.field.text }));
@@ -545,12 +560,12 @@ function readRawRow<K extends DataKind>(row: RawRow, t: TableReader<K>, findings
 }
 
 function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: SourceRef): DataRowOf[DataKind] {
-  const t = (k: string) => row.text(k);
+  const t = (i: number) => row.text(i);
   if (kind === 'inspections') {
     const r: Inspection = {
       uscc: v.uscc as string, name: v.name as string, date: v.date as string,
-      method: v.method as Inspection['method'], methodText: t('method'),
-      severity: v.severity as Inspection['severity'], severityText: t('severity'),
+      method: v.method as Inspection['method'], methodText: t(IX.inspections.method),
+      severity: v.severity as Inspection['severity'], severityText: t(IX.inspections.severity),
       violationText: v.violation as string, selfReported: v.selfReported as boolean | null, src,
     };
     return r;
@@ -559,7 +574,7 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
     const year = v.year as number | undefined;
     const date = v.date as string | undefined;
     const r: CreditRating = {
-      uscc: v.uscc as string, name: v.name as string, grade: v.grade as CreditRating['grade'], gradeText: t('grade'),
+      uscc: v.uscc as string, name: v.name as string, grade: v.grade as CreditRating['grade'], gradeText: t(IX.credit.grade),
       // A rating for year Y is made after the year ends: in force from 1 January of Y+1 unless dated.
       effective: date ?? `${year! + 1}-01-01`, basis: date ? 'date' : 'year', src,
     };
@@ -567,7 +582,7 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
     return r;
   }
   const rate = v.rate as number | undefined;
-  const hasInstalledColumn = row.field('installed') !== undefined;
+  const hasInstalledColumn = row.field(IX.monitoring.installed) !== undefined;
   const r: MonitoringRecord = {
     uscc: v.uscc as string, name: v.name as string,
     // A row in a monitoring export stands for an installed system when the export has no 是否安装 column.
@@ -601,8 +616,8 @@ const EFFECT = {
 const NONE: readonly Unrec[] = Object.freeze([]);
 
 /** The field when its cell is filled (the file has the column) and its value could not be read: null, or NaN for a number. */
-function unread(out: Unrec[] | undefined, row: RowView, key: string, value: unknown, effect: Text, expected: string): Unrec[] | undefined {
-  if (row.text(key) && (value === null || (typeof value === 'number' && Number.isNaN(value)))) (out ??= []).push({ field: row.field(key)!, effect, expected });
+function unread(out: Unrec[] | undefined, row: RowView, i: number, value: unknown, effect: Text, expected: string): Unrec[] | undefined {
+  if (row.text(i) && (value === null || (typeof value === 'number' && Number.isNaN(value)))) (out ??= []).push({ field: row.field(i)!, effect, expected });
   return out;
 }
 
@@ -610,15 +625,15 @@ function unread(out: Unrec[] | undefined, row: RowView, key: string, value: unkn
 function unrecognised(kind: DataKind, v: Record<string, unknown>, row: RowView): readonly Unrec[] {
   let out: Unrec[] | undefined;
   if (kind === 'inspections') {
-    out = unread(out, row, 'method', v.method, EFFECT.method, '现场检查 / 非现场检查 / 体检式帮扶');
-    out = unread(out, row, 'severity', v.severity, v.violation ? EFFECT.severityWithText : EFFECT.severityWithoutText, '无 / 一般 / 严重');
-    out = unread(out, row, 'selfReported', v.selfReported, EFFECT.selfReported, '是 / 否');
+    out = unread(out, row, IX.inspections.method, v.method, EFFECT.method, '现场检查 / 非现场检查 / 体检式帮扶');
+    out = unread(out, row, IX.inspections.severity, v.severity, v.violation ? EFFECT.severityWithText : EFFECT.severityWithoutText, '无 / 一般 / 严重');
+    out = unread(out, row, IX.inspections.selfReported, v.selfReported, EFFECT.selfReported, '是 / 否');
   } else if (kind === 'monitoring') {
-    out = unread(out, row, 'installed', v.installed, EFFECT.unknown, '是 / 否');
-    out = unread(out, row, 'networked', v.networked, EFFECT.unknown, '是 / 否');
-    out = unread(out, row, 'status', v.status, EFFECT.unknown, '稳定 / 异常');
-    out = unread(out, row, 'compliant', v.compliant, EFFECT.unknown, '是 / 否');
-    out = unread(out, row, 'rate', v.rate, EFFECT.rate, '如 98.5%');
+    out = unread(out, row, IX.monitoring.installed, v.installed, EFFECT.unknown, '是 / 否');
+    out = unread(out, row, IX.monitoring.networked, v.networked, EFFECT.unknown, '是 / 否');
+    out = unread(out, row, IX.monitoring.status, v.status, EFFECT.unknown, '稳定 / 异常');
+    out = unread(out, row, IX.monitoring.compliant, v.compliant, EFFECT.unknown, '是 / 否');
+    out = unread(out, row, IX.monitoring.rate, v.rate, EFFECT.rate, '如 98.5%');
   }
   return out ?? NONE;
 }

@@ -60,6 +60,13 @@ export class CellRow implements ReadonlyMap<number, GridCell> {
     }
   }
 
+  /** The highest column holding a cell (0 for none). */
+  lastColumn(): number {
+    let max = 0;
+    for (let i = 0; i < this.n; i++) if (this.cols[i]! > max) max = this.cols[i]!;
+    return max;
+  }
+
   /** The columns holding a cell, as an array (a copy). */
   columns(): number[] {
     return this.cols.slice(0, this.n);
