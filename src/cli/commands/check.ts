@@ -1,8 +1,9 @@
 /**
  * `zmqd check <annex2 path...> --inspections FILE --credit FILE [--monitoring FILE] [--map FILE]`.
- * The data files are read first: one that cannot be used at all (missing, unreadable, not a table,
- * no USCC column …) is a usage error (exit 2) — a check against half the data would mislead. Then
- * every list is validated (one bad list never stops the others) and judged.
+ * Every list is validated (one bad list never stops the others), then the data files are read —
+ * keeping the records of listed enterprises only — and the lists judged. A data file that cannot
+ * be used at all (missing, unreadable, not a table, no USCC column …) is a usage error (exit 2):
+ * a check against half the data would mislead.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -16,9 +17,8 @@ import { readDataFile, type DataFile } from '../../core/data/read.js';
 import { ENCODING_NAME } from '../../core/data/decode.js';
 import type { DataKind } from '../../core/data/types.js';
 import type { DataFiles } from '../../core/eligibility/data.js';
-import { runCheckCore, type CheckResult } from '../../core/check/check.js';
+import { listedUsccs, runCheckCore } from '../../core/check/check.js';
 import type { Lang } from '../../core/findings/types.js';
-import type { RuleOptions } from '../../core/rules/types.js';
 import { checkJson } from '../../reporters/check-json.js';
 import { checkText } from '../../reporters/check-text.js';
 
@@ -46,7 +46,7 @@ async function readMap(file: string | undefined): Promise<HeaderMap | undefined>
   return parsed.map;
 }
 
-async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean): Promise<DataFile<K>> {
+async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean, keep: ReadonlySet<string> | undefined): Promise<DataFile<K>> {
   const opt = OPTION[kind];
   const read = await readInput(path.resolve(file), MAX_FILE_BYTES);
   if ('tooLarge' in read) throw new UsageError(`${opt} 文件 ${file} 超过 50 MB 上限。\nThe ${opt} file ${file} is over the 50 MB limit.`);
@@ -55,7 +55,7 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
     const whyEn = read.error === 'ENOENT' ? 'no such file' : read.error === 'EISDIR' ? 'it is a folder, not a file' : read.error;
     throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why}。\nCannot read the ${opt} file ${file}: ${whyEn}.`);
   }
-  const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map });
+  const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) });
   if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
   return r;
 }
@@ -82,28 +82,28 @@ async function fromLegacy(bytes: Uint8Array, file: string, quiet: boolean): Prom
   }
 }
 
-/** Read the enforcement data named by the options (for `check` and `report`). Throws UsageError (exit 2). */
-export async function loadEnforcementData(o: CheckCliOptions, allowList: ReadonlySet<string>): Promise<DataFiles> {
+function requireData(o: CheckCliOptions): void {
   const missing = (['inspections', 'credit'] as const).filter((k) => !o[k]);
   if (missing.length) {
     const names = missing.map((k) => OPTION[k]).join(' ');
     throw new UsageError(`check 需要执法数据：缺少 ${names}（检查记录和信用评价必须提供，在线监控可选）。\ncheck needs the enforcement data: ${names} missing (inspections and credit are required, monitoring is optional).`);
   }
+}
+
+/**
+ * Read the enforcement data named by the options (for `check` and `report`). Throws UsageError (exit 2).
+ * `keep`: the only enterprises whose records are kept (see readDataFile).
+ */
+export async function loadEnforcementData(o: CheckCliOptions, allowList: ReadonlySet<string>, keep?: ReadonlySet<string>): Promise<DataFiles> {
+  requireData(o);
   const map = await readMap(o.map);
   const quiet = Boolean(o.quiet);
   const data: DataFiles = {
-    inspections: await readData('inspections', o.inspections!, allowList, map, quiet),
-    credit: await readData('credit', o.credit!, allowList, map, quiet),
+    inspections: await readData('inspections', o.inspections!, allowList, map, quiet, keep),
+    credit: await readData('credit', o.credit!, allowList, map, quiet, keep),
   };
-  if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet);
+  if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet, keep);
   return data;
-}
-
-/** Validate the lists and judge them against the data (for `check` and `report`). */
-export async function checkPaths(paths: string[], data: DataFiles, opts: RuleOptions, quiet: boolean, guard?: OutputGuard): Promise<{ result: CheckResult; inputs: string[] }> {
-  const { results, inputs } = await validatePaths(paths, opts, quiet, '核查', guard);
-  const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays });
-  return { result, inputs };
 }
 
 function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
@@ -111,20 +111,24 @@ function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
     if (!f) continue;
     const enc = f.encoding ? ENCODING_NAME[f.encoding] : 'xlsx';
     log(quiet, lang === 'zh'
-      ? `${KIND_LABEL[f.kind].zh}：${f.file}（${enc}，${f.records.length} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
-      : `${KIND_LABEL[f.kind].en}: ${f.file} (${enc}, ${f.records.length} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
+      ? `${KIND_LABEL[f.kind].zh}：${f.file}（${enc}，${f.usable} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
+      : `${KIND_LABEL[f.kind].en}: ${f.file} (${enc}, ${f.usable} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
   }
 }
 
 export async function runCheck(paths: string[], o: CheckCliOptions): Promise<number> {
   const c = common(o);
   const opts = await ruleOptions(o);
+  requireData(o);
   // refuse a bad --out before minutes of reading large exports, not after
   const given = [o.inspections, o.credit, o.monitoring, o.map].filter((f): f is string => f !== undefined);
   if (o.out) await checkOutputPath(o.out, given);
-  const data = await loadEnforcementData(o, opts.allowList);
+  // The lists first: then only the records of listed enterprises are kept from the data (an export
+  // for a whole city is mostly others); every data row is still read, checked and reported on.
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, '核查', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)) });
+  const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
-  const { result, inputs } = await checkPaths(paths, data, opts, c.quiet, { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)) });
+  const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays });
   const json = checkJson(result, c.lang);
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');

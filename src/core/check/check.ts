@@ -92,8 +92,18 @@ export interface CheckInput {
   expiringDays: number;
 }
 
+/**
+ * The enterprises the lists can be judged on: the valid USCCs of their entries. Only their data
+ * records are ever looked up (readDataFile's `keep`, indexData's `wanted`).
+ */
+export function listedUsccs(lists: readonly FileResult[]): Set<string> {
+  const listed = new Set<string>();
+  for (const r of lists) for (const e of r.annex2?.entries ?? []) if (e.uscc?.valid) listed.add(e.uscc.normalised);
+  return listed;
+}
+
 export function runCheckCore(input: CheckInput): CheckResult {
-  const index = indexData(input.data);
+  const index = indexData(input.data, listedUsccs(input.lists));
   const entries: CheckedEntry[] = [];
   const findings: Finding[] = [];
   for (const r of input.lists) {
@@ -189,7 +199,7 @@ function dataFindings(data: DataFiles, listed: Set<string>): Finding[] {
 function dataSummary(data: DataFiles): DataSourceSummary[] {
   return ([data.inspections, data.credit, data.monitoring] as (DataFile | undefined)[])
     .filter((f): f is DataFile => f !== undefined)
-    .map((f) => ({ kind: f.kind, file: f.file, format: f.format, encoding: f.encoding ?? null, sheets: f.sheets, rows: f.records.length, invalid: f.invalid.length }));
+    .map((f) => ({ kind: f.kind, file: f.file, format: f.format, encoding: f.encoding ?? null, sheets: f.sheets, rows: f.usable, invalid: f.invalid.length }));
 }
 
 function summarise(entries: CheckedEntry[]): CheckSummary {

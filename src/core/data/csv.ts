@@ -36,19 +36,27 @@ export function detectDelimiter(text: string): string {
 }
 
 export function parseCsv(input: string, delimiter = detectDelimiter(input)): CsvParse {
+  const records: CsvRecord[] = [];
+  const result: CsvParse = { records, delimiter };
+  const { unterminatedQuoteLine } = scanCsv(input, (line, cells) => records.push({ line, cells }), delimiter);
+  if (unterminatedQuoteLine !== undefined) result.unterminatedQuoteLine = unterminatedQuoteLine;
+  return result;
+}
+
+/** parseCsv one record at a time (a large export is never held as records): `onRecord` gets each record as it ends. */
+export function scanCsv(input: string, onRecord: (line: number, cells: string[]) => void, delimiter = detectDelimiter(input)): Omit<CsvParse, 'records'> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const n = text.length;
   const D = delimiter.charCodeAt(0);
   const QUOTE = 34, CR = 13, LF = 10;
-  const records: CsvRecord[] = [];
-  const result: CsvParse = { records, delimiter };
+  const result: Omit<CsvParse, 'records'> = { delimiter };
   let cells: string[] = [];
   let line = 1;
   let start = 1;
   let i = 0;
   const endRecord = () => {
     // a blank line is not a record
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: start, cells });
+    if (!(cells.length === 1 && cells[0] === '')) onRecord(start, cells);
     cells = [];
   };
   while (i <= n) {
@@ -110,7 +118,7 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): Csv
     }
     cells.push(field);
     if (i >= n) {
-      if (!(cells.length === 1 && cells[0] === '')) records.push({ line: start, cells });
+      endRecord();
       break;
     }
     const c = text.charCodeAt(i);

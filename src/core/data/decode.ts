@@ -37,17 +37,32 @@ function lenient(bytes: Uint8Array, enc: EncodingName): string {
   return new TextDecoder(LABEL[enc], { ignoreBOM: true }).decode(bytes);
 }
 
+/** The lines (as split at \r\n, \r or \n) holding a U+FFFD, counted in place rather than split: a large export is not copied line by line. */
 function linesWithReplacement(text: string): number[] {
   const out: number[] = [];
-  text.split(/\r\n|\r|\n/).forEach((l, i) => {
-    if (l.includes('\uFFFD')) out.push(i + 1);
-  });
+  let line = 1;
+  let bad = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad = true;
+    else if (c === 10 || c === 13) {
+      if (bad) out.push(line);
+      bad = false;
+      line++;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  if (bad) out.push(line);
   return out;
 }
 
 function decodeAs(bytes: Uint8Array, enc: EncodingName): Decoded {
   const ok = strict(bytes, enc);
   if (ok !== null) return { text: ok, encoding: enc, badLines: [] };
+  return lenientDecoded(bytes, enc);
+}
+
+function lenientDecoded(bytes: Uint8Array, enc: EncodingName): Decoded {
   const text = lenient(bytes, enc);
   return { text, encoding: enc, badLines: linesWithReplacement(text) };
 }
@@ -73,13 +88,17 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes.subarray(2), 'utf-16be');
   const u16 = utf16Guess(bytes);
   if (u16) return decodeAs(bytes, u16);
-  const utf8 = decodeAs(bytes, 'utf-8');
-  if (utf8.badLines.length === 0) return utf8;
-  const gb = decodeAs(bytes, 'gb18030');
-  if (gb.badLines.length === 0) return gb;
+  // Strict readings first: a clean file (nearly all of them) is decoded once more at most, and
+  // no lenient copy of the text is made unless neither encoding reads every byte.
+  const utf8 = strict(bytes, 'utf-8');
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', badLines: [] };
+  const gb = strict(bytes, 'gb18030');
+  if (gb !== null) return { text: gb, encoding: 'gb18030', badLines: [] };
   // Neither is clean: a damaged file. Keep the reading with fewer broken lines (GB18030 on a tie:
   // the usual encoding of Chinese CSV exports).
-  return utf8.badLines.length < gb.badLines.length ? utf8 : gb;
+  const u = lenientDecoded(bytes, 'utf-8');
+  const g = lenientDecoded(bytes, 'gb18030');
+  return u.badLines.length < g.badLines.length ? u : g;
 }
 
 /** True when the bytes contain NULs or other control bytes that no text export has (a binary file). */

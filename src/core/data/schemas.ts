@@ -10,10 +10,10 @@ import { checkUscc, describeNumericUscc, looksLikeExponentNumber, type UsccIssue
 import { cellDate } from '../values/cell.js';
 import { isDateFormat } from '../workbook/dates.js';
 import type { IsoDate } from '../values/dates.js';
-import { parseGrade } from './grades.js';
+import { GRADES, parseGrade, type Grade } from './grades.js';
 import { parseMethod, parseRate, parseRunning, parseSeverity, parseYear, parseYesNo } from './values.js';
 import type { RawField } from './table.js';
-import type { Text } from './types.js';
+import type { DataKind, Text } from './types.js';
 
 /** Monitoring data counts as stably compliant from this 达标率 on (when 稳定达标 itself is not given). */
 export const COMPLIANCE_RATE_THRESHOLD = 95;
@@ -27,15 +27,25 @@ function bad(ctx: Ctx, reason: Text): typeof z.NEVER {
 
 /** A raw cell under a recognised header (undefined when the file has no such column). */
 const raw = z.custom<RawField | undefined>((v) => v === undefined || (typeof v === 'object' && v !== null && 'text' in v));
-const textOf = (f: RawField | undefined) => f?.text ?? '';
+/** What a field's conversion reads of a RawField: its cell and cleaned text (undefined: the file has no such column). */
+export type FieldIn = Pick<RawField, 'cell' | 'text'> | undefined;
+const textOf = (f: FieldIn) => f?.text ?? '';
+
+/** Why a cell makes its row unusable. */
+export class Failed {
+  constructor(readonly reason: Text) {}
+}
+
+/** One field's conversion: its value, or why the row cannot be used. Pure: the same cell and text always give the same result. */
+export type Convert<T = unknown> = (f: FieldIn) => T | Failed;
 
 /**
  * Memoised by the cell's text: exports repeat the same codes, dates and words on thousands of rows,
  * and a data file can hold 100,000 of them. A failed result is cached as its reason.
  */
-function memo<T>(fn: (f: RawField | undefined) => T | { fail: Text }): (f: RawField | undefined, ctx: Ctx) => T {
-  const cache = new Map<string, T | { fail: Text }>();
-  return (f, ctx) => {
+function memo<T>(fn: Convert<T>): Convert<T> {
+  const cache = new Map<string, T | Failed>();
+  return (f) => {
     const cell = f?.cell;
     const key = cell && cell.t !== 's' ? `${cell.t}:${String(cell.v)}:${cell.numFmt ?? ''}` : `s:${textOf(f)}`;
     let r = cache.get(key);
@@ -43,9 +53,16 @@ function memo<T>(fn: (f: RawField | undefined) => T | { fail: Text }): (f: RawFi
       r = fn(f);
       if (cache.size < 100_000) cache.set(key, r);
     }
-    if (r !== null && typeof r === 'object' && 'fail' in (r as object)) return bad(ctx, (r as { fail: Text }).fail);
-    return r as T;
+    return r as T | Failed;
   };
+}
+
+/** A conversion as a zod field: a failure becomes the field's issue. */
+function field<T>(convert: Convert<T>) {
+  return raw.transform((f, ctx) => {
+    const r = convert(f);
+    return r instanceof Failed ? bad(ctx, r.reason) : r;
+  });
 }
 
 function usccReason(issue: UsccIssue | undefined, text: string): Text {
@@ -64,112 +81,177 @@ function usccReason(issue: UsccIssue | undefined, text: string): Text {
   }
 }
 
-function usccField(allowList?: ReadonlySet<string>) {
-  return raw.transform(
-    memo((f): string | { fail: Text } => {
-      const cell = f?.cell;
-      if (cell && cell.t === 'n' && typeof cell.v === 'number') {
-        const shown = describeNumericUscc(cell.v);
-        return { fail: { zh: `信用代码被存成了数字（${shown}），已丢失后几位`, en: `the USCC is stored as a number (${shown}) and has lost digits` } };
-      }
-      const t = textOf(f);
-      if (!t) return { fail: { zh: '统一社会信用代码为空', en: 'the USCC is empty' } };
-      const r = checkUscc(t, allowList);
-      if (!r.valid) return { fail: usccReason(r.issues.find((i) => i.kind !== 'normalised'), t) };
-      return r.normalised;
-    }),
-  );
+function usccField(allowList?: ReadonlySet<string>): Convert<string> {
+  return memo((f) => {
+    const cell = f?.cell;
+    if (cell && cell.t === 'n' && typeof cell.v === 'number') {
+      const shown = describeNumericUscc(cell.v);
+      return new Failed({ zh: `信用代码被存成了数字（${shown}），已丢失后几位`, en: `the USCC is stored as a number (${shown}) and has lost digits` });
+    }
+    const t = textOf(f);
+    if (!t) return new Failed({ zh: '统一社会信用代码为空', en: 'the USCC is empty' });
+    const r = checkUscc(t, allowList);
+    if (!r.valid) return new Failed(usccReason(r.issues.find((i) => i.kind !== 'normalised'), t));
+    return r.normalised;
+  });
 }
 
-function dateReason(label: Text, f: RawField | undefined, reason: { reasonZh: string; reasonEn: string }): Text {
+function dateReason(label: Text, f: FieldIn, reason: { reasonZh: string; reasonEn: string }): Text {
   return { zh: `${label.zh}“${textOf(f)}”${reason.reasonZh}`, en: `${label.en} "${textOf(f)}" ${reason.reasonEn}` };
 }
 
 /** A required date. */
-function dateField(label: Text) {
-  return raw.transform(
-    memo((f): IsoDate | { fail: Text } => {
-      const d = cellDate(f?.cell, isDateFormat);
-      if (d.ok) return d.date;
-      if (d.reason === 'empty') return { fail: { zh: `${label.zh}为空`, en: `the ${label.en} is empty` } };
-      return { fail: dateReason(label, f, d) };
-    }),
-  );
-}
-
-/** An optional date: undefined when empty, an issue when filled but unreadable. */
-function optionalDateField(label: Text) {
-  return raw.transform(
-    memo((f): IsoDate | undefined | { fail: Text } => {
-      if (!f || (!f.text && !f.cell)) return undefined;
-      const d = cellDate(f.cell, isDateFormat);
-      if (d.ok) return d.date;
-      if (d.reason === 'empty') return undefined;
-      return { fail: dateReason(label, f, d) };
-    }),
-  );
-}
-
-/** A word read by `parse` (null when not recognised), memoised. */
-function word<T>(parse: (text: string) => T) {
-  return raw.transform(memo((f) => parse(textOf(f))));
-}
-
-const name = raw.transform(textOf);
-
-export function inspectionSchema(allowList?: ReadonlySet<string>) {
-  return z.object({
-    uscc: usccField(allowList),
-    name,
-    date: dateField({ zh: '检查日期', en: 'inspection date' }),
-    method: word(parseMethod),
-    severity: word(parseSeverity),
-    violation: raw.transform(textOf),
-    selfReported: word(parseYesNo),
+function dateField(label: Text): Convert<IsoDate> {
+  return memo((f) => {
+    const d = cellDate(f?.cell, isDateFormat);
+    if (d.ok) return d.date;
+    if (d.reason === 'empty') return new Failed({ zh: `${label.zh}为空`, en: `the ${label.en} is empty` });
+    return new Failed(dateReason(label, f, d));
   });
 }
 
-export function creditSchema(allowList?: ReadonlySet<string>) {
-  return z
-    .object({
-      uscc: usccField(allowList),
-      name,
-      grade: raw.transform((f, ctx) => {
-        const g = parseGrade(textOf(f));
-        if (g) return g;
-        if (!textOf(f)) return bad(ctx, { zh: '评价结果为空', en: 'the grade is empty' });
-        return bad(ctx, {
-          zh: `评价结果“${textOf(f)}”不是可识别的信用等级（环保诚信、良好、警示、不良，或绿牌、蓝牌、黄牌、红牌）`,
-          en: `grade "${textOf(f)}" is not a known credit grade (环保诚信/良好/警示/不良, or green/blue/yellow/red card)`,
-        });
-      }),
-      year: raw.transform((f, ctx): number | undefined => {
-        const t = textOf(f);
-        if (!t) return undefined;
-        const y = parseYear(t);
-        if (y === null) return bad(ctx, { zh: `评价年度“${t}”不是年份`, en: `rating year "${t}" is not a year` });
-        return y;
-      }),
-      date: optionalDateField({ zh: '评价日期', en: 'rating date' }),
-    })
-    .superRefine((r, ctx) => {
-      if (r.year === undefined && r.date === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: 'no rating year or date', params: { zh: '评价年度和评价日期都为空，无法确定评价何时生效', en: 'neither a rating year nor a rating date: the rating cannot be placed in time' } });
-      }
-    });
+/** An optional date: undefined when empty, an issue when filled but unreadable. */
+function optionalDateField(label: Text): Convert<IsoDate | undefined> {
+  return memo((f) => {
+    if (!f || (!f.text && !f.cell)) return undefined;
+    const d = cellDate(f.cell, isDateFormat);
+    if (d.ok) return d.date;
+    if (d.reason === 'empty') return undefined;
+    return new Failed(dateReason(label, f, d));
+  });
 }
 
-export function monitoringSchema(allowList?: ReadonlySet<string>) {
-  return z.object({
-    uscc: usccField(allowList),
-    name,
+/** A word read by `parse` (null when not recognised), memoised. */
+function word<T>(parse: (text: string) => T): Convert<T> {
+  return memo((f) => parse(textOf(f)));
+}
+
+/** A field read as its text (a name, a description). */
+export const plainText: Convert<string> = textOf;
+
+const grade: Convert<Grade> = (f) => {
+  const g = parseGrade(textOf(f));
+  if (g) return g;
+  if (!textOf(f)) return new Failed({ zh: '评价结果为空', en: 'the grade is empty' });
+  return new Failed({
+    zh: `评价结果“${textOf(f)}”不是可识别的信用等级（环保诚信、良好、警示、不良，或绿牌、蓝牌、黄牌、红牌）`,
+    en: `grade "${textOf(f)}" is not a known credit grade (环保诚信/良好/警示/不良, or green/blue/yellow/red card)`,
+  });
+};
+
+const year: Convert<number | undefined> = (f) => {
+  const t = textOf(f);
+  if (!t) return undefined;
+  const y = parseYear(t);
+  if (y === null) return new Failed({ zh: `评价年度“${t}”不是年份`, en: `rating year "${t}" is not a year` });
+  return y;
+};
+
+const rate: Convert<number | undefined> = (f) => (textOf(f) ? parseRate(textOf(f)) : undefined);
+
+/** Each kind's fields, in the order of DATA_FIELDS (which is the order zod checks them and reports their issues in). */
+function conversions(kind: DataKind, allowList?: ReadonlySet<string>): Record<string, Convert> {
+  const common = { uscc: usccField(allowList), name: plainText };
+  if (kind === 'inspections') {
+    return {
+      ...common,
+      date: dateField({ zh: '检查日期', en: 'inspection date' }),
+      method: word(parseMethod),
+      severity: word(parseSeverity),
+      violation: plainText,
+      selfReported: word(parseYesNo),
+    };
+  }
+  if (kind === 'credit') return { ...common, grade, year, date: optionalDateField({ zh: '评价日期', en: 'rating date' }) };
+  return {
+    ...common,
     installed: word(parseYesNo),
     networked: word(parseYesNo),
     status: word(parseRunning),
     compliant: word(parseYesNo),
-    rate: raw.transform((f) => (textOf(f) ? parseRate(textOf(f)) : undefined)),
+    rate,
     date: optionalDateField({ zh: '统计日期', en: 'date' }),
+  };
+}
+
+/** The schema of a raw row, as zod reports a bad one: one issue per bad cell, then (credit) a missing year and date. */
+function rawRowSchema(kind: DataKind, convert: Record<string, Convert>) {
+  const shape = Object.fromEntries(Object.entries(convert).map(([k, c]) => [k, field(c)]));
+  const object = z.object(shape as { uscc: ReturnType<typeof field<string>> } & Record<string, ReturnType<typeof field>>);
+  if (kind !== 'credit') return object;
+  return object.superRefine((r, ctx) => {
+    if (r.year === undefined && r.date === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'no rating year or date', params: { zh: '评价年度和评价日期都为空，无法确定评价何时生效', en: 'neither a rating year nor a rating date: the rating cannot be placed in time' } });
+    }
   });
+}
+
+const yesNo = z.boolean().nullable();
+const isoDate = z.string();
+
+/** The typed values of a usable row, checked again once converted (the reader's fast path). */
+const TYPED = {
+  inspections: z.object({
+    uscc: z.string(),
+    name: z.string(),
+    date: isoDate,
+    method: z.enum(['onsite', 'offsite', 'assistance']).nullable(),
+    severity: z.enum(['none', 'minor', 'serious']).nullable(),
+    violation: z.string(),
+    selfReported: yesNo,
+  }),
+  credit: z.object({
+    uscc: z.string(),
+    name: z.string(),
+    grade: z.enum(GRADES as [Grade, ...Grade[]]),
+    year: z.number().int().optional(),
+    date: isoDate.optional(),
+  }),
+  monitoring: z.object({
+    uscc: z.string(),
+    name: z.string(),
+    installed: yesNo,
+    networked: yesNo,
+    status: yesNo,
+    compliant: yesNo,
+    // NaN: a 达标率 that could not be read (reported as unrecognised)
+    rate: z.union([z.number(), z.nan()]).optional(),
+    date: isoDate.optional(),
+  }),
+} as const;
+
+export interface RowSchemas {
+  /** raw row → typed values, with zod's issues for a row that cannot be used */
+  raw: z.ZodType<Record<string, unknown>> & { shape: { uscc: z.ZodType<string> } };
+  /** the fields' conversions in DATA_FIELDS order, sharing raw's caches (so either way gives the same values) */
+  convert: [string, Convert][];
+  /** typed values → the same values: the shape of a row converted without raw */
+  typed: z.ZodType<Record<string, unknown>>;
+}
+
+/**
+ * A kind's row schemas for one file. The conversions are memoised per call, so each file (each
+ * allow list) gets its own; `raw` and `convert` share them.
+ */
+export function rowSchemas(kind: DataKind, allowList?: ReadonlySet<string>): RowSchemas {
+  const convert = conversions(kind, allowList);
+  return {
+    raw: rawRowSchema(kind, convert) as unknown as RowSchemas['raw'],
+    convert: Object.entries(convert),
+    typed: TYPED[kind] as unknown as z.ZodType<Record<string, unknown>>,
+  };
+}
+
+export function inspectionSchema(allowList?: ReadonlySet<string>) {
+  return rowSchemas('inspections', allowList).raw;
+}
+
+export function creditSchema(allowList?: ReadonlySet<string>) {
+  return rowSchemas('credit', allowList).raw;
+}
+
+export function monitoringSchema(allowList?: ReadonlySet<string>) {
+  return rowSchemas('monitoring', allowList).raw;
 }
 
 /** The reason of a failed parse, per bad field, in row order of the fields. */

@@ -1,8 +1,10 @@
 /**
- * A data table in a sheet (xlsx, or a CSV turned into a sheet): find the header row by our header
- * spellings, then read every non-blank row below it with A1 references.
+ * A data table in a sheet (xlsx, or a CSV read as rows of text cells): the header row is found by
+ * our header spellings among the first rows, then every non-blank row below it is read (read.ts).
+ * Rows come one at a time, in ascending order, from a stream or a grid: a 500,000-row export is
+ * never held whole.
  */
-import { a1, colLetters, type GridCell, type GridSheet } from '../workbook/grid.js';
+import { a1, type GridCell, type GridSheet } from '../workbook/grid.js';
 import { cellText } from '../values/cell.js';
 import { cleanText } from '../values/text.js';
 import { REQUIRED, resolveHeader, type HeaderMap } from './aliases.js';
@@ -34,17 +36,21 @@ export interface HeaderFound {
   width: number;
 }
 
-const HEADER_SCAN_ROWS = 30;
+/** A row as a stream or a grid gives it: row number and cells by column. */
+export type TableRow = readonly [number, ReadonlyMap<number, GridCell>];
 
-function rowCells(sheet: GridSheet, r: number): [number, GridCell][] {
-  const row = sheet.rows.get(r);
-  return row ? [...row.entries()].sort((x, y) => x[0] - y[0]) : [];
+/** The header is looked for in rows 1 to 30. */
+export const HEADER_SCAN_ROWS = 30;
+
+function sortedCells(cells: ReadonlyMap<number, GridCell>): [number, GridCell][] {
+  return [...cells.entries()].sort((x, y) => x[0] - y[0]);
 }
 
 /** Anything cleanText would change: whitespace other than a lone inner space, invisible or control characters. */
 const NEEDS_CLEANING = /^\s|\s$|\s\s|[\t\n\r\f\v\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF\u00AD\u180E\x00-\x1F\x7F-\x9F]/;
 
-function text(cell: GridCell | undefined): string {
+/** A cell's cleaned display text ('' for none). */
+export function fieldText(cell: GridCell | undefined): string {
   const raw = cellText(cell);
   // most cells are already clean: skip the three replacements of cleanText for them
   return NEEDS_CLEANING.test(raw) ? cleanText(raw).text : raw;
@@ -56,17 +62,16 @@ export function hasRequired(kind: DataKind, fields: Iterable<string>): boolean {
   return REQUIRED[kind].every((group) => group.some((f) => set.has(f)));
 }
 
-/** The row (among the first 30) with the most recognised headers; null when none has the USCC column. */
-export function findHeader(sheet: GridSheet, kind: DataKind, map?: HeaderMap): HeaderFound | null {
+/** The row (among rows 1–30, given in ascending order) with the most recognised headers; null when none has the USCC column. */
+export function findHeader(rows: Iterable<TableRow>, kind: DataKind, map?: HeaderMap): HeaderFound | null {
   let best: HeaderFound | null = null;
-  const rows = [...sheet.rows.keys()].sort((x, y) => x - y);
-  for (const r of rows) {
+  for (const [r, cells] of rows) {
     if (r > HEADER_SCAN_ROWS) break;
     const columns: HeaderFound['columns'] = {};
     const duplicates: HeaderFound['duplicates'] = [];
     let width = 0;
-    for (const [c, cell] of rowCells(sheet, r)) {
-      const t = text(cell);
+    for (const [c, cell] of sortedCells(cells)) {
+      const t = fieldText(cell);
       if (!t) continue;
       width = c;
       const field = resolveHeader(kind, t, map);
@@ -81,36 +86,23 @@ export function findHeader(sheet: GridSheet, kind: DataKind, map?: HeaderMap): H
   return best;
 }
 
-/** Every row below the header that holds anything in a recognised column (one at a time: data files can be large). */
-export function* readRows(sheet: GridSheet, header: HeaderFound, sheetName?: string): Generator<RawRow> {
-  const rows = [...sheet.rows.keys()].filter((r) => r > header.row).sort((x, y) => x - y);
-  const columns = Object.entries(header.columns).map(([field, pos]) => [field, { ...pos, letters: colLetters(pos.col) }] as const);
-  for (const r of rows) {
-    const fields: RawRow['fields'] = {};
-    let any = false;
-    const cells = sheet.rows.get(r);
-    for (const [field, pos] of columns) {
-      const cell = cells?.get(pos.col);
-      const t = text(cell);
-      if (t) any = true;
-      fields[field] = { ref: `${pos.letters}${r}`, header: pos.header, cell, text: t };
-    }
-    if (!any) continue;
-    let extra = 0;
-    for (const [c, cell] of sheet.rows.get(r) ?? []) if (c > header.width && text(cell) !== '') extra++;
-    const row: RawRow = { row: r, fields, extra };
-    if (sheetName !== undefined) row.sheet = sheetName;
-    yield row;
-  }
+/** What a row shows first (for the message when no header is found): its first eight values. */
+export function rowPreview(cells: ReadonlyMap<number, GridCell>): string {
+  return sortedCells(cells).map(([, c]) => String(c.v ?? '')).filter(Boolean).slice(0, 8).join('、').slice(0, 120);
 }
 
-/** A CSV parse as a sheet of text cells, so CSV and xlsx share the table reader. `="…"` (Excel's keep-as-text form) is unwrapped. */
+/** A CSV field as a cell's value: `="…"` (Excel's keep-as-text form) is unwrapped; '' is no cell. */
+export function csvValue(v: string): string {
+  return v.length >= 3 && v.startsWith('="') && v.endsWith('"') ? v.slice(2, -1) : v;
+}
+
+/** A CSV parse as a sheet of text cells (the grid form of what read.ts streams, for differential tests). */
 export function csvToSheet(records: { line: number; cells: string[] }[], name = 'CSV'): GridSheet {
   const rows = new Map<number, Map<number, GridCell>>();
   for (const rec of records) {
     const row = new Map<number, GridCell>();
     rec.cells.forEach((v, i) => {
-      const value = v.length >= 3 && v.startsWith('="') && v.endsWith('"') ? v.slice(2, -1) : v;
+      const value = csvValue(v);
       if (value !== '') row.set(i + 1, { t: 's', v: value });
     });
     rows.set(rec.line, row);

@@ -4,15 +4,16 @@ import type { DataFile } from '../data/read.js';
 import { withinOneYear } from '../values/dates.js';
 import type { At, EnforcementIndex } from './types.js';
 
-function group<T extends { uscc: string }>(records: T[], key: (r: T) => string): Map<string, T[]> {
+function group<T extends { uscc: string }>(records: T[], key: (r: T) => string, wanted?: ReadonlySet<string>): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const r of records) {
-    const list = m.get(r.uscc) ?? [];
-    list.push(r);
-    m.set(r.uscc, list);
+    if (wanted && !wanted.has(r.uscc)) continue;
+    const list = m.get(r.uscc);
+    if (list) list.push(r);
+    else m.set(r.uscc, [r]);
   }
   // stable: by date, then file order
-  for (const list of m.values()) list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  for (const list of m.values()) if (list.length > 1) list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return m;
 }
 
@@ -22,7 +23,11 @@ export interface DataFiles {
   monitoring?: DataFile<'monitoring'>;
 }
 
-export function indexData(files: DataFiles): EnforcementIndex {
+/**
+ * `wanted`: the only enterprises that will be looked up (those on the lists): records of others
+ * are left out of the index, which a 500,000-row export makes worth it.
+ */
+export function indexData(files: DataFiles, wanted?: ReadonlySet<string>): EnforcementIndex {
   const invalid = new Map<string, SourceRef[]>();
   for (const f of [files.inspections, files.credit, files.monitoring]) {
     for (const inv of f?.invalid ?? []) {
@@ -31,9 +36,9 @@ export function indexData(files: DataFiles): EnforcementIndex {
     }
   }
   return {
-    inspections: group(files.inspections.records, (r) => r.date),
-    credit: group(files.credit.records, (r) => r.effective),
-    monitoring: group(files.monitoring?.records ?? [], (r) => r.date ?? ''),
+    inspections: group(files.inspections.records, (r) => r.date, wanted),
+    credit: group(files.credit.records, (r) => r.effective, wanted),
+    monitoring: group(files.monitoring?.records ?? [], (r) => r.date ?? '', wanted),
     monitoringGiven: files.monitoring !== undefined,
     invalid,
   };

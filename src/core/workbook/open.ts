@@ -8,7 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
-import { FastReadError, loadFast } from './fast/index.js';
+import { FastReadError, loadFast, streamSheets, type StreamOptions } from './fast/index.js';
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
@@ -65,17 +65,73 @@ const BROKEN: Reason = { zh: '文件不完整或已损坏', en: 'the file is inc
 
 /** Open xlsx bytes. Never throws: every problem becomes one file-level error finding. */
 export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): Promise<OpenResult> {
-  const limits: Limits = {
-    maxBytes: opts.maxBytes ?? 50 * MiB,
-    maxInflated: opts.maxInflatedBytes ?? 500 * MiB,
-    maxRatio: opts.maxRatio ?? 200,
-  };
+  const limits = limitsOf(opts);
   try {
     const workbook = await open(bytes, limits, opts.reader ?? 'auto');
     return { ok: true, workbook, findings: [] };
   } catch (err) {
     if (err instanceof OpenFailure) return { ok: false, findings: [err.f] };
     return { ok: false, findings: [errorFinding(err)] };
+  }
+}
+
+function limitsOf(opts: OpenOptions): Limits {
+  return {
+    maxBytes: opts.maxBytes ?? 50 * MiB,
+    maxInflated: opts.maxInflatedBytes ?? 500 * MiB,
+    maxRatio: opts.maxRatio ?? 200,
+  };
+}
+
+/** An exception of a visitor of streamWorkbook: the caller's, passed on as it is. */
+class VisitorError extends Error {
+  constructor(readonly inner: unknown) {
+    super('visitor');
+  }
+}
+
+/**
+ * The rows of every worksheet, streamed to the visitors of `onSheet` without a grid (see
+ * fast/stream.ts), after the same safety checks as openWorkbook and before any inflating.
+ * Returns true when the file was streamed whole and openWorkbook would have opened it with the
+ * fast reader and no finding: the visitors saw exactly that grid's rows. Returns false in every
+ * other case — not a zip, a check fails, the fast reader cannot read it or not as a stream —
+ * and the caller must then forget what its visitors saw and call openWorkbook, which gives the
+ * verdict or grid (the fast reader's, or exceljs') it always gave. Exceptions of the visitors
+ * are thrown on.
+ */
+export function streamWorkbook(bytes: Uint8Array, onSheet: StreamOptions['onSheet'], opts: Omit<OpenOptions, 'reader' | 'fileName'> = {}): boolean {
+  if (sniff(bytes) !== 'zip') return false;
+  const limits = limitsOf(opts);
+  const guarded: StreamOptions['onSheet'] = (name, state) => {
+    const v = onSheet(name, state);
+    if (!v) return null;
+    return {
+      row: (r, cells) => {
+        try {
+          v.row(r, cells);
+        } catch (err) {
+          throw new VisitorError(err);
+        }
+      },
+      end: () => {
+        try {
+          v.end?.();
+        } catch (err) {
+          throw new VisitorError(err);
+        }
+      },
+    };
+  };
+  try {
+    const { entries } = checkZip(bytes, limits);
+    const read = new Set<number>();
+    streamSheets(bytes, { maxInflatedBytes: limits.maxInflated, read, onSheet: guarded });
+    checkActualSizes(bytes, entries, limits, read);
+    return true;
+  } catch (err) {
+    if (err instanceof VisitorError) throw err.inner;
+    return false;
   }
 }
 
@@ -91,27 +147,7 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
     case 'zip':
       break;
   }
-
-  if (bytes.length > limits.maxBytes) {
-    fail('file-too-large', {
-      zh: `文件大小 ${fmtBytes(bytes.length)}，超过上限 ${fmtBytes(limits.maxBytes)}`,
-      en: `the file is ${fmtBytes(bytes.length)}, above the ${fmtBytes(limits.maxBytes)} limit`,
-    });
-  }
-  const dir = readZipDirectory(bytes);
-  if ('error' in dir) fail('file-unreadable', { zh: dir.error, en: dir.errorEn });
-  const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
-  const byName = new Map<string, ZipEntryInfo>();
-  for (const e of entries) byName.set(partName(e.name), e);
-
-  if (!byName.has('xl/workbook.xml')) fail('file-unreadable', describeZip(byName));
-  if (entries.some((e) => (e.flags & 1) !== 0)) {
-    fail('file-unreadable', { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' });
-  }
-  if (entries.some((e) => e.method !== 0 && e.method !== 8)) {
-    fail('file-unreadable', { zh: '使用了不支持的压缩方式', en: 'it uses an unsupported compression method' });
-  }
-  checkDeclaredSizes(entries, limits);
+  const { entries, byName } = checkZip(bytes, limits);
 
   if (reader !== 'exceljs') {
     const read = new Set<number>();
@@ -151,6 +187,31 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
     if (isStructureError(err)) return adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter));
     throw err;
   }
+}
+
+/** The checks of a zip's size and central directory, before anything is inflated (throws OpenFailure). */
+function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[]; byName: Map<string, ZipEntryInfo> } {
+  if (bytes.length > limits.maxBytes) {
+    fail('file-too-large', {
+      zh: `文件大小 ${fmtBytes(bytes.length)}，超过上限 ${fmtBytes(limits.maxBytes)}`,
+      en: `the file is ${fmtBytes(bytes.length)}, above the ${fmtBytes(limits.maxBytes)} limit`,
+    });
+  }
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) fail('file-unreadable', { zh: dir.error, en: dir.errorEn });
+  const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
+  const byName = new Map<string, ZipEntryInfo>();
+  for (const e of entries) byName.set(partName(e.name), e);
+
+  if (!byName.has('xl/workbook.xml')) fail('file-unreadable', describeZip(byName));
+  if (entries.some((e) => (e.flags & 1) !== 0)) {
+    fail('file-unreadable', { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' });
+  }
+  if (entries.some((e) => e.method !== 0 && e.method !== 8)) {
+    fail('file-unreadable', { zh: '使用了不支持的压缩方式', en: 'it uses an unsupported compression method' });
+  }
+  checkDeclaredSizes(entries, limits);
+  return { entries, byName };
 }
 
 type Adapter = typeof import('./exceljs-adapter.js');

@@ -227,4 +227,18 @@ export class SharedStringsParser implements SheetHandler {
   text(t: string): void {
     if (this.buf !== undefined && this.skipDepth === 0) this.buf += t;
   }
+
+  /** A whole `<si><t>t</t></si>`: what its events do, without them. */
+  plainString(t: string): void {
+    if (this.depth !== 1 || this.siDepth >= 0) {
+      // not an item of <sst>: the events, whatever they mean here
+      this.open('si');
+      this.open('t');
+      if (t.length > 0) this.text(t);
+      this.close('t');
+      this.close('si');
+      return;
+    }
+    this.strings.push(own(decodeTextEscapes(t)));
+  }
 }

@@ -142,6 +142,10 @@ export class SheetDataScanner {
   private readonly stack: string[] = [];
   private readonly attrs = new FastAttrs();
   private readonly closeName: string;
+  /** the handler takes whole plain cells (plainCell) */
+  private readonly plain: boolean;
+  /** the handler takes whole plain shared strings (plainString) */
+  private readonly plainSi: boolean;
   done = false;
   rest = '';
 
@@ -156,6 +160,8 @@ export class SheetDataScanner {
     private readonly container = 'sheetData',
   ) {
     this.closeName = `${prefix}${container}`;
+    this.plain = prefix === '' && container === 'sheetData' && typeof h.plainCell === 'function';
+    this.plainSi = prefix === '' && container === 'sst' && typeof h.plainString === 'function';
   }
 
   feed(chunk: string): void {
@@ -193,7 +199,10 @@ export class SheetDataScanner {
           return;
         }
       } else if (c === 33 || c === 63) throw new Bail('markup');
-      else next = this.openTag(s, lt);
+      else {
+        next = this.plain && c === 99 ? this.plainCell(s, lt) : this.plainSi && c === 115 ? this.plainString(s, lt) : -1; // 'c', 's'
+        if (next < 0) next = this.openTag(s, lt);
+      }
       if (next < 0) {
         i = lt;
         break;
@@ -213,6 +222,70 @@ export class SheetDataScanner {
   private text(t: string): void {
     if (t.indexOf(']]>') >= 0) throw new Bail(']]>');
     this.h.text(t.indexOf('&') >= 0 ? decodeEntities(t) : t);
+  }
+
+  /**
+   * `<c r="A1" s="3" t="s"><v>12</v></c>` at `lt`, exactly so (s and t optional, in this order;
+   * a reference of capital letters, digits and $; a style of digits; a type of letters; a value
+   * without & < >), given to the handler whole. Returns the index after it, or -1 for anything
+   * else, including a cell not all in `s` yet: then the general path reads it, event by event.
+   */
+  private plainCell(s: string, lt: number): number {
+    const len = s.length;
+    if (!s.startsWith(' r="', lt + 2)) return -1;
+    let j = lt + 6;
+    const r0 = j;
+    for (let c = s.charCodeAt(j); (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36; c = s.charCodeAt(++j));
+    if (j === r0 || s.charCodeAt(j) !== 34) return -1;
+    const r = s.slice(r0, j);
+    j++;
+    let st: string | undefined;
+    if (s.startsWith(' s="', j)) {
+      const a = (j += 4);
+      for (let c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j));
+      if (j === a || s.charCodeAt(j) !== 34) return -1;
+      st = s.slice(a, j);
+      j++;
+    }
+    let tt: string | undefined;
+    if (s.startsWith(' t="', j)) {
+      const a = (j += 4);
+      for (let c = s.charCodeAt(j); (c >= 97 && c <= 122) || (c >= 65 && c <= 90); c = s.charCodeAt(++j));
+      if (j === a || s.charCodeAt(j) !== 34) return -1;
+      tt = s.slice(a, j);
+      j++;
+    }
+    if (!s.startsWith('><v>', j)) return -1;
+    j += 4;
+    const v0 = j;
+    for (; j < len; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 60) break; // <
+      if (c === 38 || c === 62) return -1; // & >
+    }
+    if (!s.startsWith('</v></c>', j)) return -1;
+    this.h.plainCell!(r, st, tt, s.slice(v0, j));
+    return j + 8;
+  }
+
+  /**
+   * `<si><t>text</t></si>` at `lt` (or `<t xml:space="preserve">`), exactly so, with text without
+   * & < >, given to the handler whole. Returns the index after it, or -1 for anything else.
+   */
+  private plainString(s: string, lt: number): number {
+    let j: number;
+    if (s.startsWith('<si><t>', lt)) j = lt + 7;
+    else if (s.startsWith('<si><t xml:space="preserve">', lt)) j = lt + 28;
+    else return -1;
+    const t0 = j;
+    for (const len = s.length; j < len; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 60) break; // <
+      if (c === 38 || c === 62) return -1; // & >
+    }
+    if (!s.startsWith('</t></si>', j)) return -1;
+    this.h.plainString!(s.slice(t0, j));
+    return j + 9;
   }
 
   /** Local name of a qualified element name at s[a, b), or null. */

@@ -17,6 +17,11 @@
  * Memory: a shared string or a number seen again with the same number format gets the same
  * frozen GridCell object (a grid cell is a value; nothing writes to one), so a 500,000-row
  * export with repeating names, dates and codes costs a fraction of one object per cell.
+ *
+ * Streaming (stream.ts): given a RowSink, the parser keeps no grid: each row goes to the sink
+ * as it closes, with the cells the grid would hold for it. Where the grid's rows would differ
+ * from the rows as they close — a row number seen again or out of order (the grid keeps the
+ * last), a merge whose slave cells the grid deletes — it throws NotStreamable instead.
  */
 import { isoToSerial } from '../dates.js';
 import type { GridCell, GridSheet } from '../grid.js';
@@ -32,6 +37,18 @@ import {
   type StyleInfo,
 } from './compat.js';
 import { FastReadError, type Attrs, type SheetHandler } from './xml.js';
+import { CellRow } from './cellrow.js';
+
+/** The sheet holds something the row stream cannot give exactly as the grid would: read it as a grid. */
+export class NotStreamable extends FastReadError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotStreamable';
+  }
+}
+
+/** Receives each row with its cells (ascending columns; the map is reused for the next row). */
+export type RowSink = (r: number, cells: ReadonlyMap<number, GridCell>) => void;
 
 /** A shared string as the grid sees it: its flattened text, or null for an empty <si/> (exceljs: a value-less cell). */
 export type SharedString = string | null;
@@ -72,12 +89,15 @@ export class SheetParser implements SheetHandler {
   private maxRow = 0;
   private rowHidden = false;
   private rowHasValue = false;
-  private rowCells: Map<number, GridCell> | undefined;
+  /** the current row's cells: the grid's Map for it, or (streaming) the reused CellRow */
+  private rowCells: Map<number, GridCell> | CellRow | undefined;
   private prevCol = 0;
   private prevAddrRow = 0;
   private rowsSorted = true;
   private colsSorted = true;
   private lastCol = 0;
+  /** (streaming) the lowest column given a cell in this row: with lastCol, a range holding every cell of the row */
+  private firstCol = 0;
 
   // current cell
   private inCell = false;
@@ -108,7 +128,12 @@ export class SheetParser implements SheetHandler {
     return this.sheetDataDepth >= 0 && this.depth === this.sheetDataDepth;
   }
 
-  constructor(ctx: SheetContext) {
+  /** streaming only: the map reused for every row, and what finishStream needs of the rows streamed */
+  private readonly streamRow = new CellRow();
+  private readonly streamed: StreamedRows | undefined;
+
+  constructor(ctx: SheetContext, private readonly sink?: RowSink) {
+    if (sink) this.streamed = new StreamedRows();
     this.sst = ctx.sst;
     this.styles = ctx.styles;
     this.date1904 = ctx.date1904;
@@ -178,8 +203,10 @@ export class SheetParser implements SheetHandler {
       // (open.ts matches the start of this message and of 'overlapping merges': keep both)
       if (!(n >= 1 && n <= 1_048_576)) throw new FastReadError(`bad row number ${r}`);
     }
-    if (n <= this.maxRow) this.revisitRow(n);
-    else this.maxRow = n;
+    if (n <= this.maxRow) {
+      if (this.sink) throw new NotStreamable(`row ${n} comes after row ${this.maxRow}`);
+      this.revisitRow(n);
+    } else this.maxRow = n;
     this.rowNum = n;
     const h = attrs.get('hidden');
     this.rowHidden = h === '1' || h === 'true';
@@ -188,6 +215,7 @@ export class SheetParser implements SheetHandler {
     this.prevCol = 0;
     this.prevAddrRow = n;
     this.lastCol = 0;
+    this.firstCol = 0;
     this.colsSorted = true;
   }
 
@@ -210,7 +238,17 @@ export class SheetParser implements SheetHandler {
 
   private closeRow(): void {
     const n = this.rowNum;
-    if (this.rowCells && !this.colsSorted) this.rows.set(n, sortedByKey(this.rowCells));
+    if (this.sink) {
+      // the grid has an entry for this row exactly when rowCells was made (it may have emptied since)
+      const cells = this.streamRow;
+      if (this.rowCells === undefined) return;
+      if (!this.colsSorted) cells.sortColumns();
+      this.streamed!.add(n, cells, this.firstCol, this.lastCol);
+      this.sink(n, cells);
+      cells.clear();
+      return;
+    }
+    if (this.rowCells && !this.colsSorted) this.rows.set(n, sortedByKey(this.rowCells as Map<number, GridCell>));
     if (this.rowHidden) {
       if (this.rowHasValue) this.hiddenWithValues.add(n);
       else {
@@ -225,7 +263,31 @@ export class SheetParser implements SheetHandler {
   // ------------------------------------------------------------------ cells
 
   private openCell(attrs: Attrs): void {
-    const r = attrs.get('r');
+    this.startCell(attrs.get('r'), attrs.get('t'), attrs.get('s'));
+  }
+
+  /**
+   * A whole cell `<c r="…" s="…" t="…"><v>…</v></c>` (s and t optional), as the scanner finds
+   * nearly every cell of a large sheet: exactly what its five events (open c, open v, the text
+   * if any, close v, close c) do, without making them.
+   */
+  plainCell(r: string, s: string | undefined, t: string | undefined, v: string): void {
+    if (this.inCell || this.sheetDataDepth < 0 || this.depth !== this.sheetDataDepth + 1) {
+      // not where a row's cell is: the events, whatever they mean here
+      const attrs = new PlainAttrs(r, s, t);
+      this.open('c', attrs);
+      this.open('v', NO_ATTRS);
+      if (v.length > 0) this.text(v);
+      this.close('v');
+      this.close('c');
+      return;
+    }
+    this.startCell(r, t, s);
+    if (v.length > 0) this.value = v;
+    this.closeCell();
+  }
+
+  private startCell(r: string | undefined, t: string | undefined, s: string | undefined): void {
     if (r === undefined) {
       this.cellCol = this.prevCol + 1;
       this.cellAddrRow = this.prevAddrRow;
@@ -239,8 +301,8 @@ export class SheetParser implements SheetHandler {
     this.prevCol = this.cellCol;
     this.prevAddrRow = this.cellAddrRow;
     this.inCell = true;
-    this.cellT = attrs.get('t');
-    this.cellS = attrs.get('s');
+    this.cellT = t;
+    this.cellS = s;
     this.node = NONE;
     this.value = undefined;
     this.rich = undefined;
@@ -335,12 +397,20 @@ export class SheetParser implements SheetHandler {
     this.rowHasValue = true;
     let cells = this.rowCells;
     if (cells === undefined) {
-      cells = this.rowCells = new Map();
-      this.rows.set(this.rowNum, cells);
+      if (this.sink) cells = this.rowCells = this.streamRow;
+      else {
+        cells = this.rowCells = new Map();
+        this.rows.set(this.rowNum, cells);
+      }
     }
     const c = this.cellCol;
-    if (c <= this.lastCol) this.colsSorted = false;
-    else this.lastCol = c;
+    if (c <= this.lastCol) {
+      this.colsSorted = false;
+      if (c < this.firstCol) this.firstCol = c;
+    } else {
+      this.lastCol = c;
+      if (this.firstCol === 0) this.firstCol = c;
+    }
     cells.set(c, out);
   }
 
@@ -484,6 +554,17 @@ export class SheetParser implements SheetHandler {
     return { rows, merges: merges.refs, hiddenRows };
   }
 
+  /**
+   * The end of a streamed sheet: the same checks as finish(), and NotStreamable when a merge
+   * covers a streamed cell or row, which the grid would have deleted.
+   */
+  finishStream(): void {
+    if (this.inCell || this.sheetDataDepth >= 0) throw new FastReadError('worksheet ends inside sheetData');
+    const ranges = this.mergeRefs.map(decodeRange);
+    checkOverlaps(ranges);
+    for (const m of ranges) if (this.streamed!.touches(m)) throw new NotStreamable(`merge ${m.ref} covers streamed cells`);
+  }
+
   private applyMerges(): { refs: string[]; hiddenSlaveRows: number[] } {
     const ranges = this.mergeRefs.map(decodeRange);
     checkOverlaps(ranges);
@@ -507,11 +588,87 @@ export class SheetParser implements SheetHandler {
   }
 }
 
+/** The attributes of a plain cell, as Attrs (for plainCell's events). */
+class PlainAttrs implements Attrs {
+  constructor(
+    private readonly r: string,
+    private readonly s: string | undefined,
+    private readonly t: string | undefined,
+  ) {}
+  get(name: string): string | undefined {
+    return name === 'r' ? this.r : name === 's' ? this.s : name === 't' ? this.t : undefined;
+  }
+  names(): string[] {
+    return ['r', ...(this.s === undefined ? [] : ['s']), ...(this.t === undefined ? [] : ['t'])];
+  }
+}
+
+const NO_ATTRS: Attrs = { get: () => undefined, names: () => [] };
+
 /** numbers cached per format: enough for every date of a century, bounded for columns of unique numbers */
 const NUMBER_CELLS_CAP = 50_000;
 
 function sortedByKey<V>(m: Map<number, V>): Map<number, V> {
   return new Map([...m].sort((a, b) => a[0] - b[0]));
+}
+
+/** rows streamed whose columns are remembered one by one (header rows, where merges usually are); later rows keep their first and last column */
+const EXACT_ROWS = 100;
+
+/**
+ * What finishStream must know of the rows already streamed, to tell whether a merge (known only
+ * at the end of the part) would have deleted any of their cells: compact, as a sheet can have a
+ * million rows.
+ */
+class StreamedRows {
+  private n = 0;
+  private rows = new Int32Array(1024);
+  /** first and last column with a cell; first > last for a row that is empty */
+  private first = new Uint16Array(1024);
+  private last = new Uint16Array(1024);
+  private readonly exact: number[][] = [];
+
+  /** `lo`..`hi`: columns holding every cell of the row (cells may have gone since: a wider range only makes touches() more cautious) */
+  add(r: number, cells: ReadonlyMap<number, GridCell>, lo: number, hi: number): void {
+    if (this.n === this.rows.length) {
+      const rows = new Int32Array(this.n * 2), first = new Uint16Array(this.n * 2), last = new Uint16Array(this.n * 2);
+      rows.set(this.rows);
+      first.set(this.first);
+      last.set(this.last);
+      this.rows = rows;
+      this.first = first;
+      this.last = last;
+    }
+    if (cells.size === 0) {
+      lo = 16385;
+      hi = 0;
+    }
+    if (this.n < EXACT_ROWS) this.exact.push([...cells.keys()]);
+    this.rows[this.n] = r;
+    this.first[this.n] = lo;
+    this.last[this.n] = hi;
+    this.n++;
+  }
+
+  /** Would applying the merge (as SheetParser.applyMerges does) delete a streamed cell or row? */
+  touches(m: Range): boolean {
+    // rows are streamed in ascending order: binary search the first one not above the merge
+    let a = 0, b = this.n;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.rows[mid]! < m.top) a = mid + 1;
+      else b = mid;
+    }
+    for (let i = a; i < this.n && this.rows[i]! <= m.bottom; i++) {
+      const lo = this.first[i]!, hi = this.last[i]!;
+      if (lo > hi) return true; // an empty row in a merge is deleted from the grid
+      const from = this.rows[i] === m.top ? m.left + 1 : m.left;
+      if (from > m.right || hi < from || lo > m.right) continue;
+      const cols = this.exact[i];
+      if (!cols || cols.some((c) => c >= from && c <= m.right)) return true;
+    }
+    return false;
+  }
 }
 
 interface Range {

@@ -1,6 +1,6 @@
 /**
  * Streaming XML for one zip part: compressed bytes → fflate `Inflate` in slices → a streaming
- * `TextDecoder` (a UTF-8 character split between two chunks is decoded whole, which exceljs'
+ * UTF-8 decoder (a UTF-8 character split between two chunks is decoded whole, which exceljs'
  * streaming reader gets wrong) → saxes in chunks. No inflated part is ever held whole.
  *
  * saxes runs in its default mode, as in exceljs, so both readers accept and refuse the same XML.
@@ -49,6 +49,18 @@ export interface XmlHandler {
   open(name: string | null, attrs: Attrs, ns: Namespaces): void;
   close(name: string | null): void;
   text(t: string): void;
+  /**
+   * Optional, for the scanner of <sheetData>: a whole cell `<c r="…" s="…" t="…"><v>…</v></c>`
+   * (s and t optional, in this order; no entities), to be handled exactly as its five events
+   * (open c, open v, text if not empty, close v, close c) would be.
+   */
+  plainCell?(r: string, s: string | undefined, t: string | undefined, v: string): void;
+  /**
+   * Optional, for the scanner of <sst>: a whole shared string `<si><t>…</t></si>` (the <t> with
+   * no attribute but xml:space="preserve"; no entities), to be handled exactly as its events
+   * (open si, open t, text if not empty, close t, close si) would be.
+   */
+  plainString?(t: string): void;
 }
 
 /** Prefix → namespace URI, as declared so far in the document. */
@@ -78,6 +90,8 @@ export class Namespaces {
 /** Compressed input fed to the inflater per step; its output (≤ ~1 MiB) is the decode/parse chunk. */
 const FEED = 64 * 1024;
 const STORED_CHUNK = 1024 * 1024;
+/** bytes decoded into one string: well below V8's large-object size (128 KiB) */
+const TEXT_PIECE = 48 * 1024;
 
 /** A saxes parser that reports to `handler` with local names (see the top of this file). */
 export function saxesFor(handler: XmlHandler, ns: Namespaces): SaxesParser {
@@ -130,13 +144,18 @@ export function streamText(bytes: Uint8Array, e: ZipEntryInfo, sink: (s: string)
   const range = entryDataRange(bytes, e);
   if (!range) throw new FastReadError(`bad local header for ${e.name}`);
   const src = bytes.subarray(range.start, range.end);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new Utf8Chunks();
   let size = 0;
   const push = (chunk: Uint8Array, final: boolean): void => {
     size += chunk.length;
     if (size > e.uncompressedSize) throw new FastReadError(`${e.name} inflates to more than its declared size`);
-    const s = decoder.decode(chunk, { stream: !final });
-    if (s.length) sink(s);
+    // in pieces: V8 puts a string of 128 KiB or more in its large-object space, where each
+    // allocation costs about a millisecond (a 100 MiB sheet took a second more, decoded whole)
+    for (let off = 0; off < chunk.length || (off === 0 && final); off += TEXT_PIECE) {
+      const end = Math.min(off + TEXT_PIECE, chunk.length);
+      const s = decoder.decode(chunk.subarray(off, end), final && end === chunk.length);
+      if (s.length) sink(s);
+    }
   };
   if (e.method === 0) {
     if (src.length === 0) push(src, true);
@@ -155,8 +174,55 @@ export function streamText(bytes: Uint8Array, e: ZipEntryInfo, sink: (s: string)
     throw new FastReadError(`compression method ${e.method}`);
   }
   if (size !== e.uncompressedSize) throw new FastReadError(`${e.name} inflates to ${size} bytes, not ${e.uncompressedSize}`);
-  const rest = decoder.decode();
+  const rest = decoder.decode(new Uint8Array(0), true);
   if (rest.length) sink(rest);
+}
+
+/**
+ * UTF-8 in chunks, decoded exactly as one streaming TextDecoder('utf-8') decodes them (replacement
+ * characters and the dropped leading BOM included), but each chunk by a non-streaming decode:
+ * Node decodes a whole input several times faster than a streamed one. A sequence cut by the end
+ * of a chunk is held back and decoded with the next. Cutting before a byte ≥ 0xC0 never changes
+ * the output: such a byte is never a continuation, so the decoder starts afresh there (after
+ * ending any sequence in progress with U+FFFD, which the end of input does in the same way).
+ */
+export class Utf8Chunks {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private held: Uint8Array | null = null;
+  private started = false;
+
+  decode(chunk: Uint8Array, final: boolean): string {
+    let bytes = chunk;
+    if (this.held) {
+      bytes = new Uint8Array(this.held.length + chunk.length);
+      bytes.set(this.held);
+      bytes.set(chunk, this.held.length);
+      this.held = null;
+    }
+    let end = bytes.length;
+    if (!final) {
+      end = completeUpTo(bytes);
+      if (end < bytes.length) this.held = bytes.slice(end);
+    }
+    let s = this.decoder.decode(end === bytes.length ? bytes : bytes.subarray(0, end));
+    if (!this.started && s.length > 0) {
+      this.started = true;
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    }
+    return s;
+  }
+}
+
+/** Where the bytes stop being complete: the start of a multi-byte sequence the end cuts short, else their length. */
+function completeUpTo(b: Uint8Array): number {
+  const n = b.length;
+  for (let i = n - 1; i >= 0 && i >= n - 3; i--) {
+    const c = b[i]!;
+    if (c < 0x80) return n;
+    if (c >= 0xc0) return i + (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > n ? i : n;
+    // a continuation byte: look further back
+  }
+  return n;
 }
 
 /** Parse one zip entry as XML with saxes, streaming. */

@@ -1,0 +1,134 @@
+/**
+ * A workbook's parts by name, read once each within a size budget, and everything the cells of
+ * its worksheets depend on (workbook.xml, relationships, styles, shared strings): shared by
+ * loadFast (a grid) and streamSheets (rows without a grid).
+ */
+import { readZipDirectory, type ZipEntryInfo } from '../zipdir.js';
+import { styleInfo, type StyleInfo } from './compat.js';
+import {
+  RelsParser,
+  relKind,
+  resolveTarget,
+  SharedStringsParser,
+  StylesParser,
+  WorkbookParser,
+  type Relationship,
+  type SheetDef,
+} from './parts.js';
+import type { SharedString, SheetContext } from './sheet.js';
+import { FastReadError, parseEntry, parseSheetEntry, type SheetHandler } from './xml.js';
+
+const MiB = 1024 * 1024;
+
+export interface FastOptions {
+  /** cap on the declared inflated size of all parts read (default 500 MiB); each part must inflate to exactly its declared size */
+  maxInflatedBytes?: number;
+  /** filled with the local-header offsets of the entries read, each verified to inflate to exactly its declared size */
+  read?: Set<number>;
+}
+
+/** How the shared strings and each worksheet of the last loadFast (or streamSheets) were parsed ('fast': by the scanner; 'saxes': it stepped aside). For tests. */
+export const lastModes: ('fast' | 'saxes')[] = [];
+
+/** A workbook's parts, its worksheets in workbook order, and what parsing their cells needs. */
+export interface Book {
+  parts: Parts;
+  worksheets: { def: SheetDef; entry: ZipEntryInfo }[];
+  ctx: SheetContext;
+}
+
+/** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
+export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) throw new FastReadError(dir.errorEn);
+  const parts = new Parts(dir.entries, opts.maxInflatedBytes ?? 500 * MiB, opts.read);
+
+  const wbEntry = parts.get('xl/workbook.xml');
+  if (!wbEntry) throw new FastReadError('no xl/workbook.xml');
+  const wb = new WorkbookParser();
+  parts.parse(bytes, wbEntry, wb);
+
+  const relsEntry = parts.get('xl/_rels/workbook.xml.rels');
+  const rels: Relationship[] = [];
+  if (relsEntry) {
+    const rp = new RelsParser();
+    parts.parse(bytes, relsEntry, rp);
+    rels.push(...rp.rels);
+  }
+  const relOf = (kind: string): ZipEntryInfo | undefined => {
+    const r = rels.find((x) => !x.external && relKind(x.type) === kind);
+    return r ? parts.get(resolveTarget('xl/', r.target)) : undefined;
+  };
+
+  let styles: StyleInfo[] = [];
+  const stylesEntry = relOf('styles');
+  if (stylesEntry) {
+    const sp = new StylesParser();
+    parts.parse(bytes, stylesEntry, sp);
+    styles = sp.styles();
+  }
+
+  let sst: SharedString[] = [];
+  const sstEntry = relOf('sharedStrings');
+  if (sstEntry) sst = parts.parseFast(bytes, sstEntry, () => new SharedStringsParser(), 'sst').strings;
+
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const worksheets: Book['worksheets'] = [];
+  for (const def of wb.sheets) {
+    const rel = def.rId === undefined ? undefined : byId.get(def.rId);
+    // chartsheets, dialog and macro sheets hold no cells; a sheet whose part is missing is skipped, as exceljs does
+    if (!rel || rel.external || relKind(rel.type) !== 'worksheet') continue;
+    const entry = parts.get(resolveTarget('xl/', rel.target));
+    if (entry) worksheets.push({ def, entry });
+  }
+  return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904 } };
+}
+
+/** Zip entries by part name: exact, else ASCII case-insensitive (OPC part names are), else percent-decoded. */
+export class Parts {
+  private readonly exact = new Map<string, ZipEntryInfo>();
+  private readonly folded = new Map<string, ZipEntryInfo>();
+  private budget: number;
+
+  constructor(entries: ZipEntryInfo[], maxInflated: number, private readonly read?: Set<number>) {
+    for (const e of entries) {
+      if (e.name.endsWith('/')) continue;
+      const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
+      if (!this.exact.has(name)) this.exact.set(name, e);
+      const f = name.toLowerCase();
+      if (!this.folded.has(f)) this.folded.set(f, e);
+    }
+    this.budget = maxInflated;
+  }
+
+  get(name: string): ZipEntryInfo | undefined {
+    const e = this.exact.get(name) ?? this.folded.get(name.toLowerCase());
+    if (e || !name.includes('%')) return e;
+    try {
+      return this.get(decodeURIComponent(name));
+    } catch {
+      return undefined;
+    }
+  }
+
+  parse(bytes: Uint8Array, e: ZipEntryInfo, handler: Parameters<typeof parseEntry>[2]): void {
+    this.take(e);
+    parseEntry(bytes, e, handler);
+    this.read?.add(e.localHeaderOffset);
+  }
+
+  /** A worksheet (or the shared strings): the content of `element` by the fast scanner where it can, saxes for the rest (see parseSheetEntry). */
+  parseFast<H extends SheetHandler>(bytes: Uint8Array, e: ZipEntryInfo, make: () => H, element = 'sheetData'): H {
+    this.take(e);
+    const { handler, mode } = parseSheetEntry(bytes, e, make, element);
+    this.read?.add(e.localHeaderOffset);
+    lastModes.push(mode);
+    return handler;
+  }
+
+  private take(e: ZipEntryInfo): void {
+    if ((e.flags & 1) !== 0) throw new FastReadError(`${e.name} is encrypted`);
+    this.budget -= e.uncompressedSize;
+    if (this.budget < 0) throw new FastReadError('the parts inflate to more than the cap');
+  }
+}
