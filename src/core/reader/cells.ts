@@ -42,8 +42,8 @@ export function textAt(sheet: GridSheet, r: number, c: number): string {
 }
 
 /**
- * A table cell as read, its A1 reference and header derived on demand: a 100,000-row list has
- * a million of these, and rules need `ref`/`header` only for the few cells they report.
+ * A table cell as read, its A1 reference and header derived on demand: rules read most cells
+ * only for their text, and need `ref`/`header` only for the few cells they report.
  */
 export class TableField implements Field {
   constructor(

@@ -35,6 +35,8 @@ export interface ColumnPos {
 
 export interface Annex2Row {
   row: number;
+  /** By column. The reader's rows make a Field each time one is read (readAnnex2 keeps the cells
+   *  column by column): read the columns you need; the object has no own keys to enumerate. */
   fields: Partial<Record<Annex2Key, Field>>;
   hidden: boolean;
 }

@@ -11,8 +11,13 @@ export const locationRule: Annex2Rule = {
   check(_doc, entries, ctx) {
     const unit = ctx.unit;
     if (!unit) return;
+    // a list names the same places again and again: each text is judged once
+    const outside = new Map<string, boolean>();
     for (const e of entries) {
-      if (!e.location || !locationOutsideUnit(e.location, unit, ctx.rosterDate, ctx.cutover)) continue;
+      if (!e.location) continue;
+      let out = outside.get(e.location);
+      if (out === undefined) outside.set(e.location, (out = locationOutsideUnit(e.location, unit, ctx.rosterDate, ctx.cutover)));
+      if (!out) continue;
       const f = e.fields.location;
       if (!f) continue;
       const named = unitsNamedIn(e.location, ctx.rosterDate, ctx.cutover);
