@@ -276,8 +276,10 @@ describe('CellRow = a Map of column → cell', () => {
       const col = 1 + Math.floor(rand() * 12);
       if (op < 0.6) {
         const cell: GridCell = { t: 'n', v: k };
-        row.set(col, cell);
+        if (op < 0.3) row.set(col, cell);
+        else row.setShared(col, cell, k);
         map.set(col, cell);
+        expect(row.sharedIndex(col)).toBe(op < 0.3 ? -1 : k);
       } else if (op < 0.8) expect(row.delete(col)).toBe(map.delete(col));
       else if (op < 0.85) {
         row.clear();
@@ -292,6 +294,7 @@ describe('CellRow = a Map of column → cell', () => {
       expect([...row.values()]).toEqual([...map.values()]);
       expect(row.get(col)).toBe(map.get(col));
       expect(row.has(col)).toBe(map.has(col));
+      if (!map.has(col)) expect(row.sharedIndex(col)).toBe(-1);
       const seen: [number, GridCell][] = [];
       row.forEach((cell, c) => seen.push([c, cell]));
       expect(seen).toEqual([...map]);

@@ -164,6 +164,8 @@ class FieldConversion {
   private lastCellEntry: Entry | undefined;
   /** the entry of an uncached field, reused row after row (a row's entries live only while it is read) */
   private readonly scratch: Entry = { text: '', value: UNSET };
+  /** entries by shared-string index (CellRow.sharedIndex): an array load instead of hashing the text */
+  private bySst: (Entry | undefined)[] = [];
   private absent: unknown = UNSET;
   private empty: unknown = UNSET;
   /** what the conversion reads, reused: it keeps nothing of it */
@@ -198,6 +200,22 @@ class FieldConversion {
     }
     this.lastCell = cell;
     return (this.lastCellEntry = e);
+  }
+
+  /** entry(), for the shared string of index `sst` (-1: not known to be one) */
+  entryOf(cell: GridCell, sst: number): Entry {
+    if (sst < 0 || !this.cached) return this.entry(cell);
+    let e = this.bySst[sst];
+    if (e === undefined) {
+      if (sst >= this.bySst.length) {
+        // grown whole and filled: an array written at scattered indexes would turn into a slow dictionary
+        const grown = new Array<Entry | undefined>(Math.max(sst + 1, this.bySst.length * 2, 1024)).fill(undefined);
+        for (let i = 0; i < this.bySst.length; i++) grown[i] = this.bySst[i];
+        this.bySst = grown;
+      }
+      this.bySst[sst] = e = this.entry(cell);
+    }
+    return e;
   }
 
   /** The field's value: the file has no such column (`present` false), the cell is empty (no entry), or the entry's. */
@@ -400,11 +418,12 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     const conv = t.conversions;
     const n = L.cols.length;
     let any = false;
+    const row = cells instanceof CellRow ? cells : undefined;
     for (let i = 0; i < n; i++) {
       const col = L.cols[i]!;
       if (col === 0) continue;
       const cell = cells.get(col);
-      const e = cell === undefined ? undefined : conv[i]!.entry(cell);
+      const e = cell === undefined ? undefined : row ? conv[i]!.entryOf(cell, row.sharedIndex(col)) : conv[i]!.entry(cell);
       L.cells[i] = cell;
       L.entries[i] = e;
       if (e !== undefined && e.text !== '') any = true;

@@ -13,6 +13,8 @@ export class CellRow implements ReadonlyMap<number, GridCell> {
   private readonly byCol: (GridCell | undefined)[] = new Array<GridCell | undefined>(MAX_COL + 1).fill(undefined);
   /** the columns holding a cell, in insertion order */
   private readonly cols: number[] = [];
+  /** column → 1 + the shared-string index of its cell, 0 when it is none (or not known) */
+  private readonly sstOf = new Int32Array(MAX_COL + 1);
   private n = 0;
 
   get size(): number {
@@ -30,12 +32,29 @@ export class CellRow implements ReadonlyMap<number, GridCell> {
   set(col: number, cell: GridCell): this {
     if (this.byCol[col] === undefined) this.cols[this.n++] = col;
     this.byCol[col] = cell;
+    this.sstOf[col] = 0;
     return this;
+  }
+
+  /** set, for a cell that is the shared string of index `sst` (the sheet parser knows) */
+  setShared(col: number, cell: GridCell, sst: number): this {
+    this.set(col, cell);
+    this.sstOf[col] = sst + 1;
+    return this;
+  }
+
+  /**
+   * The shared-string index of the cell at a column, -1 when it is not one: cells of one index hold
+   * the same text, so a reader can cache by a small number instead of hashing the text.
+   */
+  sharedIndex(col: number): number {
+    return this.sstOf[col]! - 1;
   }
 
   delete(col: number): boolean {
     if (this.byCol[col] === undefined) return false;
     this.byCol[col] = undefined;
+    this.sstOf[col] = 0;
     const i = this.cols.indexOf(col);
     this.cols.copyWithin(i, i + 1, this.n);
     this.n--;
@@ -43,7 +62,11 @@ export class CellRow implements ReadonlyMap<number, GridCell> {
   }
 
   clear(): void {
-    for (let i = 0; i < this.n; i++) this.byCol[this.cols[i]!] = undefined;
+    for (let i = 0; i < this.n; i++) {
+      const c = this.cols[i]!;
+      this.byCol[c] = undefined;
+      this.sstOf[c] = 0;
+    }
     this.n = 0;
   }
 

@@ -231,8 +231,8 @@ export class SheetDataScanner {
    * else, including a cell not all in `s` yet: then the general path reads it, event by event.
    */
   private plainCell(s: string, lt: number): number {
-    const len = s.length;
-    if (!s.startsWith(' r="', lt + 2)) return -1;
+    // (character codes compared one by one: startsWith is a call each time, and this runs for every cell)
+    if (s.charCodeAt(lt + 2) !== 32 || s.charCodeAt(lt + 3) !== 114 || s.charCodeAt(lt + 4) !== 61 || s.charCodeAt(lt + 5) !== 34) return -1; // ' r="'
     let j = lt + 6;
     const r0 = j;
     for (let c = s.charCodeAt(j); (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36; c = s.charCodeAt(++j));
@@ -240,7 +240,8 @@ export class SheetDataScanner {
     const r = s.slice(r0, j);
     j++;
     let st: string | undefined;
-    if (s.startsWith(' s="', j)) {
+    if (s.charCodeAt(j) === 32 && s.charCodeAt(j + 1) === 115 && s.charCodeAt(j + 2) === 61 && s.charCodeAt(j + 3) === 34) {
+      // ' s="'
       const a = (j += 4);
       for (let c = s.charCodeAt(j); c >= 48 && c <= 57; c = s.charCodeAt(++j));
       if (j === a || s.charCodeAt(j) !== 34) return -1;
@@ -248,22 +249,25 @@ export class SheetDataScanner {
       j++;
     }
     let tt: string | undefined;
-    if (s.startsWith(' t="', j)) {
+    if (s.charCodeAt(j) === 32 && s.charCodeAt(j + 1) === 116 && s.charCodeAt(j + 2) === 61 && s.charCodeAt(j + 3) === 34) {
+      // ' t="'
       const a = (j += 4);
       for (let c = s.charCodeAt(j); (c >= 97 && c <= 122) || (c >= 65 && c <= 90); c = s.charCodeAt(++j));
       if (j === a || s.charCodeAt(j) !== 34) return -1;
       tt = s.slice(a, j);
       j++;
     }
-    if (!s.startsWith('><v>', j)) return -1;
+    if (s.charCodeAt(j) !== 62 || s.charCodeAt(j + 1) !== 60 || s.charCodeAt(j + 2) !== 118 || s.charCodeAt(j + 3) !== 62) return -1; // '><v>'
     j += 4;
     const v0 = j;
+    const len = s.length;
     for (; j < len; j++) {
       const c = s.charCodeAt(j);
       if (c === 60) break; // <
       if (c === 38 || c === 62) return -1; // & >
     }
-    if (!s.startsWith('</v></c>', j)) return -1;
+    // '</v></c>'
+    if (s.charCodeAt(j + 1) !== 47 || s.charCodeAt(j + 2) !== 118 || s.charCodeAt(j + 3) !== 62 || s.charCodeAt(j + 4) !== 60 || s.charCodeAt(j + 5) !== 47 || s.charCodeAt(j + 6) !== 99 || s.charCodeAt(j + 7) !== 62) return -1;
     this.h.plainCell!(r, st, tt, s.slice(v0, j));
     return j + 8;
   }

@@ -411,7 +411,9 @@ export class SheetParser implements SheetHandler {
       this.lastCol = c;
       if (this.firstCol === 0) this.firstCol = c;
     }
-    cells.set(c, out);
+    // (streaming: tell which shared string the cell is, for the reader's caches)
+    if (cells === this.streamRow && formula === undefined && this.outSst >= 0) this.streamRow.setShared(c, out, this.outSst);
+    else cells.set(c, out);
   }
 
   private outT: GridCell['t'] = 'z';
