@@ -1,4 +1,5 @@
 import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/core/findings/make.js';
 import type { Finding } from '../../src/core/findings/types.js';
@@ -320,5 +321,32 @@ describe('openWorkbook: the reader option', () => {
     const a = await openWorkbook(prefixed);
     expect(a.ok && a.workbook.sheets[0]!.rows.get(2)!.get(2)).toEqual({ t: 'n', v: 3 });
     expect(a).toEqual(await openWorkbook(prefixed, { reader: 'exceljs' }));
+  });
+});
+
+// cases `npm run fuzz -- --seed 3` found hanging exceljs after the fast reader had given up on them
+describe('openWorkbook: damaged files exceljs would hang on are refused at once', () => {
+  const merged = new Uint8Array(readFileSync(new URL('../../fixtures/bad/annex/梁平区3季度汇总表-整列整表合并.xlsx', import.meta.url)));
+
+  it('a whole-column merge in a file the fast reader cannot take (its shared strings are missing)', async () => {
+    const broken = rewriteZip(merged, (name) => (name === 'xl/sharedStrings.xml' ? null : undefined));
+    const t0 = Date.now();
+    const r = await openWorkbook(broken);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(r.ok).toBe(false);
+    expect(r.findings.map((f) => f.code)).toEqual(['file-unreadable']);
+    expect(messageOf(r.findings[0]!, 'en')).toMatch(/merged range covers \d+ cells/);
+  });
+
+  it('a merge or a cell reference off the sheet', async () => {
+    const cases = [
+      rewriteZip(merged, (name, text) => (name === 'xl/worksheets/sheet1.xml' ? text.replace(/<mergeCell ref="[^"]+"/, '<mergeCell ref="J4:J1048577"') : undefined)),
+      rewriteZip(merged, (name, text) => (name === 'xl/worksheets/sheet1.xml' ? text.replace(/<c r="B(\d+)"/, '<c r="B2147483648"') : undefined)),
+    ];
+    for (const bytes of cases) {
+      const r = await openWorkbook(bytes);
+      expect(r.ok).toBe(false);
+      expect(messageOf(r.findings[0]!, 'en')).toMatch(/beyond Excel's limits/);
+    }
   });
 });

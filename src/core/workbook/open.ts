@@ -168,13 +168,18 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
       checkActualSizes(bytes, entries, limits);
       throw fastError;
     }
-    // past Excel's own limits (a row beyond 1,048,576, overlapping merges): no real workbook looks like this,
-    // and exceljs would walk every row or cell up to it (fuzzing found hangs and out-of-memory aborts)
-    if (fastError instanceof FastReadError && /^(bad row number|overlapping merges)/.test(fastError.message)) {
+    // past Excel's own limits (a row beyond 1,048,576, overlapping merges, a reference off the sheet): no real
+    // workbook looks like this, and exceljs would walk every row or cell up to it (fuzzing found hangs and
+    // out-of-memory aborts)
+    if (fastError instanceof FastReadError && /^(bad row number|overlapping merges|bad merge range|bad cell reference)/.test(fastError.message)) {
       fail('file-unreadable', { zh: `工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
     }
   }
   checkActualSizes(bytes, entries, limits);
+  // exceljs makes a cell object for every cell of a merged range: a merge over whole columns hangs it (the
+  // fast reader takes such sheets, so this only matters for a file it could not read for another reason)
+  const huge = reader === 'exceljs' ? null : hugeMerge(bytes, entries);
+  if (huge) fail('file-unreadable', { zh: `工作表有覆盖 ${huge.cells} 个单元格的合并区域（${huge.ref}），且文件已损坏，无法读取`, en: `a merged range covers ${huge.cells} cells (${huge.ref}) and the file is damaged; it cannot be read` });
 
   // exceljs (and its dependencies) load only when needed: most runs never touch it
   const adapter = await import('./exceljs-adapter.js');
@@ -215,6 +220,30 @@ function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[];
 }
 
 type Adapter = typeof import('./exceljs-adapter.js');
+
+/** More merged cells than this in one range is beyond what exceljs can walk in reasonable time. */
+const MAX_MERGE_CELLS = 1_000_000;
+
+/** The first merged range of a worksheet part that covers more than MAX_MERGE_CELLS cells. */
+function hugeMerge(bytes: Uint8Array, entries: ZipEntryInfo[]): { ref: string; cells: number } | null {
+  for (const e of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(partName(e.name))) continue;
+    const r = inflateEntry(bytes, e, { maxBytes: e.uncompressedSize, keep: true });
+    if (!r.ok || !r.data) continue;
+    const xml = utf8.decode(r.data);
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"/g)) {
+      const cells = (Math.abs(colNumber(m[3]!) - colNumber(m[1]!)) + 1) * (Math.abs(Number(m[4]) - Number(m[2])) + 1);
+      if (cells > MAX_MERGE_CELLS) return { ref: `${m[1]}${m[2]}:${m[3]}${m[4]}`, cells };
+    }
+  }
+  return null;
+}
+
+function colNumber(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c;
+}
 
 function openOle2(bytes: Uint8Array): never {
   switch (classifyCfb(bytes)) {
