@@ -271,10 +271,10 @@ export class SheetParser implements SheetHandler {
    * nearly every cell of a large sheet: exactly what its five events (open c, open v, the text
    * if any, close v, close c) do, without making them.
    */
-  plainCell(r: string, s: string | undefined, t: string | undefined, v: string): void {
+  plainCell(src: string, r0: number, r1: number, addr: number, s: string | undefined, t: string | undefined, v: string): void {
     if (this.inCell || this.sheetDataDepth < 0 || this.depth !== this.sheetDataDepth + 1) {
       // not where a row's cell is: the events, whatever they mean here
-      const attrs = new PlainAttrs(r, s, t);
+      const attrs = new PlainAttrs(src.slice(r0, r1), s, t);
       this.open('c', attrs);
       this.open('v', NO_ATTRS);
       if (v.length > 0) this.text(v);
@@ -282,7 +282,8 @@ export class SheetParser implements SheetHandler {
       this.close('c');
       return;
     }
-    this.startCell(r, t, s);
+    if (addr < 0) throw new FastReadError(`bad cell reference ${src.slice(r0, r1)}`);
+    this.startCellAt(addr, t, s);
     if (v.length > 0) this.value = v;
     this.closeCell();
   }
@@ -292,12 +293,22 @@ export class SheetParser implements SheetHandler {
       this.cellCol = this.prevCol + 1;
       this.cellAddrRow = this.prevAddrRow;
       if (this.cellCol > 16384) throw new FastReadError('too many cells in a row');
-    } else {
-      const a = decodeAddressPacked(r);
-      if (a < 0) throw new FastReadError(`bad cell reference ${r}`);
-      this.cellCol = (a % 16384) + 1;
-      this.cellAddrRow = Math.floor(a / 16384);
+      this.initCell(t, s);
+      return;
     }
+    const a = decodeAddressPacked(r);
+    if (a < 0) throw new FastReadError(`bad cell reference ${r}`);
+    this.startCellAt(a, t, s);
+  }
+
+  /** `a`: the cell's reference as decodeAddressPacked gives it (valid) */
+  private startCellAt(a: number, t: string | undefined, s: string | undefined): void {
+    this.cellCol = (a % 16384) + 1;
+    this.cellAddrRow = Math.floor(a / 16384);
+    this.initCell(t, s);
+  }
+
+  private initCell(t: string | undefined, s: string | undefined): void {
     this.prevCol = this.cellCol;
     this.prevAddrRow = this.cellAddrRow;
     this.inCell = true;
