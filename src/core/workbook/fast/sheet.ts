@@ -128,12 +128,15 @@ export class SheetParser implements SheetHandler {
     return this.sheetDataDepth >= 0 && this.depth === this.sheetDataDepth;
   }
 
-  /** streaming only: the map reused for every row, and what finishStream needs of the rows streamed */
-  private readonly streamRow = new CellRow();
+  /** streaming only: the row reused for every row, and what finishStream needs of the rows streamed */
+  private readonly streamRow: CellRow | undefined;
   private readonly streamed: StreamedRows | undefined;
 
   constructor(ctx: SheetContext, private readonly sink?: RowSink) {
-    if (sink) this.streamed = new StreamedRows();
+    if (sink) {
+      this.streamRow = new CellRow();
+      this.streamed = new StreamedRows();
+    }
     this.sst = ctx.sst;
     this.styles = ctx.styles;
     this.date1904 = ctx.date1904;
@@ -240,7 +243,7 @@ export class SheetParser implements SheetHandler {
     const n = this.rowNum;
     if (this.sink) {
       // the grid has an entry for this row exactly when rowCells was made (it may have emptied since)
-      const cells = this.streamRow;
+      const cells = this.streamRow!;
       if (this.rowCells === undefined) return;
       if (!this.colsSorted) cells.sortColumns();
       this.streamed!.add(n, cells, this.firstCol, this.lastCol);
@@ -408,7 +411,7 @@ export class SheetParser implements SheetHandler {
     this.rowHasValue = true;
     let cells = this.rowCells;
     if (cells === undefined) {
-      if (this.sink) cells = this.rowCells = this.streamRow;
+      if (this.streamRow) cells = this.rowCells = this.streamRow;
       else {
         cells = this.rowCells = new Map();
         this.rows.set(this.rowNum, cells);
@@ -423,7 +426,7 @@ export class SheetParser implements SheetHandler {
       if (this.firstCol === 0) this.firstCol = c;
     }
     // (streaming: tell which shared string the cell is, for the reader's caches)
-    if (cells === this.streamRow && formula === undefined && this.outSst >= 0) this.streamRow.setShared(c, out, this.outSst);
+    if (cells instanceof CellRow && formula === undefined && this.outSst >= 0) cells.setShared(c, out, this.outSst);
     else cells.set(c, out);
   }
 
