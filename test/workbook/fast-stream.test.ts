@@ -216,6 +216,8 @@ describe('whole plain cells (the scanner’s plainCell) = their events', () => {
       '<row r="7"><c r="a7"><v>1</v></c></row>',
       '<row r="8"><c r="A8" s="9"><v>1</v></c><c r="B8" t="inlineStr"><v>直接</v></c></row>',
       '<row r="9"><c r="A9" t="s" s="1"><v>2</v></c><c r="B9"  s="1"><v>1</v></c><c r="C9" s="1" ><v>1</v></c><c r="D9"><v>a&amp;b</v></c><c r="E9"><v>a>b</v></c></row>',
+      '<row r="10"><c r="$A$10"><v>1</v></c><c r="XFD10"><v>2</v></c></row>',
+      ...['A1B', 'XFE11', 'A0', 'A1048577', '11', 'AB', '$'].map((ref) => `<row r="11"><c r="${ref}"><v>1</v></c></row>`),
     ];
     for (const rows of [...cases, cases.join('')]) {
       const text = doc(rows);

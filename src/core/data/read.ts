@@ -7,9 +7,10 @@
  * Exports run to hundreds of thousands of rows, so rows are read one at a time and never held
  * as a grid: an xlsx is streamed (streamWorkbook; a file that cannot be streamed exactly is read
  * through openWorkbook's grid instead, with the same result), a CSV is parsed record by record.
- * Each row's cells are converted field by field, with the conversions cached per cell (equal
- * cells are one object) and the typed row checked by zod; only a row that cannot be used goes
- * through the raw-row schema, whose issues name the bad cells.
+ * Each row's cells are converted field by field, with the conversions cached per cell (by text,
+ * shared-string index or cell object: exports repeat the same values), and the typed row checked
+ * by zod; only a row that cannot be used goes through the raw-row schema, whose issues name the
+ * bad cells. With `keep`, only the listed enterprises' records are kept.
  */
 import { openWorkbook, streamWorkbook } from '../workbook/open.js';
 import { sniff, describeNonWorkbook } from '../workbook/sniff.js';
@@ -119,7 +120,7 @@ function visitGrid(sheet: GridSheet, v: SheetVisitor): void {
   v.end?.();
 }
 
-/** More distinct cells than this are not interned or cached (a column of unique values gains nothing from it). */
+/** More distinct cells than this are not cached (a column of unique values gains nothing from it). */
 const CACHE_CAP = 250_000;
 
 /** A CSV's records as rows of text cells (what csvToSheet would hold), one at a time. Returns the line of an unterminated quote. */

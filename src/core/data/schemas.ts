@@ -81,7 +81,21 @@ function usccReason(issue: UsccIssue | undefined, text: string): Text {
   }
 }
 
+/**
+ * The USCC conversion of an allow list, shared by the files read with it: the inspection, credit
+ * and monitoring exports of one run name the same enterprises, and checking a code is the
+ * costliest conversion (exact: the result depends on the cell and the list alone).
+ */
+const USCC_BY_LIST = new WeakMap<ReadonlySet<string>, Convert<string>>();
+
 function usccField(allowList?: ReadonlySet<string>): Convert<string> {
+  if (!allowList) return newUsccField(undefined);
+  let c = USCC_BY_LIST.get(allowList);
+  if (!c) USCC_BY_LIST.set(allowList, (c = newUsccField(allowList)));
+  return c;
+}
+
+function newUsccField(allowList: ReadonlySet<string> | undefined): Convert<string> {
   return memo((f) => {
     const cell = f?.cell;
     if (cell && cell.t === 'n' && typeof cell.v === 'number') {

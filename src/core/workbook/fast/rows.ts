@@ -235,9 +235,23 @@ export class SheetDataScanner {
     if (s.charCodeAt(lt + 2) !== 32 || s.charCodeAt(lt + 3) !== 114 || s.charCodeAt(lt + 4) !== 61 || s.charCodeAt(lt + 5) !== 34) return -1; // ' r="'
     let j = lt + 6;
     const r0 = j;
-    for (let c = s.charCodeAt(j); (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36; c = s.charCodeAt(++j));
+    // the reference, decoded on the way as decodeAddressPacked does (capital letters, then digits; $ anywhere)
+    let col = 0, row = 0, hasCol = false, hasRow = false, valid = true;
+    for (let c = s.charCodeAt(j); (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36; c = s.charCodeAt(++j)) {
+      if (c >= 65 && c <= 90) {
+        if (hasRow) valid = false;
+        else {
+          hasCol = true;
+          col = col * 26 + c - 64;
+        }
+      } else if (c !== 36) {
+        hasRow = true;
+        row = row * 10 + c - 48;
+      }
+    }
+    const r1 = j;
     if (j === r0 || s.charCodeAt(j) !== 34) return -1;
-    const r = s.slice(r0, j);
+    const addr = valid && hasCol && hasRow && col <= 16384 && row >= 1 && row <= 1_048_576 ? row * 16384 + col - 1 : -1;
     j++;
     let st: string | undefined;
     if (s.charCodeAt(j) === 32 && s.charCodeAt(j + 1) === 115 && s.charCodeAt(j + 2) === 61 && s.charCodeAt(j + 3) === 34) {
@@ -268,7 +282,7 @@ export class SheetDataScanner {
     }
     // '</v></c>'
     if (s.charCodeAt(j + 1) !== 47 || s.charCodeAt(j + 2) !== 118 || s.charCodeAt(j + 3) !== 62 || s.charCodeAt(j + 4) !== 60 || s.charCodeAt(j + 5) !== 47 || s.charCodeAt(j + 6) !== 99 || s.charCodeAt(j + 7) !== 62) return -1;
-    this.h.plainCell!(r, st, tt, s.slice(v0, j));
+    this.h.plainCell!(s, r0, r1, addr, st, tt, s.slice(v0, j));
     return j + 8;
   }
 

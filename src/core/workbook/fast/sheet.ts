@@ -128,12 +128,15 @@ export class SheetParser implements SheetHandler {
     return this.sheetDataDepth >= 0 && this.depth === this.sheetDataDepth;
   }
 
-  /** streaming only: the map reused for every row, and what finishStream needs of the rows streamed */
-  private readonly streamRow = new CellRow();
+  /** streaming only: the row reused for every row, and what finishStream needs of the rows streamed */
+  private readonly streamRow: CellRow | undefined;
   private readonly streamed: StreamedRows | undefined;
 
   constructor(ctx: SheetContext, private readonly sink?: RowSink) {
-    if (sink) this.streamed = new StreamedRows();
+    if (sink) {
+      this.streamRow = new CellRow();
+      this.streamed = new StreamedRows();
+    }
     this.sst = ctx.sst;
     this.styles = ctx.styles;
     this.date1904 = ctx.date1904;
@@ -240,7 +243,7 @@ export class SheetParser implements SheetHandler {
     const n = this.rowNum;
     if (this.sink) {
       // the grid has an entry for this row exactly when rowCells was made (it may have emptied since)
-      const cells = this.streamRow;
+      const cells = this.streamRow!;
       if (this.rowCells === undefined) return;
       if (!this.colsSorted) cells.sortColumns();
       this.streamed!.add(n, cells, this.firstCol, this.lastCol);
@@ -271,10 +274,10 @@ export class SheetParser implements SheetHandler {
    * nearly every cell of a large sheet: exactly what its five events (open c, open v, the text
    * if any, close v, close c) do, without making them.
    */
-  plainCell(r: string, s: string | undefined, t: string | undefined, v: string): void {
+  plainCell(src: string, r0: number, r1: number, addr: number, s: string | undefined, t: string | undefined, v: string): void {
     if (this.inCell || this.sheetDataDepth < 0 || this.depth !== this.sheetDataDepth + 1) {
       // not where a row's cell is: the events, whatever they mean here
-      const attrs = new PlainAttrs(r, s, t);
+      const attrs = new PlainAttrs(src.slice(r0, r1), s, t);
       this.open('c', attrs);
       this.open('v', NO_ATTRS);
       if (v.length > 0) this.text(v);
@@ -282,7 +285,8 @@ export class SheetParser implements SheetHandler {
       this.close('c');
       return;
     }
-    this.startCell(r, t, s);
+    if (addr < 0) throw new FastReadError(`bad cell reference ${src.slice(r0, r1)}`);
+    this.startCellAt(addr, t, s);
     if (v.length > 0) this.value = v;
     this.closeCell();
   }
@@ -292,12 +296,22 @@ export class SheetParser implements SheetHandler {
       this.cellCol = this.prevCol + 1;
       this.cellAddrRow = this.prevAddrRow;
       if (this.cellCol > 16384) throw new FastReadError('too many cells in a row');
-    } else {
-      const a = decodeAddressPacked(r);
-      if (a < 0) throw new FastReadError(`bad cell reference ${r}`);
-      this.cellCol = (a % 16384) + 1;
-      this.cellAddrRow = Math.floor(a / 16384);
+      this.initCell(t, s);
+      return;
     }
+    const a = decodeAddressPacked(r);
+    if (a < 0) throw new FastReadError(`bad cell reference ${r}`);
+    this.startCellAt(a, t, s);
+  }
+
+  /** `a`: the cell's reference as decodeAddressPacked gives it (valid) */
+  private startCellAt(a: number, t: string | undefined, s: string | undefined): void {
+    this.cellCol = (a % 16384) + 1;
+    this.cellAddrRow = Math.floor(a / 16384);
+    this.initCell(t, s);
+  }
+
+  private initCell(t: string | undefined, s: string | undefined): void {
     this.prevCol = this.cellCol;
     this.prevAddrRow = this.cellAddrRow;
     this.inCell = true;
@@ -397,7 +411,7 @@ export class SheetParser implements SheetHandler {
     this.rowHasValue = true;
     let cells = this.rowCells;
     if (cells === undefined) {
-      if (this.sink) cells = this.rowCells = this.streamRow;
+      if (this.streamRow) cells = this.rowCells = this.streamRow;
       else {
         cells = this.rowCells = new Map();
         this.rows.set(this.rowNum, cells);
@@ -412,7 +426,7 @@ export class SheetParser implements SheetHandler {
       if (this.firstCol === 0) this.firstCol = c;
     }
     // (streaming: tell which shared string the cell is, for the reader's caches)
-    if (cells === this.streamRow && formula === undefined && this.outSst >= 0) this.streamRow.setShared(c, out, this.outSst);
+    if (cells instanceof CellRow && formula === undefined && this.outSst >= 0) cells.setShared(c, out, this.outSst);
     else cells.set(c, out);
   }
 

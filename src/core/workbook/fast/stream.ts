@@ -15,8 +15,9 @@ import { NotStreamable, SheetParser } from './sheet.js';
 export interface SheetVisitor {
   /**
    * A row the grid would hold (possibly with no cells left, as in the grid), rows ascending;
-   * `cells` ascending by column. The map and its order are only valid during the call: copy
-   * what you keep. Cells themselves are values and may be kept.
+   * `cells` ascending by column: a CellRow (whose sharedIndex tells which shared string a cell
+   * is), reused for the next row, so valid only during the call: copy what you keep. Cells
+   * themselves are values and may be kept.
    */
   row(r: number, cells: ReadonlyMap<number, GridCell>): void;
   /** after the sheet's last row, once the sheet is known to stream exactly */

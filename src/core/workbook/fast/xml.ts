@@ -52,9 +52,10 @@ export interface XmlHandler {
   /**
    * Optional, for the scanner of <sheetData>: a whole cell `<c r="…" s="…" t="…"><v>…</v></c>`
    * (s and t optional, in this order; no entities), to be handled exactly as its five events
-   * (open c, open v, text if not empty, close v, close c) would be.
+   * (open c, open v, text if not empty, close v, close c) would be. The reference is
+   * `src.slice(r0, r1)`, and `addr` what decodeAddressPacked gives for it (-1: not valid).
    */
-  plainCell?(r: string, s: string | undefined, t: string | undefined, v: string): void;
+  plainCell?(src: string, r0: number, r1: number, addr: number, s: string | undefined, t: string | undefined, v: string): void;
   /**
    * Optional, for the scanner of <sst>: a whole shared string `<si><t>…</t></si>` (the <t> with
    * no attribute but xml:space="preserve"; no entities), to be handled exactly as its events
