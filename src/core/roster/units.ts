@@ -7,6 +7,7 @@
  * when `validFrom <= E` (or no validFrom) and `E < validTo` (or no validTo). So `validTo` is the
  * cut-over date itself (the first day the unit no longer exists), never "cut-over minus one day".
  */
+import { digitsAt } from '../values/dates.js';
 
 /** A calendar date as `YYYY-MM-DD`. All comparisons are plain string comparisons (no time zones). */
 export type IsoDate = string;
@@ -121,16 +122,6 @@ export function isIsoDate(s: string): boolean {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The number written by the n ASCII digits at s[i…], -1 when any is not a digit. */
-function digitsAt(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) {
-    const c = s.charCodeAt(k) - 48;
-    if (!(c >= 0 && c <= 9)) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
 
 function checkDate(d: IsoDate, what: string): void {
   if (!isIsoDate(d)) throw new RangeError(`${what} must be a YYYY-MM-DD date, got ${JSON.stringify(d)}`);

@@ -69,7 +69,7 @@ function split(d: IsoDate): [number, number, number] {
 }
 
 /** The number written by the n ASCII digits at s[i…], -1 when any is not a digit (faster than a regex match: dates are read per row). */
-function digitsAt(s: string, i: number, n: number): number {
+export function digitsAt(s: string, i: number, n: number): number {
   let v = 0;
   for (let k = i; k < i + n; k++) {
     const c = s.charCodeAt(k) - 48;
