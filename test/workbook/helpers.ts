@@ -2,6 +2,9 @@
 import ExcelJS from 'exceljs';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { concat } from '../../scripts/fixtures/bad.js';
+
+export { concat };
 
 export async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -140,15 +143,6 @@ function setU64(dv: DataView, off: number, n: number): void {
   dv.setUint32(off + 4, Math.floor(n / 0x1_0000_0000), true);
 }
 
-export function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
 
 /**
  * Raw deflate of `mib` MiB of zeros, built without deflating them all: one MiB deflated

@@ -1,9 +1,9 @@
 import type { Annex2Doc, Annex2Row, Field } from '../reader/types.js';
-import { checkUscc, looksLikeExponentNumber, type UsccResult } from '../ids/uscc.js';
+import { checkUscc, looksLikeExponentNumber, withHiddenChars, type UsccResult } from '../ids/uscc.js';
 import { checkPermit, type PermitResult } from '../ids/permit.js';
-import { cellDate } from '../values/cell.js';
+import { cellDate, cellText } from '../values/cell.js';
 import { parseDateRange, type DateParse } from '../values/dates.js';
-import { toHalfWidth } from '../values/text.js';
+import { hasHiddenChars, toHalfWidth } from '../values/text.js';
 import { isDateFormat } from '../workbook/dates.js';
 import type { GridCell } from '../workbook/grid.js';
 
@@ -97,7 +97,11 @@ export function parseEntry(row: Annex2Row, allowList?: ReadonlySet<string>, memo
   if (uc && uc.t === 'n' && typeof uc.v === 'number') usccNumeric = uc.v;
   // text like 9.15E+17 (a code that went through a number and back, e.g. via CSV) has lost digits the same way
   else if (looksLikeExponentNumber(usccText)) usccNumeric = Number(toHalfWidth(usccText).replace(/\s+/g, ""));
-  else if (usccText) uscc = checkUscc(usccText, allowList);
+  else if (usccText) {
+    uscc = checkUscc(usccText, allowList);
+    // the cleaned text is the cell's own string unless cleaning changed something (rare): only then look
+    if (uc && uc.v !== usccText && hasHiddenChars(cellText(uc))) uscc = withHiddenChars(uscc);
+  }
   // every property set here, in one order: one object shape for all entries
   return {
     row: row.row,

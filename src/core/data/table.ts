@@ -6,7 +6,7 @@
  */
 import { a1, type GridCell, type GridSheet } from '../workbook/grid.js';
 import { cellText } from '../values/cell.js';
-import { cleanText } from '../values/text.js';
+import { cleanedText } from '../values/text.js';
 import { REQUIRED, resolveHeader, type HeaderMap } from './aliases.js';
 import type { DataKind } from './types.js';
 
@@ -46,14 +46,9 @@ function sortedCells(cells: ReadonlyMap<number, GridCell>): [number, GridCell][]
   return [...cells.entries()].sort((x, y) => x[0] - y[0]);
 }
 
-/** Anything cleanText would change: whitespace other than a lone inner space, invisible or control characters. */
-const NEEDS_CLEANING = /^\s|\s$|\s\s|[\t\n\r\f\v\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF\u00AD\u180E\x00-\x1F\x7F-\x9F]/;
-
 /** A cell's cleaned display text ('' for none). */
 export function fieldText(cell: GridCell | undefined): string {
-  const raw = cellText(cell);
-  // most cells are already clean: skip the three replacements of cleanText for them
-  return NEEDS_CLEANING.test(raw) ? cleanText(raw).text : raw;
+  return cleanedText(cellText(cell));
 }
 
 /** True when a header candidate has every required group of the kind. */

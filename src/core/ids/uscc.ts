@@ -79,7 +79,9 @@ export function usccChecksumOk(code: string): boolean {
   return isWellFormedUscc(code) && checkCharOf(code) === code[17];
 }
 
-export type NormalisedWhat = 'lowercase' | 'fullwidth' | 'spaces';
+/** what normalisation changed; 'hidden': invisible or control characters the cell held (dropped by the
+ *  readers' text cleaning before the code reaches checkUscc, so only the caller can tell: withHiddenChars) */
+export type NormalisedWhat = 'lowercase' | 'fullwidth' | 'spaces' | 'hidden';
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
 /** Text normaliseIdText leaves as it is. */
@@ -225,6 +227,22 @@ function checkWellFormed(n: string, issues: UsccIssue[], allowList: ReadonlySet<
   if (org !== n[16]) issues.push({ kind: 'org-code', expected: org });
   if (!isUsualAuthority(n.slice(0, 2))) issues.push({ kind: 'authority-unusual', prefix: n.slice(0, 2) });
   return result(n, true, false, issues);
+}
+
+/**
+ * The result for a code whose cell also held invisible or control characters (zero-width spaces,
+ * a stray control character from a copied web page): the same result with that said in its
+ * `normalised` issue (added first, or merged into one already there). The code itself is read
+ * without them, but a look-up in Excel by the cell's text would miss it.
+ */
+export function withHiddenChars(r: UsccResult): UsccResult {
+  const i = r.issues.findIndex((x) => x.kind === 'normalised');
+  const issues = [...r.issues];
+  if (i >= 0) {
+    const n = issues[i] as Extract<UsccIssue, { kind: 'normalised' }>;
+    issues[i] = { ...n, what: [...n.what, 'hidden'] };
+  } else issues.unshift({ kind: 'normalised', what: ['hidden'], normalised: r.normalised });
+  return { ...r, issues };
 }
 
 function result(normalised: string, valid: boolean, allowListed: boolean, issues: UsccIssue[]): UsccResult {

@@ -95,28 +95,3 @@ export function colNumbers(sheet: GridSheet, r: number): number[] {
   const row = sheet.rows.get(r);
   return row ? [...row.keys()].sort((x, y) => x - y) : [];
 }
-
-/** Concatenated text of a whole row (for metadata lines split over cells). */
-export function rowText(sheet: GridSheet, r: number): { text: string; ref: string } {
-  const cols = colNumbers(sheet, r);
-  const parts: string[] = [];
-  let first = '';
-  for (const c of cols) {
-    const t = textAt(sheet, r, c);
-    if (t) {
-      if (!first) first = a1(r, c);
-      parts.push(t);
-    }
-  }
-  return { text: parts.join(' '), ref: first || a1(r, 1) };
-}
-
-export function isRowBlank(sheet: GridSheet, r: number, cols?: number[]): boolean {
-  const row = sheet.rows.get(r);
-  if (!row) return true;
-  for (const [c, cell] of row) {
-    if (cols && !cols.includes(c)) continue;
-    if (textOf(cell) !== '') return false;
-  }
-  return true;
-}

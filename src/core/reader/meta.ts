@@ -36,7 +36,7 @@ export function readMeta(sheet: GridSheet, rows: number[]): Meta {
 }
 
 /**
- * A row's text for the metadata line: like rowText, but a date cell (填报时间 typed as a real date,
+ * A row's text for the metadata line: the cleaned texts of its cells joined by spaces, but a date cell (填报时间 typed as a real date,
  * often in a cell of its own) reads as its YYYY-MM-DD day instead of its serial number.
  */
 function metaRowText(sheet: GridSheet, r: number): { text: string; ref: string } {

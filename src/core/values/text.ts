@@ -31,6 +31,13 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
+const HIDDEN = new RegExp(`${INVISIBLE.source}|${CONTROL.source}`);
+
+/** True when `s` holds an invisible or control character (that cleanText drops without a trace on screen). */
+export function hasHiddenChars(s: string): boolean {
+  return HIDDEN.test(s);
+}
+
 /** Remove invisible and control characters (not whitespace). */
 export function removeInvisible(s: string): string {
   return s.replace(INVISIBLE, '').replace(CONTROL, '');

@@ -1,8 +1,8 @@
 import { describeNumericUscc } from '../../ids/uscc.js';
 import { at, type Annex2Rule } from '../types.js';
 
-const WHAT_ZH: Record<string, string> = { lowercase: '小写字母', fullwidth: '全角字符', spaces: '空格' };
-const WHAT_EN: Record<string, string> = { lowercase: 'lower-case letters', fullwidth: 'full-width characters', spaces: 'spaces' };
+const WHAT_ZH: Record<string, string> = { lowercase: '小写字母', fullwidth: '全角字符', spaces: '空格', hidden: '看不见的字符（零宽空格或控制字符）' };
+const WHAT_EN: Record<string, string> = { lowercase: 'lower-case letters', fullwidth: 'full-width characters', spaces: 'spaces', hidden: 'invisible characters (zero-width spaces or control characters)' };
 
 /** GB 32100-2015: format, check character, embedded organisation code, numeric cells, normalisation. */
 export const usccRule: Annex2Rule = {
