@@ -62,8 +62,12 @@ export const annex2Codes = defineCodes({
     severity: 'warning',
     title: { zh: '统一社会信用代码已规范化', en: 'USCC normalised' },
     message: {
-      zh: (p) => `统一社会信用代码“${s(p.value)}”含有${s(p.what)}，已按“${s(p.normalised)}”读取。请在表中改为规范写法（大写、半角、无空格）。`,
-      en: (p) => `USCC "${s(p.value)}" contains ${s(p.whatEn ?? p.what)}; it was read as "${s(p.normalised)}". Please write it in the normal form (upper case, half-width, no spaces).`,
+      zh: (p) =>
+        `统一社会信用代码“${s(p.value)}”含有${s(p.what)}，已按“${s(p.normalised)}”读取。` +
+        (p.hidden ? '看不见的字符会让按代码查找、比对失败：请清空该单元格，直接键入代码（不要粘贴）。' : '请在表中改为规范写法（大写、半角、无空格）。'),
+      en: (p) =>
+        `USCC "${s(p.value)}" contains ${s(p.whatEn ?? p.what)}; it was read as "${s(p.normalised)}". ` +
+        (p.hidden ? 'Invisible characters make look-ups and comparisons by the code fail: clear the cell and type the code (do not paste it).' : 'Please write it in the normal form (upper case, half-width, no spaces).'),
     },
   },
   'uscc-authority-unusual': {

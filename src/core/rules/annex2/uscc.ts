@@ -23,7 +23,12 @@ export const usccRule: Annex2Rule = {
       for (const issue of r.issues) {
         switch (issue.kind) {
           case 'normalised':
-            ctx.report('uscc-normalised', loc, { what: issue.what.map((w) => WHAT_ZH[w]).join('、'), whatEn: issue.what.map((w) => WHAT_EN[w]).join(', '), normalised: issue.normalised }, { value: e.usccText });
+            ctx.report(
+              'uscc-normalised',
+              loc,
+              { what: issue.what.map((w) => WHAT_ZH[w]).join('、'), whatEn: issue.what.map((w) => WHAT_EN[w]).join(', '), normalised: issue.normalised, hidden: issue.what.includes('hidden') ? 1 : undefined },
+              { value: e.usccText },
+            );
             break;
           case 'old15':
             ctx.report('uscc-format', loc, { reason: 'old15' }, { value: e.usccText });
