@@ -4,6 +4,7 @@ import type { FigureKey, Figures } from '../core/layout/annex1.js';
 import { parsePeriod, periodLabelEn, periodLabelZh } from '../core/roster/period.js';
 import type { AggregateJson } from './aggregate-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
+import { count } from './plural.js';
 
 const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
@@ -68,7 +69,7 @@ export function aggregateText(j: AggregateJson, lang: Lang, fileCount?: number):
   const p = parsePeriod(j.period)!;
   const label = zh ? periodLabelZh(p) : periodLabelEn(p);
   const how = j.periodSource === 'option' ? (zh ? '由 --period 指定' : 'from --period') : j.periodSource === 'files' ? (zh ? '据文件名和填报时间推断' : 'inferred from the files') : zh ? '假定' : 'assumed';
-  out.push(chalk.bold(zh ? `zmqd 汇总 · ${label}（${how}）· ${j.roster} 个报送单位，${j.reported} 个计入` : `zmqd aggregate · ${label} (${how}) · ${j.roster} units, ${j.reported} counted`));
+  out.push(chalk.bold(zh ? `zmqd 汇总 · ${label}（${how}）· ${j.roster} 个报送单位，${j.reported} 个计入` : `zmqd aggregate · ${label} (${how}) · ${count(j.roster, 'unit')}, ${j.reported} counted`));
   if (j.previousPeriod) {
     const pp = parsePeriod(j.previousPeriod)!;
     const pl = zh ? periodLabelZh(pp) : periodLabelEn(pp);
@@ -131,7 +132,7 @@ export function aggregateText(j: AggregateJson, lang: Lang, fileCount?: number):
   const n = fileCount ?? 0;
   const summary = zh
     ? `共 ${n} 个文件：${j.errors} 个错误，${j.warnings} 个警告。`
-    : `${n} file${n === 1 ? '' : 's'}: ${j.errors} error${j.errors === 1 ? '' : 's'}, ${j.warnings} warning${j.warnings === 1 ? '' : 's'}.`;
+    : `${count(n, 'file')}: ${count(j.errors, 'error')}, ${count(j.warnings, 'warning')}.`;
   out.push(j.errors ? chalk.red.bold(summary) : j.warnings ? chalk.yellow.bold(summary) : chalk.green.bold(summary));
   const foot = zh
     ? '注：“非现场”“减免处罚”“服务企业”为各分项之和；全部 14 项数字及各单位本期新增见 --out 工作簿或 --format json。'

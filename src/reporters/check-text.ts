@@ -10,6 +10,7 @@ import { ENCODING_NAME } from '../core/data/decode.js';
 import { KIND_LABEL } from '../core/data/aliases.js';
 import type { CheckJson } from './check-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
+import { count } from './plural.js';
 
 const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
@@ -101,7 +102,7 @@ export function checkText(j: CheckJson, lang: Lang): string {
     const files = [...new Set(list.map((e) => e.file))].join('、');
     out.push(chalk.bold(`■ ${unit}`));
     push(out, files, '  ', '  ', dim);
-    push(out, (zh ? `${list.length} 家：` : `${list.length} entries: `) + counts.map(([a, n]) => `${ACTION_LABEL[a][lang]} ${n}`).join(' · '), '  ');
+    push(out, (zh ? `${list.length} 家：` : `${count(list.length, 'entry', 'entries')}: `) + counts.map(([a, n]) => `${ACTION_LABEL[a][lang]} ${n}`).join(' · '), '  ');
     for (const a of ACTIONS) {
       const inGroup = list.filter((e) => e.action === a);
       if (!inGroup.length) continue;
@@ -119,7 +120,7 @@ export function checkText(j: CheckJson, lang: Lang): string {
   const s = j.summary;
   const summary = zh
     ? `共 ${s.entries} 家企业：符合 ${s.eligible}，不符合 ${s.ineligible}，无法判断 ${s.unverifiable}；已过期 ${s.expired}，即将到期 ${s.expiring}；按三(九)须移出 ${s.mustRemove}，不得再纳入 ${s.neverAgain}。${j.errors} 个错误，${j.warnings} 个警告。`
-    : `${s.entries} entries: ${s.eligible} eligible, ${s.ineligible} not eligible, ${s.unverifiable} cannot tell; ${s.expired} expired, ${s.expiring} expiring; ${s.mustRemove} must be removed, ${s.neverAgain} may never be listed again. ${j.errors} errors, ${j.warnings} warnings.`;
+    : `${count(s.entries, 'entry', 'entries')}: ${s.eligible} eligible, ${s.ineligible} not eligible, ${s.unverifiable} cannot tell; ${s.expired} expired, ${s.expiring} expiring; ${s.mustRemove} must be removed, ${s.neverAgain} may never be listed again. ${count(j.errors, 'error')}, ${count(j.warnings, 'warning')}.`;
   const paint = j.errors ? chalk.red.bold : j.warnings ? chalk.yellow.bold : chalk.green.bold;
   push(out, summary, '', '', (l) => paint(l));
   return out.join('\n') + '\n';

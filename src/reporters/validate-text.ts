@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { Lang, Severity } from '../core/findings/types.js';
 import type { ValidateJson } from './validate-json.js';
 import { padEnd, wrap } from './width.js';
+import { count } from './plural.js';
 
 const WIDTH = 80;
 const SEV: Record<Lang, Record<Severity, string>> = {
@@ -26,12 +27,12 @@ export function validateText(j: ValidateJson, lang: Lang): string {
     const kind = KIND[lang][f.kind ?? 'none'];
     const what = [kind];
     if (f.district) what.push(f.district);
-    if (f.kind === 'annex2') what.push(zh ? `${f.rows} 家企业` : `${f.rows} enterprises`);
+    if (f.kind === 'annex2') what.push(zh ? `${f.rows} 家企业` : count(f.rows, 'enterprise'));
     if (f.kind === 'annex1') what.push(zh ? `${f.rows} 行数据` : `${f.rows} data rows`);
     const ok = f.errors === 0 && f.warnings === 0;
     const mark = f.errors ? chalk.red('✖') : f.warnings ? chalk.yellow('▲') : chalk.green('✔');
     out.push(`${mark} ${chalk.bold(f.file)}`);
-    const counts = ok ? (zh ? '没有问题' : 'no problems') : zh ? `${f.errors} 个错误，${f.warnings} 个警告` : `${f.errors} errors, ${f.warnings} warnings`;
+    const counts = ok ? (zh ? '没有问题' : 'no problems') : zh ? `${f.errors} 个错误，${f.warnings} 个警告` : `${count(f.errors, 'error')}, ${count(f.warnings, 'warning')}`;
     out.push(`  ${what.join(' · ')} · ${counts}`);
     for (const x of f.findings) {
       const where = x.cell ?? (x.row ? (zh ? `第${x.row}行` : `row ${x.row}`) : x.sheet ? '' : '');
@@ -44,7 +45,7 @@ export function validateText(j: ValidateJson, lang: Lang): string {
   const n = j.files.length;
   const summary = zh
     ? `共 ${n} 个文件：${j.errors} 个错误，${j.warnings} 个警告。`
-    : `${n} file${n === 1 ? '' : 's'}: ${j.errors} error${j.errors === 1 ? '' : 's'}, ${j.warnings} warning${j.warnings === 1 ? '' : 's'}.`;
+    : `${count(n, 'file')}: ${count(j.errors, 'error')}, ${count(j.warnings, 'warning')}.`;
   out.push(j.errors ? chalk.red.bold(summary) : j.warnings ? chalk.yellow.bold(summary) : chalk.green.bold(summary));
   return out.join('\n') + '\n';
 }

@@ -321,6 +321,13 @@ describe('text output', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/); // no colour when stdout is not a terminal
   });
 
+  it('English counts are singular for one', () => {
+    const one = 'fixtures/bad/annex/开州区附表2-控制字符.xlsx'; // one warning, no error
+    const r = zmqd(['validate', one, '--as-of', AS_OF, '--lang', 'en']);
+    expect(r.stdout).toContain('· 4 enterprises · 0 errors, 1 warning\n');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 0 errors, 1 warning.');
+  });
+
   it('npm start shows the sample report', () => {
     // the same command as package.json's "start"
     const r = zmqd(['validate', 'fixtures/sample', '--as-of', '2024-10-01']);

@@ -17,6 +17,7 @@ import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/cross
 import { unitOfResult, unitOverview } from '../../core/report/units.js';
 import { expandOutPattern } from '../../core/config/schema.js';
 import { countBySeverity, dedupeFindings, render, sortFindings } from '../../core/findings/make.js';
+import { count as counted } from '../../reporters/plural.js';
 import type { Finding, Lang } from '../../core/findings/types.js';
 import { formatPeriod, parsePeriod, periodEnd, periodLabelEn, periodLabelZh, type Period } from '../../core/roster/period.js';
 import { rosterFor } from '../../core/roster/units.js';
@@ -61,7 +62,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
   log(c.quiet, zh ? `读取收件文件夹 ${inbox}` : `Reading the inbox ${inbox}`);
   const cur = await validatePaths([inbox], opts, c.quiet, zh ? '校验' : 'validating');
   const prev = previous ? await validatePaths(previous, opts, c.quiet, zh ? '读取上期' : 'previous') : undefined;
-  log(c.quiet, zh ? `共 ${cur.results.length} 个文件：附表1 ${count(cur.results, 'annex1')} 个，附表2 ${count(cur.results, 'annex2')} 个，未识别 ${count(cur.results, null)} 个` : `${cur.results.length} files: ${count(cur.results, 'annex1')} Annex 1, ${count(cur.results, 'annex2')} Annex 2, ${count(cur.results, null)} not recognised`);
+  log(c.quiet, zh ? `共 ${cur.results.length} 个文件：附表1 ${count(cur.results, 'annex1')} 个，附表2 ${count(cur.results, 'annex2')} 个，未识别 ${count(cur.results, null)} 个` : `${counted(cur.results.length, 'file')}: ${count(cur.results, 'annex1')} Annex 1, ${count(cur.results, 'annex2')} Annex 2, ${count(cur.results, null)} not recognised`);
 
   let agg: AggregateResult | null = null;
   let aggProblem: string | null = null;
