@@ -146,6 +146,23 @@ interface Entry {
   value: unknown;
 }
 
+/** Entries by key, up to CACHE_CAP of them, the last one looked up first: a column often repeats the value above. */
+class EntryCache<K> {
+  private readonly map = new Map<K, Entry>();
+  private last: K | undefined;
+  private lastEntry: Entry | undefined;
+  get(key: K, cell: GridCell): Entry {
+    if (key === this.last && this.lastEntry) return this.lastEntry;
+    let e = this.map.get(key);
+    if (e === undefined) {
+      e = { text: fieldText(cell), value: UNSET };
+      if (this.map.size < CACHE_CAP) this.map.set(key, e);
+    }
+    this.last = key;
+    return (this.lastEntry = e);
+  }
+}
+
 /**
  * One field's conversion, cached per cell: exports repeat the same cells (codes, dates, words)
  * row after row. A text cell is cached by its string — everything a conversion reads of it
@@ -155,14 +172,9 @@ interface Entry {
  * quick to make as to look up.
  */
 class FieldConversion {
-  private readonly byText = new Map<string, Entry>();
-  private readonly byCell = new Map<GridCell, Entry>();
+  private readonly byText = new EntryCache<string>();
+  private readonly byCell = new EntryCache<GridCell>();
   private readonly cached: boolean;
-  /** the last text and cell looked up, and their entries: a column often repeats the value above */
-  private lastText: string | undefined;
-  private lastTextEntry: Entry | undefined;
-  private lastCell: GridCell | undefined;
-  private lastCellEntry: Entry | undefined;
   /** the entry of an uncached field, reused row after row (a row's entries live only while it is read) */
   private readonly scratch: Entry = { text: '', value: UNSET };
   /** entries by shared-string index (CellRow.sharedIndex): an array load instead of hashing the text */
@@ -183,24 +195,7 @@ class FieldConversion {
       return this.scratch;
     }
     const v = cell.v;
-    if (cell.t === 's' && typeof v === 'string') {
-      if (v === this.lastText) return this.lastTextEntry!;
-      let e = this.byText.get(v);
-      if (e === undefined) {
-        e = { text: fieldText(cell), value: UNSET };
-        if (this.byText.size < CACHE_CAP) this.byText.set(v, e);
-      }
-      this.lastText = v;
-      return (this.lastTextEntry = e);
-    }
-    if (cell === this.lastCell) return this.lastCellEntry!;
-    let e = this.byCell.get(cell);
-    if (e === undefined) {
-      e = { text: fieldText(cell), value: UNSET };
-      if (this.byCell.size < CACHE_CAP) this.byCell.set(cell, e);
-    }
-    this.lastCell = cell;
-    return (this.lastCellEntry = e);
+    return cell.t === 's' && typeof v === 'string' ? this.byText.get(v, cell) : this.byCell.get(cell, cell);
   }
 
   /** entry(), for the shared string of index `sst` (-1: not known to be one) */
