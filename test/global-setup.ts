@@ -1,9 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+import { clearSkips, skippedSummary } from './helpers/tools.js';
 
-/** Build dist/ once before any test file runs, so CLI tests in parallel workers never race a build. */
-export default function setup(): void {
+/**
+ * Build dist/ once before any test file runs, so CLI tests in parallel workers never race a build.
+ * At the end, one summary of the suites skipped for a missing system tool (test/helpers/tools.ts).
+ */
+export default function setup(): () => void {
   const root = path.resolve(__dirname, '..');
+  clearSkips();
   try {
     execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
   } catch (err) {
@@ -11,4 +16,8 @@ export default function setup(): void {
     const out = String((err as { stdout?: Buffer }).stdout ?? '');
     if (!out.includes('error TS')) throw err;
   }
+  return () => {
+    const summary = skippedSummary();
+    if (summary) process.stdout.write(`\n${summary}\n`);
+  };
 }

@@ -1,0 +1,143 @@
+/**
+ * The system tools zmqd and its tests use, declared once: what each is for, the Debian package
+ * that provides it, and how to find it and its version. `zmqd doctor` lists them, `npm run setup`
+ * installs them, and the test suites that need one gate on it (test/helpers/tools.ts).
+ *
+ * Only LibreOffice serves users (converting legacy .xls/.et); the others are test-time producers,
+ * oracles and servers.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export type ToolId = 'soffice' | 'openpyxl' | 'xlsxwriter' | 'pandas' | 'chromium' | 'dovecot';
+
+export interface ToolDef {
+  id: ToolId;
+  /** A short name for people. */
+  name: string;
+  /** The Debian package that provides it. */
+  debian: string;
+  /** Who needs it: users of the command, or only the test suite. */
+  usedBy: 'users and tests' | 'tests';
+  /** What it is used for (zh, en). */
+  purpose: { zh: string; en: string };
+  /** Finds the tool: its command (or python interpreter) and version, or undefined when absent. */
+  probe(): ToolFound | undefined;
+}
+
+export interface ToolFound {
+  /** The executable to run (for the Python modules: the interpreter that has them). */
+  command: string;
+  version: string;
+}
+
+function run(cmd: string, args: string[]): string | undefined {
+  try {
+    const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) return undefined;
+    return `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first candidate that answers `--version` with output matching `re`. */
+function probeCommand(candidates: (string | undefined)[], re: RegExp): ToolFound | undefined {
+  for (const c of candidates) {
+    if (!c) continue;
+    if (c.includes('/') && !existsSync(c)) continue;
+    const out = run(c, ['--version']);
+    const m = out === undefined ? null : re.exec(out);
+    if (m) return { command: c, version: (m[1] ?? m[0]).trim() };
+  }
+  return undefined;
+}
+
+/**
+ * A Python interpreter that can import `mod`. Debian's python3-* packages install into
+ * /usr/bin/python3, which need not be the `python3` first on the PATH (pyenv, venvs).
+ */
+function probePython(mod: string): ToolFound | undefined {
+  const candidates = [process.env.ZMQD_PYTHON, '/usr/bin/python3', 'python3'];
+  for (const c of candidates) {
+    if (!c) continue;
+    if (c.includes('/') && !existsSync(c)) continue;
+    const out = run(c, ['-c', `import ${mod}; print(${mod}.__version__)`]);
+    if (out !== undefined && out.trim()) return { command: c, version: out.trim().split('\n').pop()! };
+  }
+  return undefined;
+}
+
+export const TOOLS: readonly ToolDef[] = [
+  {
+    id: 'soffice',
+    name: 'LibreOffice',
+    debian: 'libreoffice-calc',
+    usedBy: 'users and tests',
+    purpose: {
+      zh: '把旧版 .xls/.et 文件转换为 .xlsx 后校验；测试中用它打开并打印本工具写出的工作簿',
+      en: 'converts legacy .xls/.et files to .xlsx before validating; tests open and print the workbooks zmqd writes',
+    },
+    probe: () => probeCommand([process.env.SOFFICE, 'soffice', 'libreoffice'], /LibreOffice\s+(\S+)/i),
+  },
+  {
+    id: 'openpyxl',
+    name: 'Python openpyxl',
+    debian: 'python3-openpyxl',
+    usedBy: 'tests',
+    purpose: { zh: '测试：写出工作簿（pandas 默认引擎），并作为独立的读取对照', en: 'tests: writes workbooks (pandas\' default engine) and is the independent reader oracle' },
+    probe: () => probePython('openpyxl'),
+  },
+  {
+    id: 'xlsxwriter',
+    name: 'Python XlsxWriter',
+    debian: 'python3-xlsxwriter',
+    usedBy: 'tests',
+    purpose: { zh: '测试：写出工作簿（pandas 的另一引擎）', en: 'tests: writes workbooks (pandas\' other engine)' },
+    probe: () => probePython('xlsxwriter'),
+  },
+  {
+    id: 'pandas',
+    name: 'Python pandas',
+    debian: 'python3-pandas',
+    usedBy: 'tests',
+    purpose: { zh: '测试：用 to_excel 写出工作簿，如区县信息科常做的那样', en: 'tests: writes workbooks with to_excel, as a district\'s IT colleague would' },
+    probe: () => probePython('pandas'),
+  },
+  {
+    id: 'chromium',
+    name: 'Chromium',
+    debian: 'chromium',
+    usedBy: 'tests',
+    purpose: { zh: '测试：在真实浏览器中打开自查页', en: 'tests: opens the self-check page in a real browser' },
+    probe: () => probeCommand([process.env.CHROMIUM, '/usr/bin/chromium', 'chromium'], /Chromium\s+(\S+)/i),
+  },
+  {
+    id: 'dovecot',
+    name: 'Dovecot IMAP',
+    debian: 'dovecot-imapd',
+    usedBy: 'tests',
+    purpose: { zh: '测试：在本机回环地址上运行真实的 IMAP 邮箱，供 collect 收取', en: 'tests: a real IMAP server on loopback for collect' },
+    probe: () => probeCommand([process.env.DOVECOT, '/usr/sbin/dovecot', 'dovecot'], /^(\d[\w.\- ()]*)/m),
+  },
+];
+
+export function toolDef(id: ToolId): ToolDef {
+  const t = TOOLS.find((x) => x.id === id);
+  if (!t) throw new Error(`unknown tool ${id}`);
+  return t;
+}
+
+const cache = new Map<ToolId, ToolFound | null>();
+
+/** The tool as found on this machine (cached per process), or undefined. */
+export function findTool(id: ToolId): ToolFound | undefined {
+  if (!cache.has(id)) cache.set(id, toolDef(id).probe() ?? null);
+  return cache.get(id) ?? undefined;
+}
+
+/** The apt-get line that installs these tools. */
+export function installLine(ids: readonly ToolId[] = TOOLS.map((t) => t.id)): string {
+  const pkgs = [...new Set(ids.map((id) => toolDef(id).debian))];
+  return `apt-get install -y ${pkgs.join(' ')}`;
+}
