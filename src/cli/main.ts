@@ -36,7 +36,7 @@ function inChinese(s: string): string {
   const m = (re: RegExp) => re.exec(s)?.[1];
   let zh: string | undefined;
   if (s.includes('unknown option')) zh = `未知的选项 ${m(/'([^']+)'/) ?? ''}`;
-  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、template）`;
+  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、template、page）`;
   else if (s.includes('missing required argument')) zh = `缺少参数 ${m(/'([^']+)'/) ?? ''}`;
   else if (s.includes('argument missing')) zh = `选项 ${m(/'([^']+)'/) ?? ''} 缺少取值`;
   else if (s.includes('too many arguments')) zh = '参数过多';
@@ -152,6 +152,17 @@ export function buildProgram(): Command {
     .action(async (annex: string, opts) => {
       const { runTemplate } = await import('./commands/template.js');
       process.exitCode = await runTemplate(annex, opts);
+    });
+
+  program
+    .command('page')
+    .description('生成离线自查网页（单个 HTML 文件，发给区县在浏览器中校验）\nwrite the offline self-check page for district staff')
+    .option('--out <file.html>', '输出文件（默认 正面清单自查.html）output file')
+    .option('--quiet', '不显示日志 no log')
+    .exitOverride()
+    .action(async (opts) => {
+      const { runPage } = await import('./commands/page.js');
+      process.exitCode = await runPage(opts);
     });
 
   return program;

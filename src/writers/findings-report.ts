@@ -254,3 +254,16 @@ export async function buildFindingsReport(opts: FindingsReportOptions): Promise<
 
   return workbookBytes(wb);
 }
+
+/**
+ * The findings workbook of a validation (`zmqd validate --report`, and the self-check page's
+ * download): one place, so the page's workbook is the command line's.
+ */
+export function buildValidateReport(json: { asOf: string; files: (FindingsReportFile & { findings: RenderedFinding[] })[] }, lang: Lang): Promise<Uint8Array> {
+  return buildFindingsReport({
+    lang,
+    asOf: json.asOf,
+    files: json.files.map(({ findings: _f, ...rest }) => rest),
+    findings: json.files.flatMap((f) => f.findings),
+  });
+}

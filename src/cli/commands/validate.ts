@@ -5,6 +5,7 @@ import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel, type Conversion } from '../legacy.js';
 import { sniff } from '../../core/workbook/sniff.js';
 import { validateFile, type FileResult } from '../../core/validate/validate.js';
+import { MAX_FILE_BYTES, tooLargeFinding } from '../../core/validate/input.js';
 import { finding, sortFindings } from '../../core/findings/make.js';
 import { parseAllowList } from '../../core/ids/uscc.js';
 import { DEFAULT_ALLOW_LIST } from '../../core/ids/allow-list.js';
@@ -12,7 +13,7 @@ import { resolveUnit } from '../../core/roster/resolve.js';
 import { validateJson } from '../../reporters/validate-json.js';
 import type { RuleOptions } from '../../core/rules/types.js';
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface ValidateCliOptions {
   asOf?: string;
@@ -84,7 +85,7 @@ export async function validatePaths(paths: string[], opts: RuleOptions, quiet: b
     } else {
       const fnd =
         'tooLarge' in read
-          ? finding('file-too-large', { file: f.display }, { reason: `${(read.tooLarge / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(read.tooLarge / 1048576).toFixed(1)} MB, over the 50 MB limit` })
+          ? tooLargeFinding(f.display, read.tooLarge)
           : finding('file-unreadable', { file: f.display }, { reason: `无法打开文件（${read.error}）`, reasonEn: `cannot open the file (${read.error})` });
       results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
     }
@@ -141,13 +142,8 @@ export async function runValidate(paths: string[], o: ValidateCliOptions): Promi
   const { results, inputs } = await validatePaths(paths, opts, c.quiet, undefined, { outputs: [o.report] });
   const json = validateJson(results, opts.asOf, c.lang);
   if (o.report) {
-    const { buildFindingsReport } = await import('../../writers/findings-report.js');
-    const bytes = await buildFindingsReport({
-      lang: c.lang,
-      asOf: opts.asOf,
-      files: json.files.map(({ findings: _f, ...rest }) => rest),
-      findings: json.files.flatMap((f) => f.findings),
-    });
+    const { buildValidateReport } = await import('../../writers/findings-report.js');
+    const bytes = await buildValidateReport(json, c.lang);
     await writeAtomic(o.report, bytes, inputs);
     log(c.quiet, c.lang === 'zh' ? `问题清单已写入 ${o.report}` : `Findings written to ${o.report}`);
   }
