@@ -30,7 +30,9 @@ const common: BuildOptions = {
   write: false,
   format: 'iife',
   platform: 'browser',
-  target: ['chrome87', 'firefox78', 'edge88'],
+  // syntax lowered for the Chromium kernels of the 360 and QQ browsers still found on office PCs; the APIs
+  // used (File.arrayBuffer, Object.fromEntries, String.matchAll) need Chromium 76 / Firefox 69
+  target: ['chrome76', 'firefox69', 'edge79'],
   minify: true,
   legalComments: 'none',
   charset: 'utf8',
@@ -58,7 +60,8 @@ function inlineScript(js: string): string {
 
 export async function buildPage(out = PAGE_ASSET): Promise<{ bytes: number }> {
   const worker = await bundle(path.join(ui, 'worker.ts'));
-  const app = await bundle(path.join(ui, 'app.ts'), { __ZMQD_WORKER__: JSON.stringify(worker) });
+  const { version } = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const app = await bundle(path.join(ui, 'app.ts'), { __ZMQD_WORKER__: JSON.stringify(worker), __ZMQD_VERSION__: JSON.stringify(version) });
   const css = await fs.readFile(path.join(ui, 'page.css'), 'utf8');
   const template = await fs.readFile(path.join(ui, 'page.html'), 'utf8');
   const html = template

@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES, tooLargeFinding } from '../core/validate/input.js';
 import { DEFAULT_ALLOW_LIST } from '../core/ids/allow-list.js';
 import { resolveUnit } from '../core/roster/resolve.js';
 import { finding } from '../core/findings/make.js';
-import type { Lang, Severity } from '../core/findings/types.js';
+import type { Lang } from '../core/findings/types.js';
 import type { RuleOptions } from '../core/rules/types.js';
 import type { AnnexDoc } from '../core/reader/types.js';
 import { ANNEX2_COLUMNS } from '../core/layout/annex2.js';
@@ -154,10 +154,4 @@ export function previewsOf(results: FileResult[]): (Preview | null)[] {
     const doc = r.annex2?.doc ?? r.annex1?.doc;
     return doc ? new Preview(doc) : null;
   });
-}
-
-/** Errors first, then warnings, then notes; in sheet order within each (the sort is stable). */
-export function severityFirst<F extends { severity: Severity }>(fs: readonly F[]): F[] {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return [...fs].sort((a, b) => rank[a.severity] - rank[b.severity]);
 }

@@ -9,9 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../src/cli/tools.js';
 
-/** The flags of the brief: no sandbox (root in CI), no GPU, nothing the browser fetches on its own. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Browser {
   context: BrowserContext;
@@ -24,7 +23,7 @@ export interface Browser {
 
 export async function launch(executable: string): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'zmqd-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: executable, headless: true, args: CHROMIUM_ARGS, acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: executable, headless: true, args: [...CHROMIUM_FLAGS], acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const requests: string[] = [];
   const problems: string[] = [];
   context.on('request', (r) => requests.push(r.url()));

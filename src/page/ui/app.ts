@@ -12,6 +12,7 @@ import { rosterOn } from '../roster.js';
 import type { Reply, Request } from './protocol.js';
 
 declare const __ZMQD_WORKER__: string;
+declare const __ZMQD_VERSION__: string;
 
 // ---------------------------------------------------------------- texts
 
@@ -55,7 +56,7 @@ const T = {
     next: '下一页',
     row: '行',
     legend: { error: '有错误', warning: '有警告' },
-    footer: '重庆市生态环境监督执法正面清单（渝环规〔2021〕5号）附表自查页 · 由 zmqd 生成',
+    footer: `重庆市生态环境监督执法正面清单（渝环规〔2021〕5号）附表自查页 · zmqd ${__ZMQD_VERSION__}`,
   },
   en: {
     title: 'Positive-list annex self-check',
@@ -96,7 +97,7 @@ const T = {
     next: 'Next',
     row: 'Row',
     legend: { error: 'error', warning: 'warning' },
-    footer: 'Self-check page for the annexes of Chongqing\'s environmental-enforcement positive list · made by zmqd',
+    footer: `Self-check page for the annexes of Chongqing's environmental-enforcement positive list · zmqd ${__ZMQD_VERSION__}`,
   },
 };
 type Texts = (typeof T)['zh'];
@@ -340,6 +341,15 @@ function clearFiles(): void {
 // ---------------------------------------------------------------- validating
 
 let runId = 0;
+let validating = false;
+
+function stopWorker(): void {
+  worker?.terminate();
+  worker = null;
+  const stopped = new Error('stopped');
+  for (const p of pending.values()) p.reject(stopped);
+  pending.clear();
+}
 
 async function run(): Promise<void> {
   const my = ++runId;
@@ -358,6 +368,9 @@ async function run(): Promise<void> {
   const started = Date.now();
   const tick = setInterval(() => (clock.textContent = t().elapsed(Math.round((Date.now() - started) / 1000))), 1000);
   let reply: Reply;
+  // new files or settings while a list is being checked: drop that work at once rather than wait for it
+  if (validating) stopWorker();
+  validating = true;
   try {
     if (!worker) worker = startWorker();
   } catch {
@@ -370,8 +383,9 @@ async function run(): Promise<void> {
   try {
     reply = await ask({ type: 'validate', files: state.files, asOf, district }, (p) => {
       if (p.type !== 'progress' || my !== runId) return;
-      // a file being read counts half: the bar moves on a single big list too
-      bar.value = p.index + 0.5;
+      // one file: the bar runs without a value (the core does not report within a file); several: file by file
+      if (p.count === 1) bar.removeAttribute('value');
+      else bar.value = p.index + 0.5;
       label.textContent = t().working(p.index + 1, p.count, p.name);
     });
   } catch (err) {
@@ -380,6 +394,7 @@ async function run(): Promise<void> {
     return;
   } finally {
     clearInterval(tick);
+    if (my === runId) validating = false;
   }
   if (my !== runId || reply.type !== 'validated') return;
   box.hidden = true;
@@ -393,7 +408,7 @@ async function run(): Promise<void> {
   renderResults();
   // fill the first window of each preview: the rows with the first finding, else the first rows
   await Promise.all(reply.json.zh.files.map((f, i) => (state.previews[i] ? loadWindow(i, { aroundRow: firstCellRow(f.findings) }) : null)));
-  document.documentElement.dataset.state = 'done';
+  if (my === runId) document.documentElement.dataset.state = 'done';
 }
 
 function firstCellRow(fs: readonly RenderedFinding[]): number | undefined {
@@ -401,7 +416,14 @@ function firstCellRow(fs: readonly RenderedFinding[]): number | undefined {
 }
 
 async function loadWindow(file: number, where: { from?: number; aroundRow?: number }, focus?: { row: number; cell: string }): Promise<void> {
-  const r = await ask({ type: 'rows', file, count: WINDOW, ...where });
+  let r: Reply;
+  try {
+    r = await ask({ type: 'rows', file, count: WINDOW, ...where });
+  } catch (err) {
+    // a new check started meanwhile (the worker was stopped): this window is of no use
+    if (!(err instanceof Error && err.message === 'stopped')) showFailure(err);
+    return;
+  }
   if (r.type !== 'rows') return;
   state.windows.set(file, { from: r.from, rows: r.rows, focusRow: focus?.row, focusCell: focus?.cell });
   renderPreview(file);

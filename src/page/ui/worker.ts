@@ -56,7 +56,9 @@ async function handle(req: Request): Promise<void> {
   }
 }
 
+// one request at a time, in order: a window of the preview is always that of the last validation
+let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (e) => {
   const req = e.data;
-  handle(req).catch((err: unknown) => post({ type: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err) }));
+  queue = queue.then(() => handle(req)).catch((err: unknown) => post({ type: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err) }));
 };
