@@ -18,6 +18,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/bench/page.js → the built page
 const BUILT_PAGE = path.resolve(here, '..', 'page', 'zmqd-page.html');
 
+/**
+ * The page's document as the functions run in the page see it (this file is compiled without the DOM's
+ * types). Functions, not strings, and self-contained (they are sent to the page as source): the page's
+ * Content-Security-Policy forbids eval, which playwright would use for a string.
+ */
+interface Doc {
+  documentElement: { dataset: Record<string, string | undefined> };
+  querySelector(s: string): { textContent: string | null } | null;
+}
+type G = { document: Doc };
+
 async function main(): Promise<number> {
   const file = process.argv[2];
   const i = process.argv.indexOf('--as-of');
@@ -27,20 +38,25 @@ async function main(): Promise<number> {
     process.stderr.write(!chromiumTool ? 'Chromium is not installed (apt-get install chromium)\n' : 'usage: node dist/bench/page.js FILE --as-of YYYY-MM-DD\n');
     return 2;
   }
+  const t0 = performance.now();
+  const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(2);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'zmqd-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumTool.command, headless: true, args: [...CHROMIUM_FLAGS] });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    const launched = secs(t0);
     await page.goto(pathToFileURL(BUILT_PAGE).href);
-    // expressions as text: this file is compiled without the DOM's types
-    await page.waitForFunction("document.documentElement.dataset.state === 'ready'");
+    await page.waitForFunction(() => (globalThis as unknown as G).document.documentElement.dataset.state === 'ready');
     await page.fill('#asOf', asOf);
     await page.dispatchEvent('#asOf', 'change');
+    const ready = secs(t0);
+    const t1 = performance.now();
     await page.setInputFiles('#files', [path.resolve(file)]);
-    await page.waitForFunction("['done', 'failed'].includes(document.documentElement.dataset.state)", null, { timeout: 600_000 });
-    const state = await page.evaluate<string>('document.documentElement.dataset.state');
-    const summary = await page.evaluate<string>("(document.querySelector('#summary span') || document.querySelector('#status')).textContent");
-    process.stderr.write(`page: ${state}; ${summary}\n`);
+    await page.waitForFunction(() => ['done', 'failed'].includes((globalThis as unknown as G).document.documentElement.dataset.state ?? ''), null, { timeout: 600_000 });
+    const state = await page.evaluate(() => (globalThis as unknown as G).document.documentElement.dataset.state);
+    const summary = await page.evaluate(() => ((globalThis as unknown as G).document.querySelector('#summary span') ?? (globalThis as unknown as G).document.querySelector('#status'))?.textContent ?? '');
+    // the phases: the browser started, the page ready, then the list chosen until the results show
+    process.stderr.write(`page: ${state}; browser ${launched} s, page ready at ${ready} s, checked in ${secs(t1)} s (${summary})\n`);
     return state === 'done' ? 0 : 3;
   } finally {
     await context.close();

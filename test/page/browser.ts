@@ -60,7 +60,7 @@ export async function openPage(b: Browser, file: string, asOf: string): Promise<
 }
 
 /** Wait until the page has shown its results (or failed; the test then sees why). */
-export async function settled(page: Page, timeout = 120_000): Promise<string> {
+export async function settled(page: Page, timeout = 240_000): Promise<string> {
   await page.waitForFunction(() => ['done', 'failed'].includes(document.documentElement.dataset.state ?? ''), null, { timeout });
   return page.evaluate(() => document.documentElement.dataset.state ?? '');
 }
