@@ -42,6 +42,18 @@ export const annex1Codes = defineCodes({
       en: (p) => `The 合计 row's "${s(p.column)}" is ${s(p.value)} but the rows add up to ${s(p.expected)} (difference ${s(p.diff)}). Check the rows or correct the total.`,
     },
   },
+  'totals-recomputed': {
+    severity: 'info',
+    title: { zh: '已按公式重新计算', en: 'Formulas recomputed' },
+    message: {
+      zh: (p) =>
+        `${p.because === 'calc-on-load' ? '文件注明打开时须重新计算公式（程序生成的文件常如此，保存的计算结果不可信或为 0）' : '文件中的公式没有保存计算结果（程序生成的文件常如此）'}，` +
+        `已按公式从表中数字重新计算 ${s(p.count)} 个单元格（${s(p.cells)}），与 Excel 打开时显示的一致，并据此核对合计。无需处理；如需消除本提示，可在 Excel/WPS 中打开后保存。`,
+      en: (p) =>
+        `${p.because === 'calc-on-load' ? 'The file asks for its formulas to be recalculated on opening (as script-written files do; the results it stores are stale or 0)' : 'The file stores no results for its formulas (as script-written files do)'}; ` +
+        `${s(p.count)} cell(s) (${s(p.cellsEn)}) were computed from the figures in the sheet, as Excel shows them on opening, and the totals checked with them. Nothing to do; opening and saving the file in Excel/WPS removes this note.`,
+    },
+  },
   'total-missing': {
     severity: 'info',
     title: { zh: '没有合计行', en: 'No 合计 row' },
