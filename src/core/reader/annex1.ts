@@ -138,11 +138,17 @@ export function readAnnex1(sheet: GridSheet, h: Annex1Header, staleResults = fal
   return doc;
 }
 
-/** Figures whose formula results the file does not hold (or says are stale) get the value Excel would show. */
+/**
+ * Figures whose formula results the file does not hold (or says are stale) get the value Excel would show:
+ * in a workbook flagged stale every formula figure (a script's cached 0 is no figure); otherwise only the
+ * 合计 row's formulas without a result — a district's own figure whose formula has no result stays
+ * `formula-no-value` for the district to fill in.
+ */
 function recompute(sheet: GridSheet, doc: Annex1Doc, staleResults: boolean): void {
   let evaluator: SumEvaluator | undefined;
   const cells: string[] = [];
-  for (const row of doc.total ? [...doc.rows, doc.total] : doc.rows) {
+  const rows = staleResults ? [...doc.rows, ...(doc.total ? [doc.total] : [])] : doc.total ? [doc.total] : [];
+  for (const row of rows) {
     for (const f of Object.values(row.figures)) {
       if (!f || !needsRecompute(f.cell, staleResults)) continue;
       evaluator ??= new SumEvaluator(sheet, staleResults);
