@@ -156,7 +156,8 @@ describeWithTools(['openpyxl', 'xlsxwriter'], 'Annex 1 written by openpyxl and X
       const { codes, result } = await findings(files.get(`wrong-${p}`)!, reader);
       expect(codes).toEqual(['total-mismatch@D7', 'totals-recomputed@B7']);
       const f = result.findings.find((x) => x.code === 'total-mismatch')!;
-      expect(messageOf(f, 'zh')).toContain('为 4，但各行之和为 69');
+      expect(messageOf(f, 'zh')).toContain('为 4（公式 =SUM(C6:C6) 的结果），但各行之和为 69');
+      expect(messageOf(f, 'en')).toContain("is 4 (the result of =SUM(C6:C6)) but the rows add up to 69");
     });
     it(`${p} (${reader} reader): a figure written as a formula is computed, and that is what aggregation sums`, async () => {
       const { codes, result } = await findings(files.get(`figure-${p}`)!, reader);

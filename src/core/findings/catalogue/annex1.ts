@@ -38,8 +38,12 @@ export const annex1Codes = defineCodes({
     severity: 'error',
     title: { zh: '合计与各行之和不符', en: '合计 differs from the sum' },
     message: {
-      zh: (p) => `合计行“${s(p.column)}”为 ${s(p.value)}，但各行之和为 ${s(p.expected)}（相差 ${s(p.diff)}）。请核对各行数字或改正合计。`,
-      en: (p) => `The 合计 row's "${s(p.column)}" is ${s(p.value)} but the rows add up to ${s(p.expected)} (difference ${s(p.diff)}). Check the rows or correct the total.`,
+      zh: (p) =>
+        `合计行“${s(p.column)}”为 ${s(p.value)}${p.formula ? `（公式 =${s(p.formula)} 的结果）` : ''}，但各行之和为 ${s(p.expected)}（相差 ${s(p.diff)}）。` +
+        `请核对各行数字或改正合计${p.formula ? '公式' : ''}。`,
+      en: (p) =>
+        `The 合计 row's "${s(p.column)}" is ${s(p.value)}${p.formula ? ` (the result of =${s(p.formula)})` : ''} but the rows add up to ${s(p.expected)} (difference ${s(p.diff)}). ` +
+        `Check the rows or correct the total${p.formula ? "'s formula" : ''}.`,
     },
   },
   'totals-recomputed': {
