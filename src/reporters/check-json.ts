@@ -8,6 +8,7 @@ function verdictJson(v: VerdictDetail | null, lang: Lang) {
   return {
     date: v.date,
     eligible: v.eligible,
+    summary: v.summary[lang],
     criteria: v.criteria.map((c) => ({ criterion: c.criterion, declared: c.declared, status: c.status, reason: c.reason[lang], evidence: c.evidence })),
     bars: v.bars.map((b) => ({ code: b.code, reason: b.reason[lang], evidence: b.evidence })),
   };

@@ -18,7 +18,7 @@ const WIDTH = 80;
 const HANG = 2;
 const NUM = ['', '一', '二', '三', '四', '五'];
 /** Codes the reasons already explain: not repeated under an entry. */
-const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld']);
+const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
 const SEV: Record<Lang, Record<Severity, string>> = { zh: { error: '错误', warning: '警告', info: '提示' }, en: { error: 'error', warning: 'warn', info: 'info' } };
 
 type Entry = CheckJson['entries'][number];

@@ -66,6 +66,8 @@ export interface CheckedEntry {
 export interface VerdictDetail {
   date: IsoDate;
   eligible: boolean | null;
+  /** the verdict's sentence, with its records (one of the entry's reasons) */
+  summary: Text;
   criteria: { criterion: CriterionN; declared: boolean; status: 'met' | 'not-met' | 'unknown'; reason: Text; evidence: Evidence[] }[];
   bars: { code: string; reason: Text; evidence: Evidence[] }[];
 }
@@ -169,7 +171,10 @@ function checkEntry(r: FileResult, e: Annex2Entry, index: EnforcementIndex, inpu
     objectionUpheld: a.objectionUpheld,
     objectionPending: a.objectionPending,
     notInData: a.notInData,
-    verdicts: { whileListed: a.asOf ? detail(a.asOf, a.eligible, e.criterion) : null, atInclusion: a.atInclusion ? detail(a.atInclusion, a.eligibleAtInclusion, e.criterion) : null },
+    verdicts: {
+      whileListed: a.asOf && a.summaries.whileListed ? detail(a.asOf, a.eligible, e.criterion, a.summaries.whileListed) : null,
+      atInclusion: a.atInclusion && a.summaries.atInclusion ? detail(a.atInclusion, a.eligibleAtInclusion, e.criterion, a.summaries.atInclusion) : null,
+    },
     action: 'ok',
     reasons: a.reasons,
     findings: [...r.findings.filter((f) => f.row === e.row), ...noteFindings(a, e, r.file, sheet)],
@@ -177,10 +182,11 @@ function checkEntry(r: FileResult, e: Annex2Entry, index: EnforcementIndex, inpu
   return out;
 }
 
-function detail(j: Judgement, eligible: boolean | null, declared: CriterionN | null | undefined): VerdictDetail {
+function detail(j: Judgement, eligible: boolean | null, declared: CriterionN | null | undefined, summary: Text): VerdictDetail {
   return {
     date: j.date,
     eligible,
+    summary,
     criteria: j.criteria.map((c) => ({ criterion: c.n, declared: c.n === declared, status: c.status, reason: c.text, evidence: c.evidence })),
     bars: j.bars.map((b) => ({ code: b.code, reason: b.text, evidence: b.evidence })),
   };

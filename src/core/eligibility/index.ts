@@ -122,13 +122,15 @@ export interface Assessment {
   assistance?: AssistanceResult;
   /** records marked 严重 that name no malicious act: for a person to judge */
   review: Hit[];
+  /** the sentence of each verdict (also among `reasons`) */
+  summaries: { whileListed?: Text; atInclusion?: Text };
   reasons: Text[];
   notes: Note[];
 }
 
 export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDate): Assessment {
   const v = e.validity;
-  const out: Assessment = { eligible: null, eligibleAtInclusion: null, metCriteria: [], metAtInclusion: null, neverAgain: false, mustRemove: false, objectionUpheld: false, objectionPending: false, notInData: [], review: [], reasons: [], notes: [] };
+  const out: Assessment = { eligible: null, eligibleAtInclusion: null, metCriteria: [], metAtInclusion: null, neverAgain: false, mustRemove: false, objectionUpheld: false, objectionPending: false, notInData: [], review: [], summaries: {}, reasons: [], notes: [] };
   const name = e.name || '该企业';
   if (!e.uscc) {
     out.reasons.push(t('统一社会信用代码缺失或有误，无法与执法数据比对；请先更正信用代码', 'the USCC is missing or wrong, so the enterprise cannot be matched with the enforcement data; correct the code first'));
@@ -178,9 +180,12 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
     out.reasons.push(t(`有标为“严重”但未写明恶意情节的违法记录，是否属于方案三(四)“不得再次纳入”的情形须人工判断：${ev.zh}`, `a violation marked 严重 (serious) names no malicious act; whether it bars the enterprise for ever under 三(四) is for a person to judge: ${ev.en}`));
     out.notes.push({ code: 'serious-violation-review', params: { name, evidence: ev.zh, evidenceEn: ev.en } });
   }
-  out.reasons.push(summary(now, e.declared, t(`列入期间（截至 ${asOf}），`, `While listed (as of ${asOf}),`), out.mustRemove));
-  if (out.atInclusion) out.reasons.push(summary(out.atInclusion, e.declared, t(`纳入时（${v.includedOn}），`, `At inclusion (${v.includedOn}),`)));
-  else out.reasons.push(t('纳入日期未填写，无法判断纳入时是否符合条件', 'no inclusion date, so whether the listing was right cannot be judged'));
+  out.summaries.whileListed = summary(now, e.declared, t(`列入期间（截至 ${asOf}），`, `While listed (as of ${asOf}),`), out.mustRemove);
+  out.reasons.push(out.summaries.whileListed);
+  if (out.atInclusion) {
+    out.summaries.atInclusion = summary(out.atInclusion, e.declared, t(`纳入时（${v.includedOn}），`, `At inclusion (${v.includedOn}),`));
+    out.reasons.push(out.summaries.atInclusion);
+  } else out.reasons.push(t('纳入日期未填写，无法判断纳入时是否符合条件', 'no inclusion date, so whether the listing was right cannot be judged'));
   if (out.atInclusion && out.eligibleAtInclusion === false && out.atInclusion.met.length === 0) {
     out.notes.push({ code: 'not-eligible', params: { name, date: v.includedOn, ...failures(out.atInclusion) } });
   }
