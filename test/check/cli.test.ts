@@ -231,25 +231,66 @@ describe('zmqd check on fixtures/enforcement', () => {
     }
   });
 
-  it('--out writes the workbook: one row per entry, filter, frozen header, coloured verdicts', async () => {
+  it('--out writes the workbook: the entries needing action first, by district; then every entry, filterable, coloured; printable', async () => {
     const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', ...DATA, '--out', 'out/核查结果.xlsx']);
     expect(r.status).toBe(1);
+    const j = parse(r.stdout) as unknown as { entries: { name: string; action: string; district: string }[] };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'out', '核查结果.xlsx'));
-    const ws = wb.worksheets[0]!;
-    expect(ws.name).toBe('核查结果');
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['需处理', '核查结果', '汇总', '其他问题']);
+    // 1. only the entries needing a decision, each under its district's title row
+    const first = wb.worksheets[0]!;
+    const names: string[] = [];
+    const titles: string[] = [];
+    first.eachRow((row, n) => {
+      if (n <= 2) return;
+      const a = String(row.getCell(1).value ?? '');
+      if (/需处理 \d+ 家/.test(a)) titles.push(a);
+      else names.push(String(row.getCell(3).value));
+    });
+    const need = j.entries.filter((e) => e.action !== 'ok');
+    expect(names.sort()).toEqual(need.map((e) => e.name).sort());
+    expect(titles.map((t) => t.split('　')[0])).toEqual(['江北区', '渝北区']);
+    const objection = expected.entries.find((x) => x.key === 'objection-upheld')!;
+    let row = [...Array(first.rowCount).keys()].map((i) => first.getRow(i + 1)).find((rw) => rw.getCell(3).value === objection.name)!;
+    expect(String(row.getCell(8).value)).toMatch(/^不符合\n列入期间（截至 2024-10-01）/);
+    expect(String(row.getCell(9).value)).toMatch(/^不符合\n纳入时（2022-06-01）/);
+    expect(String(row.getCell(10).value)).toContain('异议经复核属实');
+    expect(first.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(first.pageSetup.printTitlesRow).toBe('2:2');
+    // 2. every entry
+    const ws = wb.worksheets[1]!;
     expect(ws.rowCount).toBe(expected.entries.length + 1);
     expect(ws.getCell('D1').value).toBe('企业名称');
     expect(ws.autoFilter).toBeTruthy();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const x = expected.entries.find((y) => y.key === 'must-remove')!;
-    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((rw) => rw.getCell(4).value === x.name)!;
+    row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((rw) => rw.getCell(4).value === x.name)!;
     expect(row.getCell(5).value).toBe(x.uscc);
     expect(row.getCell(12).value).toBe('不符合');
     expect((row.getCell(12).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
-    expect(row.getCell(16).value).toBe('应移出');
-    expect(String(row.getCell(17).value)).toContain('超标排放且未主动报告');
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['核查结果', '汇总', '其他问题']);
+    expect(String(row.getCell(13).value)).toContain('列入期间（截至 2024-10-01）');
+    expect(row.getCell(14).value).toBe('符合');
+    expect(String(row.getCell(15).value)).toContain('纳入时（2022-06-01）');
+    expect(row.getCell(18).value).toBe('应移出');
+    expect(String(row.getCell(19).value)).toContain('超标排放且未主动报告');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    // 3. the summary on one page
+    expect(wb.worksheets[2]!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+  });
+
+  it('file-level notes of one kind are one line in 其他问题, naming the files', async () => {
+    const { buildCheckReport } = await import('../../src/writers/check-report.js');
+    const gbkJson = JSON.parse(gbk.stdout) as Parameters<typeof buildCheckReport>[0];
+    const skipped = (f: string) => ({ code: 'check-file-skipped', severity: 'info' as const, file: f, message: '该文件是附表1（工作情况汇总表），不是企业清单，核查时跳过。' });
+    const j = { ...gbkJson, findings: [skipped('a/附表1-甲.xlsx'), ...gbkJson.findings, skipped('a/附表1-乙.xlsx'), skipped('a/附表1-丙.xlsx')] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildCheckReport(j, 'zh')) as unknown as ArrayBuffer);
+    const other = wb.getWorksheet('其他问题')!;
+    expect(other.rowCount).toBe(1 + 1 + gbkJson.findings.length);
+    expect(other.getCell('A2').value).toBe('3 个文件');
+    expect(String(other.getCell('G2').value)).toContain('（同类 3 个文件：a/附表1-甲.xlsx、a/附表1-乙.xlsx、a/附表1-丙.xlsx）');
   });
 });
 
@@ -270,7 +311,9 @@ describe('exit codes and usage', () => {
     expect(r.status).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(d, 'r.xlsx'));
-    const cell = wb.worksheets[0]!.getCell('D2');
+    expect(wb.worksheets[0]!.name).toBe('需处理');
+    expect(String(wb.worksheets[0]!.getCell('A3').value)).toBe('没有需要处理的清单企业。');
+    const cell = wb.getWorksheet('核查结果')!.getCell('D2');
     expect(cell.value).toBe('=重庆甲公司');
     expect(cell.formula).toBeUndefined();
     // --strict: the warnings (not in monitoring? none) — a warning-free run stays 0

@@ -136,7 +136,7 @@ export function creditIs(at: At, ok: (g: Grade) => boolean, wanted: { zh: string
       `${d.zh}，只知评价年度、不知评价日期，${at.date} 时是否已公布生效无法确定（已生效则${ifPublished === 'met' ? '符合' : '不符合'}；未生效则${known.text.zh}）；请提供该评价的评价日期`,
       `${d.en}: only its year is known, so whether it was already published on ${at.date} cannot be told (if it was, the condition ${ifPublished === 'met' ? 'holds' : 'fails'}; if not: ${known.text.en}); supply its rating date (评价日期)`,
     ),
-    [evidenceOf.rating(p), ...known.evidence],
+    [evidenceOf.rating(p), ...known.evidence.filter((x) => x.file !== p.src.file || x.row !== p.src.row || x.sheet !== p.src.sheet)],
   );
 }
 
