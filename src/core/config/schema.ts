@@ -22,6 +22,8 @@ export const configSchema = z
     out: path.optional(),
     period: z.string().refine((s) => parsePeriod(s) !== null, { message: '须为季度（如 2021Q3）或年份（如 2021）/ must be a quarter (2021Q3) or a year (2021)' }).optional(),
     expiringDays: z.number().int().min(0).max(9999).optional(),
+    /** at most this many findings of one code per file (default 1,000) */
+    maxFindings: z.number().int().min(0).max(9_999_999).optional(),
     cutover: isoDate.optional(),
     asOf: isoDate.optional(),
     lang: z.enum(['zh', 'en']).optional(),
