@@ -15,10 +15,21 @@ export async function main(argv: string[]): Promise<void> {
   process.on('unhandledRejection', (err) => crash(err));
   const program = buildProgram();
   try {
+    injectBug();
     await program.parseAsync(argv);
   } catch (err) {
     process.exitCode = exitCodeFor(err);
   }
+}
+
+/**
+ * For the robustness tests only: ZMQD_INJECT_BUG=sync|async raises an exception nobody catches, the way a
+ * defect would, to prove what the user then sees (test/robust/hostile.test.ts). Unset, it does nothing.
+ */
+function injectBug(): void {
+  const mode = process.env.ZMQD_INJECT_BUG;
+  if (mode === 'sync') throw new TypeError('injected defect (ZMQD_INJECT_BUG=sync)');
+  if (mode === 'async') setTimeout(() => { throw new TypeError('injected defect (ZMQD_INJECT_BUG=async)'); }, 0);
 }
 
 /** Exit code for an internal error (a defect of zmqd): EX_SOFTWARE. Documented in docs/robustness.md. */

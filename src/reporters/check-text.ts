@@ -12,6 +12,7 @@ import type { CheckJson } from './check-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { count } from './plural.js';
 import { printable, terminalSafe } from './safe.js';
+import { pushTo } from '../core/findings/cap.js';
 
 const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
@@ -97,7 +98,7 @@ export function checkText(j: CheckJson, lang: Lang): string {
   const groups = new Map<string, Entry[]>();
   for (const e of j.entries) {
     const k = e.district ?? e.file;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    pushTo(groups, k, e);
   }
   for (const [unit, list] of groups) {
     const counts = ACTIONS.map((a) => [a, list.filter((e) => e.action === a).length] as const).filter(([, n]) => n > 0);

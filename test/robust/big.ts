@@ -32,7 +32,8 @@ function annex2WithRows(body: string, level: 0 | 1 | 6 = 6): Uint8Array {
   const start = xml.indexOf('<row r="5"');
   const end = xml.indexOf('</sheetData>');
   const head = xml.slice(0, start).replace(/<dimension ref="[^"]*"\/>/, '').replace('<c r="A3" s="3" t="s"><v>2</v></c>', '<c r="A3" s="3" t="inlineStr"><is><t>填报单位：重庆市渝北区生态环境局</t></is></c>');
-  const sheet = head + body + xml.slice(end);
+  // the template's merged note rows would swallow data rows placed there
+  const sheet = head + body + xml.slice(end).replace(/<mergeCells[^>]*>.*?<\/mergeCells>/s, '');
   const out: Zippable = {};
   for (const [k, v] of Object.entries(files)) out[k] = [v, { level: 6 }];
   out['xl/worksheets/sheet1.xml'] = [strToU8(sheet), { level }];

@@ -113,3 +113,10 @@ export function appendAll<T>(target: T[], src: Iterable<T>): T[] {
   for (const x of src) target.push(x);
   return target;
 }
+
+/** Add `value` to the list of `key` (created on first use): a push, never a copy of the list (no quadratic time). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
