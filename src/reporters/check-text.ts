@@ -12,6 +12,8 @@ import { KIND_LABEL } from '../core/data/aliases.js';
 import type { CheckJson } from './check-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { count } from './plural.js';
+import { printable, terminalSafe } from './safe.js';
+import { pushTo } from '../core/findings/cap.js';
 
 const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
@@ -76,7 +78,7 @@ function entryBlock(e: Entry, lang: Lang, out: string[]): void {
 }
 
 function findingLine(f: RenderedFinding, lang: Lang, out: string[]): void {
-  const where = [f.file, f.sheet, f.cell ?? (f.row ? (lang === 'zh' ? `第${f.row}行` : `row ${f.row}`) : undefined)].filter(Boolean).join(' ');
+  const where = [f.file && printable(f.file), f.sheet && printable(f.sheet), f.cell ?? (f.row ? (lang === 'zh' ? `第${f.row}行` : `row ${f.row}`) : undefined)].filter(Boolean).join(' ');
   out.push(`  ${sevColour(f.severity, SEV[lang][f.severity])} ${chalk.dim(f.code)} ${where}`);
   push(out, f.message, '          ');
 }
@@ -92,7 +94,8 @@ export function checkText(j: CheckJson, lang: Lang, opts: CheckTextOptions = {})
   for (const d of j.data) {
     const label = KIND_LABEL[d.kind][lang];
     const enc = d.encoding ? `${ENCODING_NAME[d.encoding]}，` : '';
-    const line = zh ? `${label}：${d.file}（${enc}${d.rows} 行可用${d.invalid ? `，${d.invalid} 行无法使用` : ''}）` : `${label}: ${d.file} (${d.encoding ? ENCODING_NAME[d.encoding] + ', ' : ''}${d.rows} usable rows${d.invalid ? `, ${d.invalid} unusable` : ''})`;
+    const file = printable(d.file);
+    const line = zh ? `${label}：${file}（${enc}${d.rows} 行可用${d.invalid ? `，${d.invalid} 行无法使用` : ''}）` : `${label}: ${file} (${d.encoding ? ENCODING_NAME[d.encoding] + ', ' : ''}${d.rows} usable rows${d.invalid ? `, ${d.invalid} unusable` : ''})`;
     push(out, line, '  ', '  ', dim);
   }
   if (!j.data.some((d) => d.kind === 'monitoring')) push(out, zh ? '在线监控：未提供（在线监控条件记为无法判断）' : 'online monitoring: not given (monitoring conditions cannot be told)', '  ', '  ', dim);
@@ -102,7 +105,7 @@ export function checkText(j: CheckJson, lang: Lang, opts: CheckTextOptions = {})
   const groups = new Map<string, Entry[]>();
   for (const e of j.entries) {
     const k = e.district ?? e.file;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    pushTo(groups, k, e);
   }
   const quiet: string[] = [];
   for (const [unit, list] of groups) {
@@ -111,7 +114,7 @@ export function checkText(j: CheckJson, lang: Lang, opts: CheckTextOptions = {})
       quiet.push(zh ? `${unit}（${list.length} 家）` : `${unit} (${list.length})`);
       continue;
     }
-    const files = [...new Set(list.map((e) => e.file))].join('、');
+    const files = [...new Set(list.map((e) => printable(e.file)))].join('、');
     out.push(chalk.bold(`■ ${unit}`));
     push(out, files, '  ', '  ', dim);
     push(out, (zh ? `${list.length} 家：` : `${count(list.length, 'entry', 'entries')}: `) + counts.map(([a, n]) => `${ACTION_LABEL[a][lang]} ${n}`).join(' · '), '  ');
@@ -145,5 +148,5 @@ export function checkText(j: CheckJson, lang: Lang, opts: CheckTextOptions = {})
     : `${count(s.entries, 'entry', 'entries')} (while listed): ${s.eligible} eligible, ${s.ineligible} not eligible, ${s.unverifiable} cannot tell; ${s.expired} expired, ${s.expiring} expiring; ${s.mustRemove} must be removed, ${s.neverAgain} may never be listed again${s.objectionUpheld ? `, ${s.objectionUpheld} with an objection upheld` : ''}. ${count(j.errors, 'error')}, ${count(j.warnings, 'warning')}.`;
   const paint = j.errors ? chalk.red.bold : j.warnings ? chalk.yellow.bold : chalk.green.bold;
   push(out, summary, '', '', (l) => paint(l));
-  return out.join('\n') + '\n';
+  return terminalSafe(out.join('\n') + '\n');
 }

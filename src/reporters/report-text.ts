@@ -4,6 +4,7 @@ import type { ReportSummary } from '../cli/commands/report.js';
 import { wrap } from './width.js';
 import { parsePeriod, periodLabelEn, periodLabelZh } from '../core/roster/period.js';
 import { count } from './plural.js';
+import { printable, terminalSafe } from './safe.js';
 
 /** What the clerk (or the scheduler's log) reads after an unattended run: counts, who is missing, where the files went. */
 export function reportText(s: ReportSummary, lang: Lang): string {
@@ -45,5 +46,5 @@ export function reportText(s: ReportSummary, lang: Lang): string {
   out.push(zh ? `合计    ${s.errors} 个错误，${s.warnings} 个警告（同一问题在上面几步中重复出现的只计一次）` : `in all    ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} (a problem repeated by the steps above counts once)`);
   out.push('', chalk.bold(zh ? `报告文件夹：${s.out}` : `Report folder: ${s.out}`));
   for (const f of s.files) out.push(`  ${f}`);
-  return out.join('\n') + '\n';
+  return terminalSafe(out.join('\n') + '\n');
 }

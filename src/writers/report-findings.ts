@@ -7,6 +7,7 @@ import type { Lang, RenderedFinding } from '../core/findings/types.js';
 import type { UnitOverview } from '../core/report/units.js';
 import { addFindingsSheet } from './findings-report.js';
 import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, newWorkbook, safeSheetName, setText, setupPrint, styleRange, workbookBytes } from './xlsx-common.js';
+import { pushTo } from '../core/findings/cap.js';
 
 export interface ReportFindingsOptions {
   lang: Lang;
@@ -99,7 +100,7 @@ export async function buildReportFindings(o: ReportFindingsOptions): Promise<Uin
   const other: RenderedFinding[] = [];
   for (const f of o.findings) {
     const unit = f.file ? o.unitOfFile.get(f.file) : undefined;
-    if (unit) byUnit.set(unit, [...(byUnit.get(unit) ?? []), f]);
+    if (unit) pushTo(byUnit, unit, f);
     else other.push(f);
   }
   for (const u of o.units) {

@@ -6,9 +6,8 @@
  * be used at all (missing, unreadable, not a table, no USCC column …) is a usage error (exit 2):
  * a check against half the data would mislead.
  */
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkOutputPath, readInput, UsageError, writeAtomic } from '../io.js';
+import { checkOutputPath, describeReadError, readInput, readOptionText, UsageError, writeAtomic } from '../io.js';
 import { common } from '../options.js';
 import { log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
@@ -55,13 +54,7 @@ export function dataPaths(o: CheckCliOptions): string[] {
 
 async function readMap(file: string | undefined): Promise<HeaderMap | undefined> {
   if (!file) return undefined;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new UsageError(`无法读取 --map 文件 ${file}（${code}）。\nCannot read the --map file ${file} (${code}).`);
-  }
+  const text = await readOptionText(file, { zh: ' --map 文件', en: 'the --map file' });
   const parsed = parseHeaderMap(text);
   if (!parsed.ok) throw new UsageError(`--map 文件 ${file} ${parsed.reason.zh}。\nThe --map file ${file}: ${parsed.reason.en}.`);
   return parsed.map;
@@ -72,9 +65,8 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
   const read = await readInput(path.resolve(file), MAX_FILE_BYTES);
   if ('tooLarge' in read) throw new UsageError(`${opt} 文件 ${file} 超过 50 MB 上限。\nThe ${opt} file ${file} is over the 50 MB limit.`);
   if ('error' in read) {
-    const why = read.error === 'ENOENT' ? '文件不存在' : read.error === 'EISDIR' ? '这是文件夹，不是文件' : read.error;
-    const whyEn = read.error === 'ENOENT' ? 'no such file' : read.error === 'EISDIR' ? 'it is a folder, not a file' : read.error;
-    throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why}。\nCannot read the ${opt} file ${file}: ${whyEn}.`);
+    const why = describeReadError(read.error);
+    throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why.zh}。\nCannot read the ${opt} file ${file}: ${why.en}.`);
   }
   const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) });
   if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
@@ -151,7 +143,7 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   const { results, inputs } = await validatePaths(paths, opts, c.quiet, '核查', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)) });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
-  const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate });
+  const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings });
   const json = checkJson(result, c.lang);
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');

@@ -75,7 +75,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     aggProblem = zh ? err.zh : err.en;
     log(c.quiet, (zh ? '未汇总：' : 'Not aggregated: ') + aggProblem);
   }
-  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate }) : null;
+  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings }) : null;
   // with enforcement data the check already reports enterprises listed by two units, on their entries
   const cross: Finding[] = [...(agg && data ? onsiteCrossCheck(agg, cur.results, data.inspections.records) : []), ...(checked ? [] : duplicatesAcrossUnits(cur.results))];
 

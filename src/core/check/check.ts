@@ -8,6 +8,7 @@ import { entryDates } from '../annex2/entries.js';
 import { validityOf, type ValidityStatus } from '../annex2/validity.js';
 import { describeNumericUscc } from '../ids/uscc.js';
 import { finding } from '../findings/make.js';
+import { appendAll, capFindings } from '../findings/cap.js';
 import type { Finding, Location } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { DataFile } from '../data/read.js';
@@ -113,6 +114,8 @@ export interface CheckInput {
   expiringDays: number;
   /** the 达标率 (percent) that counts as stably compliant where an export has no 稳定达标 column (default 95) */
   stableRate?: number;
+  /** at most this many findings of one code per file among the findings not tied to an entry (default 1,000) */
+  maxFindings?: number;
 }
 
 /**
@@ -133,17 +136,18 @@ export function runCheckCore(input: CheckInput): CheckResult {
   for (const r of input.lists) {
     if (!r.annex2) {
       if (r.kind === 'annex1') findings.push(finding('check-file-skipped', { file: r.file }));
-      else findings.push(...r.findings);
+      else appendAll(findings, r.findings);
       continue;
     }
     const rows = new Set(r.annex2.entries.map((e) => e.row));
-    findings.push(...r.findings.filter((f) => f.row === undefined || !rows.has(f.row)));
+    for (const f of r.findings) if (f.row === undefined || !rows.has(f.row)) findings.push(f);
     for (const e of r.annex2.entries) entries.push(checkEntry(r, e, index, input));
   }
   acrossDistricts(entries);
   for (const e of entries) e.action = actionOf(e);
-  findings.push(...dataFindings(input.data, new Set(entries.map((e) => e.uscc))));
-  return { asOf: input.asOf, stableRate, entries, findings, data: dataSummary(input.data), summary: summarise(entries) };
+  appendAll(findings, dataFindings(input.data, new Set(entries.map((e) => e.uscc))));
+  // an export of 100,000 unusable rows gives the first of each kind and their count, not 100,000 findings
+  return { asOf: input.asOf, stableRate, entries, findings: capFindings(findings, input.maxFindings), data: dataSummary(input.data), summary: summarise(entries) };
 }
 
 function checkEntry(r: FileResult, e: Annex2Entry, index: EnforcementIndex, input: CheckInput): CheckedEntry {

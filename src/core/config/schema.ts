@@ -26,6 +26,8 @@ export const configSchema = z
     expiringDays: z.number().int().min(0).max(9999).optional(),
     /** the 达标率 (percent) that counts as stably compliant where a monitoring export has no 稳定达标 column */
     stableRate: z.number().min(0).max(100).optional(),
+    /** at most this many findings of one code per file (default 1,000) */
+    maxFindings: z.number().int().min(0).max(9_999_999).optional(),
     cutover: isoDate.optional(),
     asOf: isoDate.optional(),
     lang: z.enum(['zh', 'en']).optional(),

@@ -19,7 +19,7 @@ import { CellRow, type SheetVisitor } from '../workbook/fast/index.js';
 import { finding, messageOf } from '../findings/make.js';
 import type { Finding, Params } from '../findings/types.js';
 import { decodeText, looksBinary, ENCODING_NAME, type EncodingName } from './decode.js';
-import { parseCsv, scanCsv } from './csv.js';
+import { checkCsvRecords, CsvLimitError, parseCsv, scanCsv } from './csv.js';
 import { csvToSheet, csvValue, fieldText, findHeader, hasRequired, HEADER_SCAN_ROWS, rowPreview, type HeaderFound, type RawField, type RawRow, type TableRow } from './table.js';
 import { DATA_FIELDS, KIND_LABEL, REQUIRED, fieldDef, type HeaderMap } from './aliases.js';
 import { Failed, issuesOf, plainText, rowSchemas, type Convert, type RowSchemas } from './schemas.js';
@@ -104,13 +104,20 @@ export async function readDataFile<K extends DataKind>(bytes: Uint8Array, opts: 
   const reader = new TableReader(opts, 'csv', decoded.encoding);
   const visitor = reader.sheet(undefined);
   let unterminated: number | undefined;
-  if (opts.stream !== false) unterminated = visitCsv(decoded.text, visitor);
-  else {
-    const csv = parseCsv(decoded.text);
-    unterminated = csv.unterminatedQuoteLine;
-    visitGrid(csvToSheet(csv.records, ''), visitor);
+  try {
+    checkCsvRecords(decoded.text);
+    if (opts.stream !== false) unterminated = visitCsv(decoded.text, visitor);
+    else {
+      const csv = parseCsv(decoded.text);
+      unterminated = csv.unterminatedQuoteLine;
+      visitGrid(csvToSheet(csv.records, ''), visitor);
+    }
+  } catch (err) {
+    // past Excel's row or column limits, or a record of megabytes: refused whole, with the reason
+    if (err instanceof CsvLimitError) return { ok: false, reason: { zh: err.zh, en: err.en } };
+    throw err;
   }
-  if (unterminated !== undefined) findings.push(finding('data-csv-unterminated', { file: opts.file, row: unterminated }, kindParams(opts.kind)));
+  if (unterminated !== undefined) findings.push(finding('data-csv-unterminated', { file: opts.file, row: unterminated }, { ...kindParams(opts.kind), row: unterminated }));
   return reader.finish(findings);
 }
 

@@ -8,7 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
-import { FastReadError, loadFast, streamSheets, type StreamOptions } from './fast/index.js';
+import { FastReadError, loadFast, SheetLimitError, streamSheets, type StreamOptions } from './fast/index.js';
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
@@ -164,6 +164,8 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
       checkRemainingSizes(bytes, entries, limits, read);
       return workbook;
     }
+    // past a limit of ours (too many cells, elements nested beyond reason): refused with the reason, never handed to exceljs, which would take gigabytes
+    if (fastError instanceof SheetLimitError) fail(fastError.code, { zh: fastError.zh, en: fastError.en });
     if (reader === 'fast') {
       checkActualSizes(bytes, entries, limits);
       throw fastError;

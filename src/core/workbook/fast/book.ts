@@ -15,7 +15,7 @@ import {
   type Relationship,
   type SheetDef,
 } from './parts.js';
-import type { SharedString, SheetContext } from './sheet.js';
+import { MAX_GRID_CELLS, type SharedString, type SheetContext } from './sheet.js';
 import { FastReadError, parseEntry, parseSheetEntry, type SheetHandler } from './xml.js';
 
 const MiB = 1024 * 1024;
@@ -55,7 +55,7 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
   if (relsEntry) {
     const rp = new RelsParser();
     parts.parse(bytes, relsEntry, rp);
-    rels.push(...rp.rels);
+    for (const r of rp.rels) rels.push(r);
   }
   const relOf = (kind: string): ZipEntryInfo | undefined => {
     const r = rels.find((x) => !x.external && relKind(x.type) === kind);
@@ -83,7 +83,7 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
     const entry = parts.get(resolveTarget('xl/', rel.target));
     if (entry) worksheets.push({ def, entry });
   }
-  return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904 }, staleResults: wb.fullCalcOnLoad };
+  return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904, cellBudget: { left: MAX_GRID_CELLS } }, staleResults: wb.fullCalcOnLoad };
 }
 
 /** Zip entries by part name: exact, else ASCII case-insensitive (OPC part names are), else percent-decoded. */

@@ -20,7 +20,7 @@ import { lastModes, openBook, type FastOptions } from './book.js';
 import { SheetParser } from './sheet.js';
 
 export { FastReadError } from './xml.js';
-export { NotStreamable } from './sheet.js';
+export { NotStreamable, SheetLimitError, MAX_GRID_CELLS } from './sheet.js';
 export { CellRow } from './cellrow.js';
 export { lastModes, type FastOptions } from './book.js';
 export { streamSheets, type SheetVisitor, type StreamOptions } from './stream.js';
