@@ -198,7 +198,9 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
     errors: counts.errors,
     warnings: counts.warnings,
   };
-  await writeAtomic(path.join(out, SUBMISSIONS_FILE), JSON.stringify(summary, null, 2) + '\n');
+  // the file is the same on a second run: what this run fetched is only in the printed summary
+  const { fetched: _fetched, ...kept } = summary;
+  await writeAtomic(path.join(out, SUBMISSIONS_FILE), JSON.stringify(kept, null, 2) + '\n');
   log(c.quiet, zh ? `收件文件夹：${out}（${SUBMISSIONS_FILE}）` : `Inbox folder: ${out} (${SUBMISSIONS_FILE})`);
   return summary;
 }

@@ -94,7 +94,8 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
   const subj = readSubject(msg.subject, receivedDate, opts.periodEnd, opts.cutover);
   const out: Processed = { unit: null, unitBy: null, period: null, periodBy: null, received, files: [], links: [], findings };
 
-  if (msg.corrupt) findings.push(finding('collect-mime-corrupt', { file }, { ...base, reason: msg.corrupt.zh, reasonEn: msg.corrupt.en, saved: msg.attachments.length }));
+  // a broken message's attachments may be cut short: none is taken, the unit is asked to resend
+  if (msg.corrupt) findings.push(finding('collect-mime-corrupt', { file }, { ...base, reason: msg.corrupt.zh, reasonEn: msg.corrupt.en }));
 
   // the attachments, zips unpacked (an archive inside an archive once more), classified
   const facts: { file: KeptFile; unitText?: string }[] = [];
@@ -145,7 +146,7 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
         findings.push(finding('collect-attachment-ignored', { file }, { ...base, name, type: contentType || c.ext || '未知类型' }));
     }
   };
-  for (const a of msg.attachments) await take(fixLatin1Name(a.filename ?? '') || '（无名称）', a.contentType, a.bytes, 0, a.skippedSize);
+  if (!msg.corrupt) for (const a of msg.attachments) await take(fixLatin1Name(a.filename ?? '') || '（无名称）', a.contentType, a.bytes, 0, a.skippedSize);
   out.files = facts.map((f) => f.file);
 
   // the period: the subject, else an attachment's name, else the date received

@@ -73,8 +73,8 @@ export const collectCodes = defineCodes({
     severity: 'error',
     title: { zh: '邮件结构损坏', en: 'Corrupt message structure' },
     message: {
-      zh: (p) => `邮件《${s(p.subject)}》（${s(p.from)}）的结构已损坏（${s(p.reason)}），${p.saved ? `只取出了 ${s(p.saved)} 个附件` : '无法取出附件'}。请让该单位重新发送。`,
-      en: (p) => `The message "${s(p.subject)}" (${s(p.from)}) is corrupt (${s(p.reasonEn)}); ${p.saved ? `only ${s(p.saved)} attachments could be taken out` : 'no attachment could be taken out'}. Ask the unit to send it again.`,
+      zh: (p) => `邮件《${s(p.subject)}》（${s(p.from)}）的结构已损坏（${s(p.reason)}），附件可能不完整，未保存。请让该单位重新发送。`,
+      en: (p) => `The message "${s(p.subject)}" (${s(p.from)}) is corrupt (${s(p.reasonEn)}); its attachments may be incomplete and were not saved. Ask the unit to send it again.`,
     },
   },
   'collect-not-workbook': {
