@@ -150,7 +150,7 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
   out.files = facts.map((f) => f.file);
 
   // the period: the subject, else an attachment's name, else the date received
-  if (subj.period.period) {
+  if (subj.period.fromName && subj.period.period) {
     out.period = subj.period.period;
     out.periodBy = 'subject';
   } else {
