@@ -24,7 +24,7 @@ export function collectText(s: CollectSummary, lang: Lang): string {
   const head = zh ? ['单位', '附表1', '附表2', '稿件', '案例'] : ['Unit', 'Annex 1', 'Annex 2', 'Article', 'Case'];
   const q4 = t.units.some((u) => u.summary !== undefined);
   if (q4) head.push(zh ? '年度总结' : 'Summary');
-  const widths = [22, 20, 20, 20, 20, 20];
+  const widths = [24, 20, 20, 20, 20, 20];
   out.push(head.map((h, i) => padEndWidth(h, widths[i]!)).join(''));
   const line = (u: TrackerUnit) => {
     const mark = u.status === 'missing' ? chalk.red('✖') : u.status === 'late' ? chalk.yellow('!') : chalk.green('✔');
