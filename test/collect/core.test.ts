@@ -138,6 +138,16 @@ describe('the four clients\' messages', () => {
   });
 });
 
+it('a workbook holding both annexes counts for both', async () => {
+  const both = new Uint8Array(readFileSync(path.join(root, 'fixtures', 'inbox', '2024Q3', '大足区2024年第三季度正面清单报送材料.xlsx')));
+  const raw = buildMessage({ client: 'netease', from: 'dz@163.com', fromName: '大足区', subject: '大足区3季度落实监督执法正面清单工作情况汇总表', date: '2024-10-05T10:00:00+08:00', text: '', attachments: [{ name: '报送材料.xlsx', bytes: both }] });
+  const p = await processMessage(await parseMessage(3, raw, new Date('2024-10-05T02:00:00Z')), { senders: {}, periodEnd: Q3END });
+  expect(p.files.map((f) => [f.kind, f.alsoKinds])).toEqual([['annex1', ['annex2']]]);
+  const rec: MessageRecord = { uid: 3, subject: 's', from: 'f', received: p.received, unit: p.unit, unitBy: 'subject', period: '2024Q3', links: [], findings: [], files: [{ name: '报送材料.xlsx', ext: '.xlsx', kind: 'annex1', alsoKinds: ['annex2'], store: 's3', size: 1 }] };
+  const t = plan([rec], { period: { year: 2024, quarter: 3 }, roster: rosterFor(Q3END), deadline: '2024-10-10' }).tracker.units.find((u) => u.unit === '大足区')!;
+  expect(t.annex2?.file).toBe('大足区-2024年第三季度-附表1.xlsx');
+});
+
 describe('zips', () => {
   it('a zip bomb is refused before anything large is inflated', () => {
     const bomb = zipSync({ 'a.xlsx': new Uint8Array(4 * 1024 * 1024) }, { level: 9 });

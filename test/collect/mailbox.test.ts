@@ -71,6 +71,8 @@ describeWithTools(['dovecot'], 'zmqd collect against a real Dovecot', () => {
     for (const u of t.units) {
       if (manifest.expect.missing.includes(u.unit)) continue;
       expect(u.annex1, u.unit).not.toBeNull();
+      // 大足区 sends one workbook holding both annexes: it counts for Annex 2 too
+      expect(u.annex2, u.unit).not.toBeNull();
       const docs = manifest.expect.withDocs.includes(u.unit);
       expect(Boolean(u.article && u.case), u.unit).toBe(docs);
     }

@@ -155,7 +155,7 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
         for (const f of p.files) {
           const rel = `${mailbox.uidValidity}-${uid}-${++n}${f.ext}`;
           await store.keep(rel, f.bytes);
-          rec.files.push({ name: f.name, ext: f.ext, kind: f.kind, store: rel, size: f.bytes.length, ...(f.unreadable ? { unreadable: true } : {}) });
+          rec.files.push({ name: f.name, ext: f.ext, kind: f.kind, store: rel, size: f.bytes.length, ...(f.unreadable ? { unreadable: true } : {}), ...(f.alsoKinds ? { alsoKinds: f.alsoKinds } : {}) });
         }
       } else {
         rec.findings = [];

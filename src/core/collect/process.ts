@@ -33,6 +33,8 @@ export interface KeptFile {
   bytes: Uint8Array;
   /** the workbook could not be opened (it is kept: the report says why) */
   unreadable?: boolean;
+  /** the same file also holds these kinds (a workbook with both annexes) */
+  alsoKinds?: SubmissionKind[];
 }
 
 export type UnitSourceKind = 'subject' | 'sender' | 'forwarded' | 'attachment';
@@ -66,6 +68,8 @@ export function messageLabel(m: Pick<MailMessage, 'uid' | 'subject'>): string {
 
 interface WorkbookFacts {
   kind: 'annex1' | 'annex2' | null;
+  /** a workbook holding both annexes (one sheet each) */
+  both?: boolean;
   unitText?: string;
   readable: boolean;
 }
@@ -74,9 +78,11 @@ async function readWorkbook(name: string, bytes: Uint8Array): Promise<WorkbookFa
   const opened = await openWorkbook(bytes, { fileName: name });
   if (!opened.ok) return { kind: null, readable: false };
   try {
-    const doc = recognise(opened.workbook).docs[0];
+    const docs = recognise(opened.workbook).docs;
+    const doc = docs[0];
     if (!doc) return { kind: null, readable: true };
-    return { kind: doc.kind, unitText: doc.meta.unit?.text, readable: true };
+    const both = docs.some((d) => d.kind === 'annex1') && docs.some((d) => d.kind === 'annex2');
+    return { kind: both ? 'annex1' : doc.kind, ...(both ? { both } : {}), unitText: doc.meta.unit?.text, readable: true };
   } catch {
     return { kind: null, readable: false };
   }
@@ -136,7 +142,7 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
         }
         const wb = await readWorkbook(name, bytes);
         const kind = wb.kind ?? workbookKindByName(name) ?? (subj.kinds.includes('annex2') && !subj.kinds.includes('annex1') ? 'annex2' : 'annex1');
-        facts.push({ file: { name, ext: c.ext, kind, bytes, ...(wb.readable ? {} : { unreadable: true }) }, unitText: wb.unitText });
+        facts.push({ file: { name, ext: c.ext, kind, bytes, ...(wb.readable ? {} : { unreadable: true }), ...(wb.both ? { alsoKinds: ['annex2' as const] } : {}) }, unitText: wb.unitText });
         return;
       }
       case 'document':

@@ -20,6 +20,8 @@ export interface StoredFile {
   store: string;
   size: number;
   unreadable?: boolean;
+  /** the same file also holds these kinds (a workbook with both annexes) */
+  alsoKinds?: SubmissionKind[];
 }
 
 /** What a message gave, as recorded (JSON) so a later run need not fetch it again. */
@@ -180,6 +182,22 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
     // on time is judged by the first submission of the kind: a correction after the deadline is not late
     const firstReceived = items[0]!.r.received;
     receipts.set(key, { received: last.received, onTime: firstReceived.slice(0, 10) <= deadline, file: first, uid: last.uid, superseded: kept });
+  }
+
+  // a workbook holding both annexes counts for Annex 2 too, unless a later message sent Annex 2 apart
+  for (const r of ordered) {
+    if (!r.unit) continue;
+    const annual = r.period === String(o.period.year) && o.period.quarter === 4;
+    for (const f of r.files) {
+      for (const k of f.alsoKinds ?? []) {
+        const key = `${r.unit}\u0000${annual ? 'Y' : 'Q'}\u0000${k}`;
+        const had = receipts.get(key);
+        if (had && had.received > r.received) continue;
+        const target = placements.find((p) => p.store === f.store)?.target ?? f.name;
+        const deadline = annual ? annualDeadline! : o.deadline;
+        receipts.set(key, { received: r.received, onTime: (had?.received ?? r.received).slice(0, 10) <= deadline, file: target, uid: r.uid, superseded: had ? [...had.superseded, { received: had.received, file: had.file, uid: had.uid }] : [] });
+      }
+    }
   }
 
   const get = (unit: string, annual: boolean, kind: SubmissionKind) => receipts.get(`${unit}\u0000${annual ? 'Y' : 'Q'}\u0000${kind}`) ?? null;
