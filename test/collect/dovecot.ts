@@ -25,6 +25,9 @@ export interface Dovecot {
   append(raw: Uint8Array, date: Date, folder?: string): Promise<void>;
   /** the flags of every message, by UID (to prove collect changed nothing) */
   flags(folder?: string): Promise<Record<number, string[]>>;
+  /** kill the server abruptly (the mail stays); restart() brings it back on the same port */
+  crash(): Promise<void>;
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -105,15 +108,34 @@ export async function startDovecot(): Promise<Dovecot> {
     spawnSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
     chmodSync(dir, 0o755);
   }
-  const proc = spawn(bin, ['-F', '-c', path.join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += String(d)));
-  proc.stderr!.on('data', (d) => (out += String(d)));
   const log = () => out + (spawnSync('cat', [path.join(dir, 'dovecot.log')], { encoding: 'utf8' }).stdout ?? '');
+  const launch = async (): Promise<ChildProcess> => {
+    const p = spawn(bin, ['-F', '-c', path.join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    p.stdout!.on('data', (d) => (out += String(d)));
+    p.stderr!.on('data', (d) => (out += String(d)));
+    try {
+      await waitForPort(port, p, log);
+    } catch (err) {
+      p.kill('SIGKILL');
+      throw err;
+    }
+    return p;
+  };
+  const halt = async (p: ChildProcess, signal: NodeJS.Signals) => {
+    if (p.exitCode !== null || p.signalCode !== null) return;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill(signal);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (p.exitCode === null && p.signalCode === null) {
+      p.kill('SIGKILL');
+      await exited;
+    }
+  };
+  let proc: ChildProcess;
   try {
-    await waitForPort(port, proc, log);
+    proc = await launch();
   } catch (err) {
-    proc.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
@@ -151,13 +173,16 @@ export async function startDovecot(): Promise<Dovecot> {
       }
       return r;
     },
+    async crash() {
+      // the server goes away mid-session, as when the network drops: the master ends, and its
+      // imap processes with it, closing every connection
+      await halt(proc, 'SIGTERM');
+    },
+    async restart() {
+      proc = await launch();
+    },
     async stop() {
-      if (proc.exitCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-      }
+      await halt(proc, 'SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -205,3 +205,54 @@ describeWithTools(['dovecot'], 'zmqd collect against a real Dovecot', () => {
     expect(statSync(out).isDirectory()).toBe(true);
   });
 });
+
+describeWithTools(['dovecot'], 'zmqd collect when the connection drops mid-run', () => {
+  let dv: Dovecot;
+  let work: string;
+
+  beforeAll(async () => {
+    dv = await startDovecot();
+    work = mkdtempSync(path.join(tmpdir(), 'zmqd-drop-'));
+    writeFileSync(path.join(work, 'mail.pw'), `${dv.password}\n`);
+    for (const m of manifest.messages) await dv.append(readFileSync(path.join(FIX, '2024Q3', m.file)), new Date(m.received));
+    writeFileSync(path.join(work, 'c.json'), JSON.stringify({ mailbox: { host: '127.0.0.1', port: dv.port, tls: false, user: dv.user, passwordFile: 'mail.pw', senders: manifest.senders } }));
+  });
+
+  afterAll(async () => {
+    await dv?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('leaves only whole files, says how far it got (exit 2), and the next run completes the folder', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = path.join(work, '收件', '2024Q3');
+    const state = path.join(out, '.zmqd-collect', 'state.json');
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'zmqd.js'), 'collect', '--period', '2024Q3', '--out', out, '--config', path.join(work, 'c.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const done = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+    // drop the server once a few messages are recorded
+    for (let i = 0; i < 600; i++) {
+      const recorded = existsSync(state) ? (JSON.parse(readFileSync(state, 'utf8')) as { records: unknown[] }).records.length : 0;
+      if (recorded >= 5) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await dv.crash();
+    const code = await done;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/已收取 \d+ 封并记录；再次运行将从中断处继续/);
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+    const partial = (JSON.parse(readFileSync(state, 'utf8')) as { records: unknown[] }).records.length;
+    expect(partial).toBeGreaterThanOrEqual(5);
+    expect(partial).toBeLessThan(manifest.messages.length);
+    // no temporary or half-written file is left visible
+    expect(Object.keys(snapshot(out)).filter((f) => /\.tmp$/.test(f))).toEqual([]);
+    await dv.restart();
+    const r = zmqd(['collect', '--period', '2024Q3', '--out', out, '--config', path.join(work, 'c.json'), '--format', 'json', '--quiet']);
+    expect(r.status).toBe(1);
+    const s = JSON.parse(r.stdout) as CollectSummary;
+    expect(s.fetched).toBe(manifest.messages.length - partial);
+    expect(s.tracker.units.filter((u) => u.status === 'missing').map((u) => u.unit).sort()).toEqual([...manifest.expect.missing].sort());
+    expect(readdirSync(out).filter((f) => f.endsWith('附表1.xlsx'))).toHaveLength(41 - manifest.expect.missing.length);
+  });
+});

@@ -136,7 +136,11 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
     log(c.quiet, zh ? `新邮件 ${uids.length} 封（已收取过的 ${known.size} 封不再下载）` : `${uids.length} new messages (${known.size} fetched before are not downloaded again)`);
     for (const uid of uids) {
       const msg = await mailbox.fetch(uid);
-      const p = await processMessage(msg, { senders: lowerKeys(box.senders ?? {}), cutover: o.cutover, periodEnd: periodEnd(period) });
+      const p = await processMessage(msg, { senders: lowerKeys(box.senders ?? {}), cutover: o.cutover, periodEnd: periodEnd(period) }).catch((err: unknown) => {
+        // a defect of ours on one message must not stop the others: that message becomes a finding
+        const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        return processMessage({ ...msg, attachments: [], corrupt: { zh: `内部错误：${why}`, en: `internal error: ${why}` } }, { senders: {}, periodEnd: periodEnd(period) });
+      });
       const rec: MessageRecord = {
         uid,
         ...(msg.messageId ? { messageId: msg.messageId } : {}),
