@@ -25,9 +25,6 @@ export interface Dovecot {
   append(raw: Uint8Array, date: Date, folder?: string): Promise<void>;
   /** the flags of every message, by UID (to prove collect changed nothing) */
   flags(folder?: string): Promise<Record<number, string[]>>;
-  /** kill the server abruptly (the mail stays); restart() brings it back on the same port */
-  crash(): Promise<void>;
-  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -132,7 +129,7 @@ export async function startDovecot(): Promise<Dovecot> {
       await exited;
     }
   };
-  let proc: ChildProcess;
+  let proc: ChildProcess; // eslint-disable-line prefer-const
   try {
     proc = await launch();
   } catch (err) {
@@ -172,14 +169,6 @@ export async function startDovecot(): Promise<Dovecot> {
         await c.logout();
       }
       return r;
-    },
-    async crash() {
-      // the server goes away mid-session, as when the network drops: the master ends, and its
-      // imap processes with it, closing every connection
-      await halt(proc, 'SIGTERM');
-    },
-    async restart() {
-      proc = await launch();
     },
     async stop() {
       await halt(proc, 'SIGTERM');
