@@ -96,7 +96,7 @@ function inChinese(s: string): string {
   const m = (re: RegExp) => re.exec(s)?.[1];
   let zh: string | undefined;
   if (s.includes('unknown option')) zh = `未知的选项 ${m(/'([^']+)'/) ?? ''}`;
-  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、template、doctor、page）`;
+  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、collect、template、doctor、page）`;
   else if (s.includes('missing required argument')) zh = `缺少参数 ${m(/'([^']+)'/) ?? ''}`;
   else if (s.includes('argument missing')) zh = `选项 ${m(/'([^']+)'/) ?? ''} 缺少取值`;
   else if (s.includes('too many arguments')) zh = '参数过多';
@@ -208,6 +208,26 @@ export function buildProgram(): Command {
   ).action(async (inbox: string, opts) => {
     const { runReport } = await import('./commands/report.js');
     process.exitCode = await runReport(inbox, opts);
+  });
+
+  addCommon(
+    program
+      .command('collect')
+      .description('从 IMAP 邮箱收取本期报送（只读），存入收件文件夹并登记报送情况\nfetch the period\'s submissions from the IMAP mailbox (read-only)')
+      .option('--period <period>', '收取哪一期：2024Q3（第四季度含年度报告）')
+      .option('--out <dir>', '收件文件夹 the inbox folder to fill')
+      .option('--config <file>', '配置文件（mailbox：host、user、passwordFile 或 passwordEnv……）')
+      .option('--deadline <date>', '报送截止日期 YYYY-MM-DD（默认季度结束后第 10 天）')
+      .option('--host <host>', 'IMAP 服务器 server')
+      .option('--port <port>', '端口 port（默认 993）')
+      .option('--user <user>', '邮箱账户 account')
+      .option('--folder <folder>', '邮箱文件夹（默认 INBOX）')
+      .option('--tls <mode>', 'yes | no | starttls（默认 yes）')
+      .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
+      .exitOverride(),
+  ).action(async (opts) => {
+    const { runCollect } = await import('./commands/collect.js');
+    process.exitCode = await runCollect(opts);
   });
 
   program

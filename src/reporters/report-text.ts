@@ -18,6 +18,12 @@ export function reportText(s: ReportSummary, lang: Lang): string {
   out.push(zh
     ? `收件    ${v.files.length} 个文件：附表1 ${kinds('annex1')} 个，附表2 ${kinds('annex2')} 个，未识别 ${kinds(null)} 个`
     : `inbox     ${count(v.files.length, 'file')}: ${kinds('annex1')} Annex 1, ${kinds('annex2')} Annex 2, ${kinds(null)} not recognised`);
+  if (s.collect) {
+    const u = s.collect.tracker.units;
+    const miss = u.filter((x) => x.status === 'missing').length;
+    const late = u.filter((x) => x.status === 'late').length;
+    out.push(zh ? `收取    邮箱新邮件 ${s.collect.fetched} 封；已报送 ${u.length - miss}/${u.length}，逾期 ${late}，未报送 ${miss}（详见收件文件夹的 submissions.json）` : `collect   ${count(s.collect.fetched, 'new message')}; ${u.length - miss}/${u.length} submitted, ${late} late, ${miss} missing (see submissions.json in the inbox)`);
+  }
   out.push(zh ? `校验    ${v.errors} 个错误，${v.warnings} 个警告` : `validate  ${count(v.errors, 'error')}, ${count(v.warnings, 'warning')}`);
   const a = s.aggregate;
   if (a) {

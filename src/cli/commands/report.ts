@@ -45,6 +45,8 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
   const o = cli.config ? mergeOptions(cli, await loadConfig(cli.config)) : cli;
   const c = common(o);
   const zh = c.lang === 'zh';
+  // collect: with a mailbox in the config, the inbox is filled from it first (src/cli/collect/report-step.ts)
+  const collected = await (await import('../collect/report-step.js')).collectStep(inbox, o as Parameters<typeof import('../collect/report-step.js').collectStep>[1]);
   const st = await fs.stat(inbox).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`收件文件夹不存在或不是文件夹：${inbox}\nThe inbox does not exist or is not a folder: ${inbox}`);
   if (!o.out) throw new UsageError('请用 --out 或配置文件的 "out" 指定报告文件夹。\nGive the report folder with --out or "out" in the config file.');
@@ -94,6 +96,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     check: checked ? checkJson(checked, lang) : null,
     crossChecks: crossJson(cross, lang),
     notes: aggProblem ? [aggProblem] : [],
+    ...(collected ? { collect: collected } : {}),
     files: [] as string[],
     ...runTotals([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]),
   };
@@ -121,6 +124,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
         units: unitOverview(roster, cur.results, [...(agg?.findings ?? []), ...cross], pe, opts.cutover),
         findings: dedupeFindings(all).map((f) => render(f, lang)),
         unitOfFile,
+        ...(collected ? { submissions: collected.tracker } : {}),
       }),
     );
     summary.files.push(REPORT_FILES.findings);
@@ -171,6 +175,8 @@ export type ReportSummary = {
   check: ReturnType<typeof checkJson> | null;
   crossChecks: ReturnType<typeof crossJson>;
   notes: string[];
+  /** extension: the collect step, when the config names a mailbox */
+  collect?: import('./collect.js').CollectSummary;
   files: string[];
   /** extension: the whole run's errors and warnings, each problem once (the sections repeat a file's problem) */
   errors: number;

@@ -38,7 +38,7 @@ const MiB = 1024 * 1024;
 const RATIO_FLOOR = MiB;
 const PEEK = 8192;
 
-interface Limits {
+export interface Limits {
   maxBytes: number;
   maxInflated: number;
   maxRatio: number;
@@ -75,11 +75,14 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): P
   }
 }
 
+/** The reader's default limits (also applied by collect to zipped attachments and their size). */
+export const READER_LIMITS: Readonly<Limits> = { maxBytes: 50 * MiB, maxInflated: 500 * MiB, maxRatio: 200 };
+
 function limitsOf(opts: OpenOptions): Limits {
   return {
-    maxBytes: opts.maxBytes ?? 50 * MiB,
-    maxInflated: opts.maxInflatedBytes ?? 500 * MiB,
-    maxRatio: opts.maxRatio ?? 200,
+    maxBytes: opts.maxBytes ?? READER_LIMITS.maxBytes,
+    maxInflated: opts.maxInflatedBytes ?? READER_LIMITS.maxInflated,
+    maxRatio: opts.maxRatio ?? READER_LIMITS.maxRatio,
   };
 }
 
