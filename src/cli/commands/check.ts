@@ -121,11 +121,11 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   const opts = await ruleOptions(o);
   requireData(o);
   // refuse a bad --out before minutes of reading large exports, not after
-  const given = [o.inspections, o.credit, o.monitoring, o.map].filter((f): f is string => f !== undefined);
-  if (o.out) await checkOutputPath(o.out, given);
+  const given = [o.inspections, o.credit, o.monitoring, o.map, o.allowUscc].filter((f): f is string => f !== undefined);
+  if (o.out) await checkOutputPath(o.out, [...paths, ...given], { force: o.force });
   // The lists first: then only the records of listed enterprises are kept from the data (an export
   // for a whole city is mostly others); every data row is still read, checked and reported on.
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, '核查', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)) });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, '核查', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
   const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays });
@@ -133,7 +133,7 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');
     const dataFiles = [data.inspections.file, data.credit.file, ...(data.monitoring ? [data.monitoring.file] : []), ...(o.map ? [o.map] : [])];
-    await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...inputs, ...dataFiles.map((f) => path.resolve(f))]);
+    await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...paths, ...inputs, ...given, ...dataFiles.map((f) => path.resolve(f))], { force: o.force });
     log(c.quiet, c.lang === 'zh' ? `核查结果已写入 ${o.out}` : `Verdicts written to ${o.out}`);
   }
   process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : checkText(json, c.lang));

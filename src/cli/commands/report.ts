@@ -24,7 +24,7 @@ import { rosterFor } from '../../core/roster/units.js';
 import { validateJson } from '../../reporters/validate-json.js';
 import { aggregateJson } from '../../reporters/aggregate-json.js';
 import { checkJson } from '../../reporters/check-json.js';
-import { reportText } from '../../reporters/report-text.js';
+import { reportLine, reportText } from '../../reporters/report-text.js';
 
 export interface ReportCliOptions extends CheckCliOptions {
   out?: string;
@@ -43,7 +43,7 @@ export const REPORT_FILES = {
 
 export async function runReport(inbox: string, cli: ReportCliOptions): Promise<number> {
   const o = cli.config ? mergeOptions(cli, await loadConfig(cli.config)) : cli;
-  const c = common(o);
+  const c = common(o, { line: true });
   const zh = c.lang === 'zh';
   const st = await fs.stat(inbox).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`收件文件夹不存在或不是文件夹：${inbox}\nThe inbox does not exist or is not a folder: ${inbox}`);
@@ -97,7 +97,8 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     ...runTotals([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]),
   };
 
-  const inputs = [inbox, ...(previous ?? []), ...[o.inspections, o.credit, o.monitoring, o.map].filter((x): x is string => Boolean(x))];
+  // every input, by real path: the report folder never holds one (it is replaced whole) nor lies in one
+  const inputs = [inbox, ...(previous ?? []), ...[o.inspections, o.credit, o.monitoring, o.map, o.allowUscc, cli.config].filter((x): x is string => Boolean(x))];
   const folder = await OutputFolder.open(target, inputs);
   try {
     const roster = rosterFor(runPeriod ? periodEnd(runPeriod) : opts.asOf, opts.cutover);
@@ -136,8 +137,9 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     throw err;
   }
   log(c.quiet, zh ? `报告已写入 ${target}` : `Reports written to ${target}`);
-  process.stdout.write(c.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : reportText(summary, lang));
-  return exitCode(summary.errors, summary.warnings > 0, Boolean(o.strict));
+  const code = exitCode(summary.errors, summary.warnings > 0, Boolean(o.strict));
+  process.stdout.write(c.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : c.format === 'line' ? reportLine(summary, lang, code) : reportText(summary, lang));
+  return code;
 }
 
 /**

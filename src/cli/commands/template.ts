@@ -1,4 +1,4 @@
-import { UsageError, writeAtomic } from '../io.js';
+import { checkOutputPath, UsageError, writeAtomic } from '../io.js';
 import { log } from '../progress.js';
 import { resolveUnit } from '../../core/roster/resolve.js';
 import { rosterFor } from '../../core/roster/units.js';
@@ -11,7 +11,7 @@ export const TEMPLATE_FILES = {
 } as const;
 
 /** zmqd template annex1|annex2: the official blank workbook, optionally with the unit pre-filled. */
-export async function runTemplate(annex: string, o: { out?: string; district?: string; quiet?: boolean }): Promise<number> {
+export async function runTemplate(annex: string, o: { out?: string; district?: string; quiet?: boolean; force?: boolean }): Promise<number> {
   if (annex !== 'annex1' && annex !== 'annex2') throw new UsageError(`请指定 annex1 或 annex2，而不是“${annex}”。\nGive annex1 or annex2, not "${annex}".`);
   let unit: string | undefined;
   if (o.district) {
@@ -22,6 +22,8 @@ export async function runTemplate(annex: string, o: { out?: string; district?: s
   // the current roster (deterministic, so the committed templates can be regenerated and compared)
   const units = rosterFor(LATEST).map((u) => u.name);
   const out = o.out ?? TEMPLATE_FILES[annex];
+  // a filled-in list under the same name is a person's work: refused before anything is built
+  await checkOutputPath(out, [], { force: o.force });
   let bytes: Uint8Array;
   if (annex === 'annex1') {
     const { buildAnnex1Workbook } = await import('../../writers/annex1-template.js');
@@ -30,7 +32,7 @@ export async function runTemplate(annex: string, o: { out?: string; district?: s
     const { buildAnnex2Workbook } = await import('../../writers/annex2-template.js');
     bytes = await buildAnnex2Workbook(unit ? { unit } : {});
   }
-  await writeAtomic(out, bytes);
+  await writeAtomic(out, bytes, [], { force: o.force });
   log(Boolean(o.quiet), `已写入 ${out} / written ${out}`);
   return 0;
 }

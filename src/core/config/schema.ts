@@ -25,7 +25,7 @@ export const configSchema = z
     cutover: isoDate.optional(),
     asOf: isoDate.optional(),
     lang: z.enum(['zh', 'en']).optional(),
-    format: z.enum(['text', 'json']).optional(),
+    format: z.enum(['text', 'json', 'line']).optional(),
     strict: z.boolean().optional(),
     quiet: z.boolean().optional(),
   })
