@@ -198,15 +198,18 @@ export async function checkOutputPath(target: string, inputs: Iterable<string> =
   for (const i of list) if (path.resolve(i) === abs) throw refuse();
   const st = await fs.stat(abs).catch(() => null);
   if (st?.isDirectory()) throw new UsageError(`输出文件的路径是一个文件夹：${target}，请给出文件名（如 ${path.join(target, 'out.xlsx')}）。\nThe output path is a folder: ${target}; give a file name (e.g. ${path.join(target, 'out.xlsx')}).`);
+  const folders: string[] = [];
   for (const i of list) {
     const si = await fs.stat(i).catch(() => null);
     if (!si) continue;
     if (st && si.dev === st.dev && si.ino === st.ino) throw refuse();
     const ri = await realTarget(i);
-    if (si.isDirectory() && isWithin(real, ri)) {
-      throw new UsageError(`输出文件不能写进输入文件夹（收件文件夹）：${target} 在 ${i} 内。请写到别处。\nThe output file must not be written into an input folder (the inbox): ${target} is inside ${i}. Write it elsewhere.`);
-    }
     if (real === ri) throw refuse();
+    if (si.isDirectory() && isWithin(real, ri)) folders.push(i);
+  }
+  if (folders.length) {
+    const i = folders[0]!;
+    throw new UsageError(`输出文件不能写进输入文件夹（收件文件夹）：${target} 在 ${i} 内。请写到别处。\nThe output file must not be written into an input folder (the inbox): ${target} is inside ${i}. Write it elsewhere.`);
   }
   if (st && !o.force && !(await writtenByZmqd(abs))) {
     throw new UsageError(

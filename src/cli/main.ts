@@ -11,18 +11,29 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = exitCodeFor(err);
+    process.exitCode = exitCodeFor(err, englishOnly(argv));
   }
 }
 
-function exitCodeFor(err: unknown): number {
+/** `--lang en` on the command line: a usage error's English line alone (they are written Chinese line, English line). */
+function englishOnly(argv: string[]): boolean {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en');
+}
+
+function inLanguage(message: string, en: boolean): string {
+  const lines = message.split('\n');
+  return en && lines.length === 2 && /[\u4e00-\u9fff]/.test(lines[0]!) && /^[\x20-\x7e]/.test(lines[1]!) ? lines[1]! : message;
+}
+
+function exitCodeFor(err: unknown, en = false): number {
   if (err instanceof CommanderError) {
     // help and version end with code 0; everything else commander rejects is a usage error
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     return 2;
   }
   if (err instanceof UsageError) {
-    process.stderr.write(`zmqd: ${err.message}\n`);
+    process.stderr.write(`zmqd: ${inLanguage(err.message, en)}\n`);
     return 2;
   }
   const msg = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkOutputPath, readInput, UsageError, writeAtomic } from '../io.js';
 import { common } from '../options.js';
-import { log } from '../progress.js';
+import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
 import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type OutputGuard, type ValidateCliOptions } from './validate.js';
 import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../../core/data/aliases.js';
@@ -46,7 +46,7 @@ async function readMap(file: string | undefined): Promise<HeaderMap | undefined>
   return parsed.map;
 }
 
-async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean, keep: ReadonlySet<string> | undefined): Promise<DataFile<K>> {
+async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean, keep: ReadonlySet<string> | undefined, lang: Lang = 'zh'): Promise<DataFile<K>> {
   const opt = OPTION[kind];
   const read = await readInput(path.resolve(file), MAX_FILE_BYTES);
   if ('tooLarge' in read) throw new UsageError(`${opt} 文件 ${file} 超过 50 MB 上限。\nThe ${opt} file ${file} is over the 50 MB limit.`);
@@ -55,7 +55,9 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
     const whyEn = read.error === 'ENOENT' ? 'no such file' : read.error === 'EISDIR' ? 'it is a folder, not a file' : read.error;
     throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why}。\nCannot read the ${opt} file ${file}: ${whyEn}.`);
   }
-  const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) });
+  const progress = new Progress(1, quiet, KIND_LABEL[kind][lang], lang);
+  progress.tick(0, file);
+  const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) }).finally(() => progress.done());
   if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
   return r;
 }
@@ -98,11 +100,12 @@ export async function loadEnforcementData(o: CheckCliOptions, allowList: Readonl
   requireData(o);
   const map = await readMap(o.map);
   const quiet = Boolean(o.quiet);
+  const lang: Lang = o.lang === 'en' ? 'en' : 'zh';
   const data: DataFiles = {
-    inspections: await readData('inspections', o.inspections!, allowList, map, quiet, keep),
-    credit: await readData('credit', o.credit!, allowList, map, quiet, keep),
+    inspections: await readData('inspections', o.inspections!, allowList, map, quiet, keep, lang),
+    credit: await readData('credit', o.credit!, allowList, map, quiet, keep, lang),
   };
-  if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet, keep);
+  if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet, keep, lang);
   return data;
 }
 
@@ -125,7 +128,7 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   if (o.out) await checkOutputPath(o.out, [...paths, ...given], { force: o.force });
   // The lists first: then only the records of listed enterprises are kept from the data (an export
   // for a whole city is mostly others); every data row is still read, checked and reported on.
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, '核查', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, c.lang === 'zh' ? '核查' : 'checking', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
   const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays });
