@@ -10,7 +10,7 @@ import { log } from '../progress.js';
 import { loadConfig, mergeOptions } from '../config.js';
 import { OutputFolder } from '../outdir.js';
 import { exitCode, ruleOptions, validatePaths } from './validate.js';
-import { loadEnforcementData, type CheckCliOptions } from './check.js';
+import { dataPaths, loadEnforcementData, parseStableRate, type CheckCliOptions } from './check.js';
 import { aggregate, AggregateInputError, type AggregateResult } from '../../core/aggregate/aggregate.js';
 import { runCheckCore, type CheckResult } from '../../core/check/check.js';
 import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/crosscheck.js';
@@ -55,7 +55,8 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     period = p;
   }
   const opts = await ruleOptions(o);
-  const withData = Boolean(o.inspections || o.credit || o.monitoring);
+  const withData = Boolean(o.inspections || o.credit || o.monitoring || o.objections);
+  const stableRate = parseStableRate(o.stableRate);
   const data = withData ? await loadEnforcementData(o, opts.allowList) : undefined;
   const previous = o.previous === undefined ? undefined : Array.isArray(o.previous) ? o.previous : [o.previous];
 
@@ -74,7 +75,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     aggProblem = zh ? err.zh : err.en;
     log(c.quiet, (zh ? '未汇总：' : 'Not aggregated: ') + aggProblem);
   }
-  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays }) : null;
+  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate }) : null;
   // with enforcement data the check already reports enterprises listed by two units, on their entries
   const cross: Finding[] = [...(agg && data ? onsiteCrossCheck(agg, cur.results, data.inspections.records) : []), ...(checked ? [] : duplicatesAcrossUnits(cur.results))];
 
@@ -98,7 +99,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
   };
 
   // every input, by real path: the report folder never holds one (it is replaced whole) nor lies in one
-  const inputs = [inbox, ...(previous ?? []), ...[o.inspections, o.credit, o.monitoring, o.map, o.allowUscc, cli.config].filter((x): x is string => Boolean(x))];
+  const inputs = [inbox, ...(previous ?? []), ...dataPaths(o), ...[o.allowUscc, cli.config].filter((x): x is string => Boolean(x))];
   const folder = await OutputFolder.open(target, inputs);
   try {
     const roster = rosterFor(runPeriod ? periodEnd(runPeriod) : opts.asOf, opts.cutover);
