@@ -1,6 +1,7 @@
 import { promises as fs, constants as fsc } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 
 /** Files a folder may hold for zmqd (CONTRACT.md): workbooks and CSV. */
 const EXTENSIONS = new Set(['.xlsx', '.xls', '.et', '.csv', '.xlsm', '.ett']);
@@ -179,18 +180,23 @@ export async function readOptionText(file: string, what: { zh: string; en: strin
   throw new UsageError(`无法读取${what.zh} ${file}（${why.zh}）。\nCannot read ${what.en} ${file} (${why.en}).`);
 }
 
+/** How an output may be written: `force` replaces an existing file that zmqd did not write (never an input). */
+export interface WriteOptions {
+  force?: boolean;
+}
+
 /**
  * Write a file whole or not at all: a temporary file in the same folder, fsync, then rename.
- * Refuses to overwrite any of `inputs` (absolute paths) — also when the target names one of them
- * through another path (a symlinked folder, a hard link). Every failure is a UsageError with the
- * reason (exit 2), never a stack trace.
+ * Refuses to overwrite any of `inputs` (files or folders, compared through symlinks) and to replace
+ * an existing file zmqd did not write unless `force` (see checkOutputPath). Every failure is a
+ * UsageError with the reason (exit 2), never a stack trace.
  *
  * A run killed mid-write leaves only its hidden temporary file `.NAME.PID.HEX.tmp` (never a partial
  * NAME); the next write of NAME removes such leftovers of processes that are no longer running.
  */
-export async function writeAtomic(target: string, bytes: Uint8Array | string, inputs: Iterable<string> = []): Promise<void> {
+export async function writeAtomic(target: string, bytes: Uint8Array | string, inputs: Iterable<string> = [], o: WriteOptions = {}): Promise<void> {
   const abs = path.resolve(target);
-  await checkOutputPath(target, inputs);
+  await checkOutputPath(target, inputs, o);
   const dir = path.dirname(abs);
   const base = path.basename(abs);
   try {
@@ -227,20 +233,88 @@ export async function writeAtomic(target: string, bytes: Uint8Array | string, in
 }
 
 /**
- * Check an output path before any work is done: not an input (by path or by identity), not a
- * folder. Throws a UsageError (exit 2).
+ * The real path of `p` whether or not it exists yet: its deepest existing ancestor resolved through
+ * symlinks, the rest appended. Two spellings of one place give one answer.
  */
-export async function checkOutputPath(target: string, inputs: Iterable<string> = []): Promise<void> {
+export async function realTarget(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  let cur = abs;
+  for (;;) {
+    try {
+      const real = await fs.realpath(cur);
+      return rest.length ? path.join(real, ...rest.reverse()) : real;
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return abs;
+      rest.push(path.basename(cur));
+      cur = parent;
+    }
+  }
+}
+
+/** `inner` is `outer` or lies below it (both real paths). */
+export function isWithin(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+}
+
+/**
+ * Check an output file's path before any work is done. Refused (UsageError, exit 2):
+ * - an input, however spelt (another relative path, a symlink, a hard link), or a path inside an
+ *   input folder (the inbox): compared by real path, never by spelling;
+ * - a folder;
+ * - an existing file zmqd did not write (a district's filled-in list, a person's notes) unless
+ *   `force`: zmqd's own workbooks are recognised by their document properties (see writtenByZmqd).
+ */
+export async function checkOutputPath(target: string, inputs: Iterable<string> = [], o: WriteOptions = {}): Promise<void> {
   const abs = path.resolve(target);
+  const real = await realTarget(abs);
   const refuse = () => new UsageError(`拒绝覆盖输入文件：${target}\nRefusing to overwrite an input file: ${target}`);
   const list = [...inputs];
   for (const i of list) if (path.resolve(i) === abs) throw refuse();
   const st = await fs.stat(abs).catch(() => null);
-  if (!st) return;
-  if (st.isDirectory()) throw new UsageError(`输出文件的路径是一个文件夹：${target}，请给出文件名（如 ${path.join(target, 'out.xlsx')}）。\nThe output path is a folder: ${target}; give a file name (e.g. ${path.join(target, 'out.xlsx')}).`);
+  if (st?.isDirectory()) throw new UsageError(`输出文件的路径是一个文件夹：${target}，请给出文件名（如 ${path.join(target, 'out.xlsx')}）。\nThe output path is a folder: ${target}; give a file name (e.g. ${path.join(target, 'out.xlsx')}).`);
+  const folders: string[] = [];
   for (const i of list) {
     const si = await fs.stat(i).catch(() => null);
-    if (si && si.dev === st.dev && si.ino === st.ino) throw refuse();
+    if (!si) continue;
+    if (st && si.dev === st.dev && si.ino === st.ino) throw refuse();
+    const ri = await realTarget(i);
+    if (real === ri) throw refuse();
+    if (si.isDirectory() && isWithin(real, ri)) folders.push(i);
+  }
+  if (folders.length) {
+    const i = folders[0]!;
+    throw new UsageError(`输出文件不能写进输入文件夹（收件文件夹）：${target} 在 ${i} 内。请写到别处。\nThe output file must not be written into an input folder (the inbox): ${target} is inside ${i}. Write it elsewhere.`);
+  }
+  if (st && !o.force && !(await writtenByZmqd(abs))) {
+    throw new UsageError(
+      `${target} 已存在，且不是 zmqd 写出的文件（可能是已填写的清单或他人的文件），为免丢失数据，拒绝覆盖。请换一个文件名；确要覆盖请加 --force。\n` +
+        `${target} already exists and was not written by zmqd (it may be a filled-in list or someone's file); refusing to overwrite it. Choose another name, or add --force to replace it.`,
+    );
+  }
+}
+
+/** zmqd's workbooks carry these document properties (src/writers/xlsx-common.ts newWorkbook). */
+const OWN_PROPS = [/<dc:creator>zmqd<\/dc:creator>/, /<cp:lastModifiedBy>zmqd<\/cp:lastModifiedBy>/, /<dcterms:modified\b[^>]*>2021-09-01T00:00:00Z<\/dcterms:modified>/];
+
+/**
+ * A workbook zmqd wrote and nobody has saved since: creator and last-modified-by "zmqd" and zmqd's
+ * fixed modification time. Excel, WPS and LibreOffice rewrite the last two on every save, so a
+ * template a district has filled in is not zmqd's any more.
+ */
+export async function writtenByZmqd(abs: string): Promise<boolean> {
+  try {
+    const st = await fs.stat(abs);
+    if (!st.isFile() || st.size > 64 * 1024 * 1024) return false;
+    const bytes = new Uint8Array(await fs.readFile(abs));
+    const entries = unzipSync(bytes, { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 65536 });
+    const core = entries['docProps/core.xml'];
+    if (!core) return false;
+    const xml = strFromU8(core);
+    return OWN_PROPS.every((re) => re.test(xml));
+  } catch {
+    return false;
   }
 }
 

@@ -13,12 +13,13 @@ export async function main(argv: string[]): Promise<void> {
   // a defect anywhere, even in a callback outside the command's promise, ends as one clean message
   process.on('uncaughtException', (err) => crash(err));
   process.on('unhandledRejection', (err) => crash(err));
+  noColour(argv, process.env);
   const program = buildProgram();
   try {
     injectBug();
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = exitCodeFor(err);
+    process.exitCode = exitCodeFor(err, englishOnly(argv));
   }
 }
 
@@ -35,7 +36,18 @@ function injectBug(): void {
 /** Exit code for an internal error (a defect of zmqd): EX_SOFTWARE. Documented in docs/robustness.md. */
 export const EXIT_BUG = 70;
 
-function exitCodeFor(err: unknown): number {
+/** `--lang en` on the command line: a usage error's English line alone (they are written Chinese line, English line). */
+function englishOnly(argv: string[]): boolean {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en');
+}
+
+function inLanguage(message: string, en: boolean): string {
+  const lines = message.split('\n');
+  return en && lines.length === 2 && /[\u4e00-\u9fff]/.test(lines[0]!) && /^[\x20-\x7e]/.test(lines[1]!) ? lines[1]! : message;
+}
+
+function exitCodeFor(err: unknown, en = false): number {
   if (err instanceof CommanderError) {
     // help and version end with code 0; everything else commander rejects is a usage error
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
@@ -43,7 +55,7 @@ function exitCodeFor(err: unknown): number {
   }
   const usage = err instanceof UsageError ? err : systemFailure(err);
   if (usage) {
-    process.stderr.write(`zmqd: ${terminalSafe(usage.message)}\n`);
+    process.stderr.write(`zmqd: ${terminalSafe(inLanguage(usage.message, en))}\n`);
     return 2;
   }
   reportBug(err);
@@ -91,6 +103,15 @@ function writeCrashLog(err: unknown): string | null {
 
 const VERSION = '0.1.0';
 
+/**
+ * NO_COLOR (any value, https://no-color.org) and --no-color turn colour off even on a terminal. chalk
+ * honours --no-color but not NO_COLOR; FORCE_COLOR=0, set before any reporter loads chalk, is what
+ * its colour detection obeys in both cases.
+ */
+function noColour(argv: string[], env: NodeJS.ProcessEnv): void {
+  if ('NO_COLOR' in env || argv.includes('--no-color')) env.FORCE_COLOR = '0';
+}
+
 /** commander's usage errors are English; put the Chinese first for the clerk. */
 function inChinese(s: string): string {
   const m = (re: RegExp) => re.exec(s)?.[1];
@@ -103,11 +124,12 @@ function inChinese(s: string): string {
   return zh ? `zmqd: ${zh}\n` : '';
 }
 
-function addCommon(cmd: Command): Command {
+function addCommon(cmd: Command, formats = 'text | json'): Command {
   return cmd
-    .addOption(new Option('--format <format>', '输出格式 output format: text | json（默认 text）'))
+    .addOption(new Option('--format <format>', `输出格式 output format: ${formats}（默认 text）`))
     .addOption(new Option('--lang <lang>', '消息语言 message language: zh | en（默认 zh）'))
-    .option('--quiet', '不显示进度和日志 no progress or log on stderr');
+    .option('--quiet', '不显示进度和日志 no progress or log on stderr')
+    .option('--no-color', '不用颜色（也可设环境变量 NO_COLOR）no colour (or set NO_COLOR)');
 }
 
 export function buildProgram(): Command {
@@ -132,6 +154,7 @@ export function buildProgram(): Command {
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .option('--allow-uscc <file>', '校验位不符但允许的信用代码名单（每行一个）allow-list of USCCs')
       .option('--report <file.xlsx>', '把问题写入 Excel 工作簿 write the findings as a workbook')
+      .option('--force', '覆盖已存在的、不是 zmqd 写出的输出文件 replace an existing output file zmqd did not write')
       .option('--expiring-days <n>', '提前多少天提示即将到期（默认 90）', '90')
       .option('--cutover <date>', '39 个报送单位名单的启用日期（默认 2025-10-01）roster cut-over date')
       .exitOverride(),
@@ -148,6 +171,7 @@ export function buildProgram(): Command {
       .option('--period <period>', '汇总期：2021Q3（季度）或 2021（年度）；默认从文件推断')
       .option('--previous <path...>', '上期报送（用于计算本季度新增和累计数不减检查）previous period\'s submissions')
       .option('--out <file.xlsx>', '写出全市汇总表 write the city-wide Annex 1 workbook')
+      .option('--force', '覆盖已存在的、不是 zmqd 写出的输出文件 replace an existing output file zmqd did not write')
       .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
       .option('--cutover <date>', '39 个报送单位名单的启用日期（默认 2025-10-01）roster cut-over date')
       .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
@@ -172,6 +196,7 @@ export function buildProgram(): Command {
       .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
       .option('--expiring-days <n>', '提前多少天提示即将到期（默认 90）', '90')
       .option('--out <file.xlsx>', '写出核查结果工作簿 write the verdicts as a workbook')
+      .option('--force', '覆盖已存在的、不是 zmqd 写出的输出文件 replace an existing output file zmqd did not write')
       .option('--all', '列出全部企业（默认只列需要处理的）list every entry, not only those needing action')
       .option('--allow-uscc <file>', '校验位不符但允许的信用代码名单 allow-list of USCCs')
       .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
@@ -205,6 +230,7 @@ export function buildProgram(): Command {
       .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .exitOverride(),
+    'text | json | line（line：一行摘要，供计划任务写日志 one summary line for a scheduler log）',
   ).action(async (inbox: string, opts) => {
     const { runReport } = await import('./commands/report.js');
     process.exitCode = await runReport(inbox, opts);
@@ -236,7 +262,9 @@ export function buildProgram(): Command {
     .argument('<annex>', 'annex1 | annex2')
     .option('--out <file>', '输出文件（默认当前目录下的官方文件名）output file')
     .option('--district <name>', '预填的填报单位 pre-filled reporting unit')
+    .option('--force', '覆盖已存在的、不是 zmqd 写出的文件（如已填写的清单）replace an existing file zmqd did not write')
     .option('--quiet', '不显示日志 no log')
+    .option('--no-color', '不用颜色 no colour')
     .exitOverride()
     .action(async (annex: string, opts) => {
       const { runTemplate } = await import('./commands/template.js');

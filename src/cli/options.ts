@@ -2,7 +2,8 @@ import { UsageError } from './io.js';
 import { isValidIso, todayInChina } from '../core/values/dates.js';
 import type { Lang } from '../core/findings/types.js';
 
-export type Format = 'text' | 'json';
+/** text for people, json for programs; line (report only): one summary line for a scheduler's log */
+export type Format = 'text' | 'json' | 'line';
 
 export interface CommonOptions {
   format: Format;
@@ -10,9 +11,11 @@ export interface CommonOptions {
   quiet: boolean;
 }
 
-export function parseFormat(v: string | undefined): Format {
+export function parseFormat(v: string | undefined, line = false): Format {
   if (v === undefined || v === 'text') return 'text';
   if (v === 'json') return 'json';
+  if (line && v === 'line') return 'line';
+  if (line) throw new UsageError(`--format 只能是 text、json 或 line，而不是“${v}”。\n--format must be text, json or line, not "${v}".`);
   throw new UsageError(`--format 只能是 text 或 json，而不是“${v}”。\n--format must be text or json, not "${v}".`);
 }
 
@@ -52,6 +55,6 @@ export function parseCutover(v: string | undefined): string | undefined {
   return v;
 }
 
-export function common(o: { format?: string; lang?: string; quiet?: boolean }): CommonOptions {
-  return { format: parseFormat(o.format), lang: parseLang(o.lang), quiet: Boolean(o.quiet) };
+export function common(o: { format?: string; lang?: string; quiet?: boolean }, formats: { line?: boolean } = {}): CommonOptions {
+  return { format: parseFormat(o.format, formats.line), lang: parseLang(o.lang), quiet: Boolean(o.quiet) };
 }

@@ -119,8 +119,8 @@ export function aggregateText(j: AggregateJson, lang: Lang, fileCount?: number):
     }
     for (const [file, fs] of groups) {
       const worst = fs.some((f) => f.severity === 'error') ? chalk.red('✖') : fs.some((f) => f.severity === 'warning') ? chalk.yellow('▲') : chalk.cyan('ℹ');
-      const head = wrap(printable(file) || (zh ? '（整体）' : '(overall)'), WIDTH - 2 - HANG);
-      head.forEach((line, i) => out.push(`${i === 0 ? worst : ' '} ${chalk.bold(line)}`));
+      // a path is never broken across lines: it is copied into a file manager or a shell as it is
+      out.push(`${worst} ${chalk.bold(printable(file) || (zh ? '（整体）' : '(overall)'))}`);
       for (const x of fs) {
         const where = x.cell ?? (x.row ? (zh ? `第${x.row}行` : `row ${x.row}`) : '');
         out.push(`  ${padEnd(where || '—', 7)} ${colour(x.severity, SEV[lang][x.severity])} ${chalk.dim(x.code)}`);

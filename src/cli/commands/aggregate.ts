@@ -18,6 +18,7 @@ export interface AggregateCliOptions {
   format?: string;
   lang?: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 /** zmqd aggregate: the city-wide Annex 1 of one period. Returns the exit code. */
@@ -34,9 +35,9 @@ export async function runAggregate(paths: string[], o: AggregateCliOptions): Pro
   }
   const opts = await ruleOptions(o);
   const zh = c.lang === 'zh';
-  const cur = await validatePaths(paths, opts, c.quiet, zh ? '读取本期' : 'reading', { outputs: [o.out] });
+  const cur = await validatePaths(paths, opts, c.quiet, zh ? '读取本期' : 'reading', { outputs: [o.out], otherInputs: o.previous ?? [], force: o.force });
   const prev = o.previous ? await validatePaths(o.previous, opts, c.quiet, zh ? '读取上期' : 'previous') : undefined;
-  const inputs = [...cur.inputs, ...(prev?.inputs ?? [])];
+  const inputs = [...paths, ...(o.previous ?? []), ...cur.inputs, ...(prev?.inputs ?? [])];
   if (o.out && inputs.some((i) => path.resolve(i) === path.resolve(o.out!))) {
     throw new UsageError(`拒绝覆盖输入文件：${o.out}\nRefusing to overwrite an input file: ${o.out}`);
   }
@@ -51,7 +52,7 @@ export async function runAggregate(paths: string[], o: AggregateCliOptions): Pro
   if (o.out) {
     const { buildCityWorkbook } = await import('../../writers/annex1-city.js');
     const bytes = await buildCityWorkbook(result, { lang: c.lang, date: opts.asOf, findings: json.findings });
-    await writeAtomic(o.out, bytes, inputs);
+    await writeAtomic(o.out, bytes, inputs, { force: o.force });
     log(c.quiet, zh ? `${formatPeriod(result.period)} 全市汇总表已写入 ${o.out}` : `City-wide Annex 1 for ${formatPeriod(result.period)} written to ${o.out}`);
   }
   process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : aggregateText(json, c.lang, cur.results.length));

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { checkOutputPath, describeReadError, readInput, readOptionText, UsageError, writeAtomic } from '../io.js';
 import { common } from '../options.js';
-import { log } from '../progress.js';
+import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
 import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type OutputGuard, type ValidateCliOptions } from './validate.js';
 import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../../core/data/aliases.js';
@@ -60,7 +60,7 @@ async function readMap(file: string | undefined): Promise<HeaderMap | undefined>
   return parsed.map;
 }
 
-async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean, keep: ReadonlySet<string> | undefined): Promise<DataFile<K>> {
+async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean, keep: ReadonlySet<string> | undefined, lang: Lang = 'zh'): Promise<DataFile<K>> {
   const opt = OPTION[kind];
   const read = await readInput(path.resolve(file), MAX_FILE_BYTES);
   if ('tooLarge' in read) throw new UsageError(`${opt} 文件 ${file} 超过 50 MB 上限。\nThe ${opt} file ${file} is over the 50 MB limit.`);
@@ -68,7 +68,9 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
     const why = describeReadError(read.error);
     throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why.zh}。\nCannot read the ${opt} file ${file}: ${why.en}.`);
   }
-  const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) });
+  const progress = new Progress(1, quiet, KIND_LABEL[kind][lang], lang);
+  progress.tick(0, file);
+  const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) }).finally(() => progress.done());
   if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
   return r;
 }
@@ -111,12 +113,13 @@ export async function loadEnforcementData(o: CheckCliOptions, allowList: Readonl
   requireData(o);
   const map = await readMap(o.map);
   const quiet = Boolean(o.quiet);
+  const lang: Lang = o.lang === 'en' ? 'en' : 'zh';
   const data: DataFiles = {
-    inspections: await readData('inspections', o.inspections!, allowList, map, quiet, keep),
-    credit: await readData('credit', o.credit!, allowList, map, quiet, keep),
+    inspections: await readData('inspections', o.inspections!, allowList, map, quiet, keep, lang),
+    credit: await readData('credit', o.credit!, allowList, map, quiet, keep, lang),
   };
-  if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet, keep);
-  if (o.objections) data.objections = await readData('objections', o.objections, allowList, map, quiet, keep);
+  if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet, keep, lang);
+  if (o.objections) data.objections = await readData('objections', o.objections, allowList, map, quiet, keep, lang);
   return data;
 }
 
@@ -136,18 +139,18 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   requireData(o);
   const stableRate = parseStableRate(o.stableRate);
   // refuse a bad --out before minutes of reading large exports, not after
-  const given = dataPaths(o);
-  if (o.out) await checkOutputPath(o.out, given);
+  const given = [...dataPaths(o), ...(o.allowUscc ? [o.allowUscc] : [])];
+  if (o.out) await checkOutputPath(o.out, [...paths, ...given], { force: o.force });
   // The lists first: then only the records of listed enterprises are kept from the data (an export
   // for a whole city is mostly others); every data row is still read, checked and reported on.
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, '核查', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)) });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, c.lang === 'zh' ? '核查' : 'checking', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
   const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings });
   const json = checkJson(result, c.lang);
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');
-    await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...inputs, ...given.map((f) => path.resolve(f))]);
+    await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...paths, ...inputs, ...given.map((f) => path.resolve(f))], { force: o.force });
     log(c.quiet, c.lang === 'zh' ? `核查结果已写入 ${o.out}` : `Verdicts written to ${o.out}`);
   }
   process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : checkText(json, c.lang, { all: Boolean(o.all) }));

@@ -24,7 +24,7 @@ import { rosterFor } from '../../core/roster/units.js';
 import { validateJson } from '../../reporters/validate-json.js';
 import { aggregateJson } from '../../reporters/aggregate-json.js';
 import { checkJson } from '../../reporters/check-json.js';
-import { reportText } from '../../reporters/report-text.js';
+import { reportLine, reportText } from '../../reporters/report-text.js';
 
 export interface ReportCliOptions extends CheckCliOptions {
   out?: string;
@@ -43,7 +43,7 @@ export const REPORT_FILES = {
 
 export async function runReport(inbox: string, cli: ReportCliOptions): Promise<number> {
   const o = cli.config ? mergeOptions(cli, await loadConfig(cli.config)) : cli;
-  const c = common(o);
+  const c = common(o, { line: true });
   const zh = c.lang === 'zh';
   // collect: with a mailbox in the config, the inbox is filled from it first (src/cli/collect/report-step.ts)
   const collected = await (await import('../collect/report-step.js')).collectStep(inbox, o as Parameters<typeof import('../collect/report-step.js').collectStep>[1]);
@@ -101,7 +101,8 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     ...runTotals([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]),
   };
 
-  const inputs = [inbox, ...(previous ?? []), ...dataPaths(o)];
+  // every input, by real path: the report folder never holds one (it is replaced whole) nor lies in one
+  const inputs = [inbox, ...(previous ?? []), ...dataPaths(o), ...[o.allowUscc, cli.config].filter((x): x is string => Boolean(x))];
   const folder = await OutputFolder.open(target, inputs);
   try {
     const roster = rosterFor(runPeriod ? periodEnd(runPeriod) : opts.asOf, opts.cutover);
@@ -141,8 +142,9 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     throw err;
   }
   log(c.quiet, zh ? `报告已写入 ${target}` : `Reports written to ${target}`);
-  process.stdout.write(c.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : reportText(summary, lang));
-  return exitCode(summary.errors, summary.warnings > 0, Boolean(o.strict));
+  const code = exitCode(summary.errors, summary.warnings > 0, Boolean(o.strict));
+  process.stdout.write(c.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : c.format === 'line' ? reportLine(summary, lang, code) : reportText(summary, lang));
+  return code;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { UsageError, writeAtomic } from '../io.js';
+import { checkOutputPath, UsageError, writeAtomic } from '../io.js';
 import { log } from '../progress.js';
 import { resolveUnit } from '../../core/roster/resolve.js';
 import { buildTemplate, TEMPLATE_FILES } from '../../writers/templates.js';
@@ -6,7 +6,7 @@ import { buildTemplate, TEMPLATE_FILES } from '../../writers/templates.js';
 export { TEMPLATE_FILES };
 
 /** zmqd template annex1|annex2: the official blank workbook, optionally with the unit pre-filled. */
-export async function runTemplate(annex: string, o: { out?: string; district?: string; quiet?: boolean }): Promise<number> {
+export async function runTemplate(annex: string, o: { out?: string; district?: string; quiet?: boolean; force?: boolean }): Promise<number> {
   if (annex !== 'annex1' && annex !== 'annex2') throw new UsageError(`请指定 annex1 或 annex2，而不是“${annex}”。\nGive annex1 or annex2, not "${annex}".`);
   let unit: string | undefined;
   if (o.district) {
@@ -15,8 +15,10 @@ export async function runTemplate(annex: string, o: { out?: string; district?: s
     unit = r.unit.name;
   }
   const out = o.out ?? TEMPLATE_FILES[annex];
+  // a filled-in list under the same name is a person's work: refused before anything is built
+  await checkOutputPath(out, [], { force: o.force });
   const bytes = await buildTemplate(annex, unit);
-  await writeAtomic(out, bytes);
+  await writeAtomic(out, bytes, [], { force: o.force });
   log(Boolean(o.quiet), `已写入 ${out} / written ${out}`);
   return 0;
 }

@@ -26,6 +26,12 @@ export interface ValidateCliOptions {
   format?: string;
   lang?: string;
   quiet?: boolean;
+  force?: boolean;
+}
+
+/** Inputs named by options rather than paths (the allow-list): never overwritten by an output. */
+export function optionInputs(o: ValidateCliOptions): string[] {
+  return o.allowUscc ? [o.allowUscc] : [];
 }
 
 /** Build the rule options shared by validate, aggregate, check and report. */
@@ -55,12 +61,14 @@ export interface OutputGuard {
   outputs: (string | undefined)[];
   /** inputs other than the paths validated (data files, the previous period) */
   otherInputs?: string[];
+  /** --force: replace an existing output file zmqd did not write */
+  force?: boolean;
 }
 
 /** Validate every file of the given paths; one bad file never stops the others. */
 export async function validatePaths(paths: string[], opts: RuleOptions, quiet: boolean, label = '校验', guard?: OutputGuard): Promise<{ results: FileResult[]; inputs: string[] }> {
   const files = await expandPaths(paths);
-  for (const out of guard?.outputs ?? []) if (out !== undefined) await checkOutputPath(out, [...files.map((f) => f.abs), ...(guard?.otherInputs ?? [])]);
+  for (const out of guard?.outputs ?? []) if (out !== undefined) await checkOutputPath(out, [...paths, ...files.map((f) => f.abs), ...(guard?.otherInputs ?? [])], { force: guard?.force });
   const progress = new Progress(files.length, quiet, label);
   const results: FileResult[] = [];
   const converted = await convertLegacy(files, quiet);
@@ -132,12 +140,12 @@ function unreadable(display: string, code: string) {
 export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
   const c = common(o);
   const opts = await ruleOptions(o);
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, undefined, { outputs: [o.report] });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, c.lang === 'zh' ? '校验' : 'validating', { outputs: [o.report], otherInputs: optionInputs(o), force: o.force });
   const json = validateJson(results, opts.asOf, c.lang);
   if (o.report) {
     const { buildValidateReport } = await import('../../writers/findings-report.js');
     const bytes = await buildValidateReport(json, c.lang);
-    await writeAtomic(o.report, bytes, inputs);
+    await writeAtomic(o.report, bytes, [...paths, ...inputs, ...optionInputs(o)], { force: o.force });
     log(c.quiet, c.lang === 'zh' ? `问题清单已写入 ${o.report}` : `Findings written to ${o.report}`);
   }
   // the text reporter (and its colours) is loaded only when asked for: JSON output starts faster

@@ -58,7 +58,7 @@ export const configSchema = z
     cutover: isoDate.optional(),
     asOf: isoDate.optional(),
     lang: z.enum(['zh', 'en']).optional(),
-    format: z.enum(['text', 'json']).optional(),
+    format: z.enum(['text', 'json', 'line']).optional(),
     strict: z.boolean().optional(),
     quiet: z.boolean().optional(),
     /** collect: the mailbox; when present, `report` starts by collecting into its inbox folder */

@@ -23,6 +23,7 @@
  * from the rows as they close — a row number seen again or out of order (the grid keeps the
  * last), a merge whose slave cells the grid deletes — it throws NotStreamable instead.
  */
+import { readProgress } from '../progress.js';
 import { isoToSerial } from '../dates.js';
 import type { GridCell, GridSheet } from '../grid.js';
 import {
@@ -93,6 +94,8 @@ interface SharedMaster {
 }
 
 export class SheetParser implements SheetHandler {
+  /** <row> elements seen, for the progress display */
+  private rowsRead = 0;
   readonly rows = new Map<number, Map<number, GridCell>>();
   readonly mergeRefs: string[] = [];
 
@@ -223,6 +226,7 @@ export class SheetParser implements SheetHandler {
   // ------------------------------------------------------------------ rows
 
   private openRow(attrs: Attrs): void {
+    if ((++this.rowsRead & 1023) === 0) readProgress.onRows?.(this.rowsRead);
     const r = attrs.get('r');
     let n: number;
     if (r === undefined) n = this.rowNum + 1;
