@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { buildProgram } from './main.js';
 import { catalogue } from '../core/findings/catalogue/index.js';
 import type { Params } from '../core/findings/types.js';
+import type { FindingCode } from '../core/findings/catalogue/index.js';
 
 /** Markdown table cell: no line breaks, no bare pipes. */
 function cell(s: string): string {
@@ -34,8 +35,8 @@ export function findingCodesMarkdown(): string {
   const out: string[] = [];
   out.push(`${Object.keys(catalogue).length} codes. \`{name}\` stands for what the finding fills in (a column, a value, a file …). / 共 ${Object.keys(catalogue).length} 个问题代码，\`{name}\` 处为具体内容。`, '');
   out.push('| code | severity | meaning / 含义 | message and what to do / 消息与处理办法 |', '|---|---|---|---|');
-  for (const code of Object.keys(catalogue).sort()) {
-    const d = catalogue[code]!;
+  for (const code of (Object.keys(catalogue) as FindingCode[]).sort()) {
+    const d = catalogue[code];
     const meaning = `${d.title.zh}<br>${d.title.en}`;
     const msg = `${cell(template(d.message.zh))}<br><br>${cell(template(d.message.en))}`;
     out.push(`| \`${code}\` | ${SEVERITY[d.severity] ?? d.severity} | ${cell(meaning)} | ${msg} |`);

@@ -20,6 +20,7 @@ import { compatible, decidePeriod, endsBefore, evidenceText, filePeriod, filePer
 import { sumFigures, sumUnits, type SumResult, type UnitSource, type UnitStatus } from './sum.js';
 import { decreases, incrementRule, unitIncrement } from './increment.js';
 import { isCityBureau } from '../roster/city.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
 
 export interface AggregateOptions {
   /** --period */
@@ -254,7 +255,7 @@ function scratchContext(r: FileResult, sheet: string, pe: IsoDate, cutover: IsoD
     sheet,
     rosterDate: pe,
     findings: sink,
-    report(code: string, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
+    report(code: FindingCode, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
       sink.push(finding(code, { file: r.file, sheet, ...loc }, params, extra));
     },
   };

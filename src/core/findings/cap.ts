@@ -4,7 +4,7 @@
  * rows thus give a report a person can read, in memory and output that do not grow with the rows.
  * The error and warning totals still count every problem (countBySeverity adds the omitted ones).
  */
-import { catalogue } from './catalogue/index.js';
+import { catalogue, isFindingCode } from './catalogue/index.js';
 import type { Finding, Severity } from './types.js';
 
 export const FINDINGS_OMITTED = 'findings-omitted';
@@ -56,7 +56,7 @@ export class FindingCap {
     const out: Finding[] = [];
     for (const t of this.tallies.values()) {
       if (t.omitted === 0) continue;
-      const def = catalogue[t.code];
+      const def = isFindingCode(t.code) ? catalogue[t.code] : undefined;
       const f: Finding = {
         code: FINDINGS_OMITTED,
         severity: t.severity,
@@ -74,7 +74,7 @@ export class FindingCap {
     const k = `${file ?? ''}\u0000${code}`;
     let t = this.tallies.get(k);
     if (!t) {
-      t = { file, code, kept: 0, omitted: 0, severity: severity ?? catalogue[code]?.severity ?? 'info' };
+      t = { file, code, kept: 0, omitted: 0, severity: severity ?? (isFindingCode(code) ? catalogue[code].severity : 'info') };
       this.tallies.set(k, t);
     }
     return t;

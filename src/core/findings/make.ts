@@ -1,4 +1,4 @@
-import { catalogue } from './catalogue/index.js';
+import { catalogue, isFindingCode, type FindingCode } from './catalogue/index.js';
 import type { Finding, Lang, Location, Params, RenderedFinding, Severity } from './types.js';
 
 export interface FindingExtra {
@@ -9,9 +9,8 @@ export interface FindingExtra {
 }
 
 /** Create a finding for a catalogue code. Throws on an unknown code: that is a programming error. */
-export function finding(code: string, loc: Location, params: Params = {}, extra: FindingExtra = {}): Finding {
+export function finding(code: FindingCode, loc: Location, params: Params = {}, extra: FindingExtra = {}): Finding {
   const def = catalogue[code];
-  if (!def) throw new Error(`unknown finding code ${code}`);
   const f: Finding = { code, severity: extra.severity ?? def.severity, ...loc, params };
   if (extra.value !== undefined) f.value = extra.value;
   if (extra.expected !== undefined) f.expected = extra.expected;
@@ -20,14 +19,14 @@ export function finding(code: string, loc: Location, params: Params = {}, extra:
 
 /** The message of a finding in a language. */
 export function messageOf(f: Finding, lang: Lang): string {
+  if (!isFindingCode(f.code)) return f.code;
   const def = catalogue[f.code];
-  if (!def) return f.code;
   // the location fills a template's row/value/expected when its parameters do not (a message never shows an empty line number)
   return def.message[lang]({ ...f.params, row: f.params.row ?? f.row, value: f.params.value ?? f.value, expected: f.params.expected ?? f.expected });
 }
 
 export function titleOf(code: string, lang: Lang): string {
-  return catalogue[code]?.title[lang] ?? code;
+  return isFindingCode(code) ? catalogue[code].title[lang] : code;
 }
 
 /** The CONTRACT.md shape: fields in a stable order, absent ones omitted. */

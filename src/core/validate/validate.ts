@@ -21,6 +21,7 @@ import { parseDateText } from '../values/dates.js';
 import { isCityBureau } from '../roster/city.js';
 import { filePeriod } from '../roster/file-period.js';
 import { periodEnd } from '../roster/period.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
 
 export interface FileInput {
   /** the path as the user gave it (shown in findings) */
@@ -132,9 +133,9 @@ function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: 
     rosterDate: period ? periodEnd(period) : (reportDate ?? opts.asOf),
     reportDate,
     findings: result.findings,
-    report(code: string, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
+    report(code: FindingCode, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
       // past the cap a finding is only counted: 100,000 bad rows do not become 100,000 findings in memory
-      if (cap.admit(code, undefined, extra.severity ?? catalogue[code]?.severity)) result.findings.push(finding(code, { sheet, ...loc }, params, extra));
+      if (cap.admit(code, undefined, extra.severity ?? catalogue[code].severity)) result.findings.push(finding(code, { sheet, ...loc }, params, extra));
     },
   };
   return ctx;

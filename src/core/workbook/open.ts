@@ -12,6 +12,7 @@ import { FastReadError, loadFast, SheetLimitError, streamSheets, type StreamOpti
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
 
 export interface OpenOptions {
   /** default 50 MiB */
@@ -56,7 +57,7 @@ class OpenFailure extends Error {
   }
 }
 
-function fail(code: string, reason?: Reason): never {
+function fail(code: FindingCode, reason?: Reason): never {
   const params = reason ? { reason: reason.zh, reasonEn: reason.en } : {};
   throw new OpenFailure(finding(code, {}, params));
 }

@@ -12,7 +12,7 @@ import { collectCodes } from './collect.js';
  * The finding catalogue: every code zmqd can report, defined once with its default severity,
  * title and message templates (zh/en). Codes are stable: add, never rename.
  */
-export const catalogue: Record<string, CodeDef> = {
+const codes = {
   ...fileCodes,
   ...districtCodes,
   ...annex2Codes,
@@ -23,4 +23,12 @@ export const catalogue: Record<string, CodeDef> = {
   ...collectCodes,
 };
 
-export type FindingCode = keyof typeof catalogue;
+/** Every code zmqd can report: a union of literal types, so a misspelt code fails to compile. */
+export type FindingCode = keyof typeof codes;
+
+export const catalogue: Readonly<Record<FindingCode, CodeDef>> = codes;
+
+/** Whether a string read from outside (a test's manifest, a JSON file) is a catalogue code. */
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.prototype.hasOwnProperty.call(codes, code);
+}
