@@ -33,7 +33,7 @@ import {
   wrappedLines,
   type Workbook,
 } from './xlsx-common.js';
-import { addFindingsSheet } from './findings-report.js';
+import { addFindingsSheet, baseName } from './findings-report.js';
 
 export const CITY_UNIT = '重庆市生态环境局';
 export const SHEET_MAIN = '附表1';
@@ -141,11 +141,6 @@ function widenUnitColumn(info: Annex1SheetInfo, rows: number): void {
   for (let r = info.firstDataRow; r < info.firstDataRow + rows; r++) ws.getRow(r).height = rowHeightFor(1, 11) + 4;
 }
 const UNIT_COLUMN_WIDTH = 21;
-
-/** The file name without its folders (browser-safe). */
-function baseName(p: string): string {
-  return p.split(/[\\/]/).pop() ?? p;
-}
 
 function unitRemark(u: AggregateUnit): string {
   switch (u.status) {
