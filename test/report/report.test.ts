@@ -229,6 +229,13 @@ describe('zmqd report on the bundled inbox', () => {
     }
   });
 
+  it('an expired entry reported at its 纳入日期 cell shows that cell\'s value; the computed end is in the message', () => {
+    const expired = stageFindings().filter((f: any) => f.code === 'entry-expired');
+    expect(expired).toHaveLength(1);
+    expect(expired[0]).toMatchObject({ cell: 'G8', column: '纳入日期', value: '2021-09-30' });
+    expect(expired[0].message).toContain('已于 2024-09-29 届满（自纳入日期 2021-09-30 起按 3 年计');
+  });
+
   it('writes the city-wide Annex 1 with the exact 合计', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, '全市汇总表-2024Q3.xlsx'));
@@ -261,6 +268,23 @@ describe('zmqd report on the bundled inbox', () => {
     const r = zmqd([...args(path.join(inbox, '2024Q3', 'reports'))]);
     expect(r.status).toBe(2);
     expect(existsSync(path.join(inbox, '2024Q3', 'reports'))).toBe(false);
+  });
+});
+
+describe('zmqd validate of several districts\' lists', () => {
+  it('reports a USCC that stands on two districts\' lists, a warning on each entry, as check and report do', () => {
+    const r = zmqd(['validate', path.join(inbox, '2024Q3'), '--as-of', manifest.asOf, '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    const dup = j.files.flatMap((f: any) => f.findings.filter((x: any) => x.code === 'uscc-duplicate-across-districts').map((x: any) => ({ ...x, district: f.district, warnings: f.warnings })));
+    expect(dup.map((x: any) => [x.district, x.severity, x.cell, x.value]).sort()).toEqual([
+      ['涪陵区', 'warning', 'D20', '91500115MA60NMFE39'],
+      ['长寿区', 'warning', 'D7', '91500115MA60NMFE39'],
+    ]);
+    expect(dup.find((x: any) => x.district === '涪陵区').message).toContain('长寿区');
+    for (const x of dup) expect(x.warnings).toBeGreaterThanOrEqual(1); // counted in its file
+    // one district's lists alone: nothing across districts
+    const one = JSON.parse(zmqd(['validate', path.join(inbox, '2024Q3', '附表2-涪陵区.xlsx'), '--as-of', manifest.asOf, '--format', 'json']).stdout);
+    expect(one.files[0].findings.map((x: any) => x.code)).not.toContain('uscc-duplicate-across-districts');
   });
 });
 
