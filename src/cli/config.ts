@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UsageError } from './io.js';
 import { parseConfig, type Config } from '../core/config/schema.js';
 
-const PATH_KEYS = ['inspections', 'credit', 'monitoring', 'map', 'allowUscc', 'out'] as const;
+const PATH_KEYS = ['inspections', 'credit', 'monitoring', 'objections', 'map', 'allowUscc', 'out'] as const;
 
 /**
  * Read and validate `--config FILE`. Relative paths in it are relative to the file's own folder, so a

@@ -11,7 +11,7 @@ import { log } from '../progress.js';
 import { loadConfig, mergeOptions } from '../config.js';
 import { OutputFolder } from '../outdir.js';
 import { exitCode, ruleOptions, validatePaths } from './validate.js';
-import { loadEnforcementData, type CheckCliOptions } from './check.js';
+import { dataPaths, loadEnforcementData, parseStableRate, type CheckCliOptions } from './check.js';
 import { aggregate, AggregateInputError, type AggregateResult } from '../../core/aggregate/aggregate.js';
 import { runCheckCore, type CheckResult } from '../../core/check/check.js';
 import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/crosscheck.js';
@@ -57,10 +57,11 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
   }
   const opts = await ruleOptions(o);
   const previous = o.previous === undefined ? undefined : Array.isArray(o.previous) ? o.previous : [o.previous];
-  const inputs = [inbox, ...(previous ?? []), ...[o.inspections, o.credit, o.monitoring, o.map].filter((x): x is string => Boolean(x))];
+  const inputs = [inbox, ...(previous ?? []), ...dataPaths(o)];
   // a report folder that cannot be written is refused now, not after minutes of reading
   await refuseUnwritableOut(o.out, { asOf: opts.asOf, period: period ? formatPeriod(period) : undefined }, inputs);
-  const withData = Boolean(o.inspections || o.credit || o.monitoring);
+  const withData = Boolean(o.inspections || o.credit || o.monitoring || o.objections);
+  const stableRate = parseStableRate(o.stableRate);
   const data = withData ? await loadEnforcementData(o, opts.allowList) : undefined;
 
   log(c.quiet, zh ? `读取收件文件夹 ${inbox}` : `Reading the inbox ${inbox}`);
@@ -78,7 +79,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     aggProblem = zh ? err.zh : err.en;
     log(c.quiet, (zh ? '未汇总：' : 'Not aggregated: ') + aggProblem);
   }
-  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays }) : null;
+  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate }) : null;
   // with enforcement data the check already reports enterprises listed by two units, on their entries
   const cross: Finding[] = [...(agg && data ? onsiteCrossCheck(agg, cur.results, data.inspections.records) : []), ...(checked ? [] : duplicatesAcrossUnits(cur.results))];
 

@@ -15,6 +15,8 @@ export const configSchema = z
     inspections: path.optional(),
     credit: path.optional(),
     monitoring: path.optional(),
+    /** the bureau's record of objections to listings and their review (三(三)) */
+    objections: path.optional(),
     map: path.optional(),
     allowUscc: path.optional(),
     previous: z.union([path, z.array(path).min(1)]).optional(),
@@ -22,6 +24,8 @@ export const configSchema = z
     out: path.optional(),
     period: z.string().refine((s) => parsePeriod(s) !== null, { message: '须为季度（如 2021Q3）或年份（如 2021）/ must be a quarter (2021Q3) or a year (2021)' }).optional(),
     expiringDays: z.number().int().min(0).max(9999).optional(),
+    /** the 达标率 (percent) that counts as stably compliant where a monitoring export has no 稳定达标 column */
+    stableRate: z.number().min(0).max(100).optional(),
     cutover: isoDate.optional(),
     asOf: isoDate.optional(),
     lang: z.enum(['zh', 'en']).optional(),

@@ -35,6 +35,8 @@ export interface Book {
   parts: Parts;
   worksheets: { def: SheetDef; entry: ZipEntryInfo }[];
   ctx: SheetContext;
+  /** the workbook part's `<calcPr fullCalcOnLoad="1">` */
+  staleResults: boolean;
 }
 
 /** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
@@ -81,7 +83,7 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
     const entry = parts.get(resolveTarget('xl/', rel.target));
     if (entry) worksheets.push({ def, entry });
   }
-  return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904 } };
+  return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904 }, staleResults: wb.fullCalcOnLoad };
 }
 
 /** Zip entries by part name: exact, else ASCII case-insensitive (OPC part names are), else percent-decoded. */

@@ -38,5 +38,5 @@ export function loadFastSync(bytes: Uint8Array, opts: FastOptions = {}): GridWor
     const sp = book.parts.parseFast(bytes, entry, () => new SheetParser(book.ctx));
     sheets.push({ name: def.name, state: def.state, ...sp.finish() });
   }
-  return { sheets, date1904: book.ctx.date1904 };
+  return { sheets, date1904: book.ctx.date1904, ...(book.staleResults ? { staleResults: true } : {}) };
 }

@@ -57,6 +57,8 @@ export interface SheetDef {
 export class WorkbookParser implements XmlHandler {
   readonly sheets: SheetDef[] = [];
   date1904 = false;
+  /** `<calcPr fullCalcOnLoad="1">`: the cached formula results are stale (GridWorkbook.staleResults) */
+  fullCalcOnLoad = false;
   private depth = 0;
   private sheetsDepth = -1;
   private root = false;
@@ -87,6 +89,9 @@ export class WorkbookParser implements XmlHandler {
     else if (name === 'workbookPr') {
       const d = a.get('date1904');
       this.date1904 = d === '1' || d === 'true';
+    } else if (name === 'calcPr') {
+      const f = a.get('fullCalcOnLoad');
+      this.fullCalcOnLoad = f === '1' || f === 'true';
     }
   }
   close(): void {
