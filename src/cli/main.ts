@@ -263,6 +263,8 @@ export function buildProgram(): Command {
     .option('--out <file>', '输出文件（默认当前目录下的官方文件名）output file')
     .option('--district <name>', '预填的填报单位 pre-filled reporting unit')
     .option('--force', '覆盖已存在的、不是 zmqd 写出的文件（如已填写的清单）replace an existing file zmqd did not write')
+    .option('--as-of <date>', '按哪一天的报送单位名单 YYYY-MM-DD（默认今天，北京时间）roster of this date')
+    .option('--cutover <date>', '39 个报送单位名单的启用日期（默认 2025-10-01）roster cut-over date')
     .option('--quiet', '不显示日志 no log')
     .option('--no-color', '不用颜色 no colour')
     .exitOverride()

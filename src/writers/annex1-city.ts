@@ -20,6 +20,7 @@ import {
   THIN_BORDER,
   ensureRowHeight,
   fitColumnWidth,
+  fitOnePageIfLegible,
   freeze,
   merge,
   newWorkbook,
@@ -33,7 +34,7 @@ import {
   wrappedLines,
   type Workbook,
 } from './xlsx-common.js';
-import { addFindingsSheet } from './findings-report.js';
+import { addFindingsSheet, baseName } from './findings-report.js';
 
 export const CITY_UNIT = '重庆市生态环境局';
 export const SHEET_MAIN = '附表1';
@@ -97,6 +98,7 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
     }
     remark(main, `注：${parts.join('；')}，合计未含以上单位（详见“${SHEET_CHASE}”“${SHEET_FINDINGS}”工作表）。`);
   }
+  fitOnePageIfLegible(main.sheet, FONTS.body.size ?? 11);
 
   // ---- 本期新增: this period's own activity
   if (r.previousPeriod && r.totalIncrement) {
@@ -124,8 +126,20 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
         ? `2.上期为上一年度的报送，累计数按年度重新起算：本表各项即本期累计数；“纳入清单企业数量”为与上期相比的增减（存量，可为负数）。`
         : `2.本表为本期累计数减去上期（${prev}）累计数，即本期新增；“纳入清单企业数量”为清单企业数的增减（存量，可为负数）。`,
     );
+    const notes: string[] = [];
     const noInc = r.units.filter((u) => u.values && !u.increment).map((u) => u.unit.name);
-    if (noInc.length) remark(act, `注：${noInc.join('、')}没有可用的上期数据，合计未含其本期新增。`);
+    if (noInc.length) notes.push(`${noInc.join('、')}没有可用的上期数据，合计未含其本期新增`);
+    // a stock's city change is the change of the city total (aggregate.ts), not the sum of the rows above it
+    if (act.totalRow && r.previousTotal) {
+      const listed = r.totalIncrement.listed;
+      act.sheet.getCell(act.totalRow, act.columns.listed).value = listed;
+      const rows = r.units.reduce((a, u) => a + (u.increment?.listed ?? 0), 0);
+      if (rows !== listed) {
+        notes.push(`“纳入清单企业数量”是存量，其合计为本期全市合计 ${r.total.listed} 减上期全市合计 ${r.previousTotal.listed}（各单位增减之和为 ${rows > 0 ? '+' : ''}${rows}，不含只报送了其中一期的单位）`);
+      }
+    }
+    if (notes.length) remark(act, `注：${notes.join('；')}。`);
+    fitOnePageIfLegible(act.sheet, FONTS.body.size ?? 11);
   }
 
   // ---- 未报送: what the clerk must chase
@@ -134,18 +148,19 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
   addFindingsSheet(wb, SHEET_FINDINGS, o.findings, o.lang, taken);
 }
 
-/** Every unit name on one line (石柱土家族自治县, 秀山土家族苗族自治县): one row per unit fits a page better than wrapped names. */
+/**
+ * Every unit name on one line (石柱土家族自治县, 秀山土家族苗族自治县) in rows no taller than one line of
+ * 11-pt text needs: all 41 units then print on one A4 landscape page at a legible size (fitOnePage).
+ */
 function widenUnitColumn(info: Annex1SheetInfo, rows: number): void {
   const ws = info.sheet;
   ws.getColumn(1).width = UNIT_COLUMN_WIDTH;
-  for (let r = info.firstDataRow; r < info.firstDataRow + rows; r++) ws.getRow(r).height = rowHeightFor(1, 11) + 4;
+  for (let r = info.firstDataRow; r < info.firstDataRow + rows; r++) ws.getRow(r).height = COMPACT_ROW;
+  if (info.totalRow) ws.getRow(info.totalRow).height = COMPACT_ROW + 2;
 }
 const UNIT_COLUMN_WIDTH = 21;
-
-/** The file name without its folders (browser-safe). */
-function baseName(p: string): string {
-  return p.split(/[\\/]/).pop() ?? p;
-}
+/** Excel's own row height for 11-pt 宋体 is 14.25 pt */
+const COMPACT_ROW = 15;
 
 function unitRemark(u: AggregateUnit): string {
   switch (u.status) {

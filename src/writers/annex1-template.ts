@@ -141,7 +141,7 @@ export function addAnnex1Sheet(wb: Workbook, opts: Annex1WorkbookOptions = {}, t
     validateRange(ws, FIRST_DATA, 2, lastData, nCols, wholeNonNegativeValidation());
     if (opts.units?.length) {
       const list = addListSheet(wb, ANNEX1_UNITS_SHEET, `单位名单（供“${ANNEX1_DISTRICT_COLUMN.header}”列下拉选择，请勿删除或改名）`, opts.units, taken);
-      validateRange(ws, FIRST_DATA, 1, lastData, 1, listValidation(list.formula, { error: `请从下拉列表选择单位名称（见“${list.sheet.name}”工作表）。`, prompt: '从下拉列表选择单位' }));
+      validateRange(ws, FIRST_DATA, 1, lastData, 1, listValidation(list.formula, { error: '请从下拉列表选择单位名称。', prompt: '从下拉列表选择单位' }));
     }
   }
 
@@ -167,7 +167,7 @@ export function addAnnex1Sheet(wb: Workbook, opts: Annex1WorkbookOptions = {}, t
   const notesLast = writeNotes(ws, notesFirst, 1, nCols, ANNEX1_NOTES);
 
   freeze(ws, HEADER_BOTTOM, 1);
-  setupPrint(ws, { landscape: true, fitWidth: true, titleRows: [HEADER_TOP, HEADER_BOTTOM] });
+  setupPrint(ws, { landscape: true, fitWidth: true, titleRows: [HEADER_TOP, HEADER_BOTTOM], onePageBodyPt: FONTS.body.size });
   return { sheet: ws, headerRows: [HEADER_TOP, HEADER_BOTTOM], firstDataRow: FIRST_DATA, lastDataRow: lastData, totalRow, columns, lastColumn: nCols, lastRow: notesLast };
 }
 

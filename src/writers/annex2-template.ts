@@ -158,7 +158,7 @@ export function addAnnex2Sheet(wb: Workbook, opts: Annex2WorkbookOptions = {}, t
   const notesLast = writeNotes(ws, Math.max(last, HEADER) + 2, 1, nCols, annex2Notes());
   if (opts.units?.length) {
     const list = addListSheet(wb, ANNEX2_UNITS_SHEET, '单位名单（供“填报单位”下拉选择，请勿删除或改名）', opts.units, taken);
-    ws.getCell(3, 3).dataValidation = listValidation(list.formula, { error: `请从下拉列表选择单位名称（见“${list.sheet.name}”工作表）。` });
+    ws.getCell(3, 3).dataValidation = listValidation(list.formula, { error: '请从下拉列表选择单位名称。' });
   }
 
   freeze(ws, HEADER);

@@ -23,6 +23,7 @@ import {
   setText,
   setValue,
   setupPrint,
+  spanWidth,
   styleRange,
   workbookBytes,
   wrappedLines,
@@ -78,18 +79,39 @@ const T = {
   },
 } as const;
 
+/** How a findings sheet is laid out beyond its table. */
+export interface FindingsSheetOptions {
+  /**
+   * Lines above the table (the first is the title, the rest smaller, each merged across the table and
+   * wrapped): a sheet that is sent on its own says whose it is, for which period, as of when, from which files.
+   */
+  heading?: string[];
+  /** show file names without their folders (a district's sheet: the clerk's inbox path means nothing to it) */
+  baseNames?: boolean;
+  /** errors first, then warnings, then notes (each kind in the order given) */
+  errorsFirst?: boolean;
+}
+
+/** The file name without its folders (browser-safe: both separators). */
+export function baseName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}
+
 /** A sheet with one row per finding (file, sheet, cell, row, column, severity, code, message, value, expected). */
-export function addFindingsSheet(wb: Workbook, name: string, findings: readonly RenderedFinding[], lang: Lang, taken: Set<string>): Worksheet {
+export function addFindingsSheet(wb: Workbook, name: string, findings: readonly RenderedFinding[], lang: Lang, taken: Set<string>, o: FindingsSheetOptions = {}): Worksheet {
   const t = T[lang];
   const fs = wb.addWorksheet(safeSheetName(name, taken));
   const heads = t.findingHeaders;
   const nF = heads.length;
-  headerRow(fs, 1, heads);
+  const list = o.errorsFirst ? [...findings].sort((a, b) => SEV_ORDER[a.severity] - SEV_ORDER[b.severity]) : findings;
+  const heading = o.heading ?? [];
+  const top = heading.length + 1; // the header row
+  headerRow(fs, top, heads);
   const texts: string[][] = [[...heads]];
   const MSG = 8;
   const widthLimits: [number, number][] = [[16, 40], [8, 16], [7, 9], [5, 7], [10, 24], [9, 10], [12, 26], [40, 70], [10, 30], [10, 30]];
   const row = (f: RenderedFinding): (string | number | undefined)[] => [
-    f.file,
+    f.file !== undefined && o.baseNames ? baseName(f.file) : f.file,
     f.sheet,
     f.cell,
     f.row,
@@ -100,8 +122,8 @@ export function addFindingsSheet(wb: Workbook, name: string, findings: readonly 
     f.value,
     f.expected,
   ];
-  findings.forEach((f, i) => {
-    const r = 2 + i;
+  list.forEach((f, i) => {
+    const r = top + 1 + i;
     const vals = row(f);
     vals.forEach((v, j) => {
       const cell = fs.getCell(r, j + 1);
@@ -110,32 +132,44 @@ export function addFindingsSheet(wb: Workbook, name: string, findings: readonly 
     });
     texts.push(vals.map((v) => (v === undefined ? '' : String(v))));
   });
-  const lastF = 1 + findings.length;
-  if (findings.length) {
-    styleRange(fs, 2, 1, lastF, nF, { font: FONTS.small, border: THIN_BORDER, alignment: ALIGN.left });
-    styleRange(fs, 2, 3, lastF, 4, { alignment: ALIGN.centre });
-    styleRange(fs, 2, 6, lastF, 6, { alignment: ALIGN.centre });
-    styleRange(fs, 2, 9, lastF, 10, { numFmt: '@' });
+  const first = top + 1;
+  const lastF = top + list.length;
+  if (list.length) {
+    styleRange(fs, first, 1, lastF, nF, { font: FONTS.small, border: THIN_BORDER, alignment: ALIGN.left });
+    styleRange(fs, first, 3, lastF, 4, { alignment: ALIGN.centre });
+    styleRange(fs, first, 6, lastF, 6, { alignment: ALIGN.centre });
+    styleRange(fs, first, 9, lastF, 10, { numFmt: '@' });
   } else {
-    merge(fs, 2, 1, 2, nF);
-    setText(fs.getCell(2, 1), t.none);
-    fs.getCell(2, 1).font = FONTS.small;
+    merge(fs, first, 1, first, nF);
+    setText(fs.getCell(first, 1), t.none);
+    fs.getCell(first, 1).font = FONTS.small;
   }
   fitWidths(fs, texts, widthLimits);
-  findings.forEach((f, i) => {
-    const r = 2 + i;
+  list.forEach((f, i) => {
+    const r = first + i;
     paintSeverity(fs, r, 6, f.severity);
     // the message column wraps: give the row the height its longest wrapped cell needs
     let lines = 1;
-    for (const j of [1, 5, MSG, 9, 10]) {
+    for (const j of [1, 2, 5, 7, MSG, 9, 10]) {
       const s = texts[i + 1]![j - 1]!;
-      if (s) lines = Math.max(lines, wrappedLines(s, fs.getColumn(j).width ?? 10, 10));
+      // a little slack: LibreOffice and WPS substitute 宋体 with wider fonts, and a clipped last line hides words
+      if (s) lines = Math.max(lines, wrappedLines(s, (fs.getColumn(j).width ?? 10) * 0.92, 10));
     }
     if (lines > 1) fs.getRow(r).height = Math.min(409, rowHeightFor(lines, 10));
   });
-  if (findings.length) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastF, column: nF } };
-  freeze(fs, 1);
-  setupPrint(fs, { landscape: true, fitWidth: true, titleRows: [1, 1] });
+  // the heading, merged across the table once the column widths are known (its wrapped height depends on them)
+  heading.forEach((line, i) => {
+    const r = i + 1;
+    const font = i === 0 ? { ...FONTS.title, size: 14 } : FONTS.small;
+    merge(fs, r, 1, r, nF);
+    setText(fs.getCell(r, 1), line);
+    styleRange(fs, r, 1, r, nF, { font, alignment: i === 0 ? ALIGN.centre : ALIGN.left });
+    const size = font.size ?? 10;
+    ensureRowHeight(fs, r, rowHeightFor(wrappedLines(line, spanWidth(fs, 1, nF), size), size) + (i === 0 ? 8 : 0));
+  });
+  if (list.length) fs.autoFilter = { from: { row: top, column: 1 }, to: { row: lastF, column: nF } };
+  freeze(fs, top);
+  setupPrint(fs, { landscape: true, fitWidth: true, titleRows: [top, top] });
 
   return fs;
 }

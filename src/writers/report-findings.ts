@@ -1,14 +1,17 @@
 /**
  * The findings workbook of `zmqd report`: a summary sheet with one row per unit (received? valid? errors,
  * warnings, enterprises, expired entries), then one sheet per unit with its findings, and one for
- * findings that belong to no unit. Browser-safe: bytes out.
+ * findings that belong to no unit. The findings are those of every stage of the run (validate, aggregate,
+ * check, cross-checks), each problem once, and the summary's counts are those of the unit's sheet: a clerk
+ * can send each district its sheet as it is (it names the district, the period, the as-of date and the
+ * files it is about, errors first). Browser-safe: bytes out.
  */
 import type { Lang, RenderedFinding } from '../core/findings/types.js';
 import type { UnitOverview } from '../core/report/units.js';
-import { addFindingsSheet } from './findings-report.js';
+import { addFindingsSheet, baseName } from './findings-report.js';
 import { addSubmissionsSheet } from './submissions-sheet.js';
 import type { Tracker } from '../core/collect/tracker.js';
-import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, newWorkbook, safeSheetName, setText, setupPrint, styleRange, workbookBytes } from './xlsx-common.js';
+import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, newWorkbook, rowHeightFor, safeSheetName, setText, setupPrint, spanWidth, styleRange, workbookBytes, wrappedLines } from './xlsx-common.js';
 import { pushTo } from '../core/findings/cap.js';
 
 export interface ReportFindingsOptions {
@@ -28,7 +31,12 @@ export interface ReportFindingsOptions {
 const T = {
   zh: {
     title: (p: string) => `${p}正面清单报送情况与问题汇总`,
-    sub: (a: string) => `判定日期：${a}`,
+    sub: (a: string) => `判定日期：${a}。各单位的错误、警告数含校验、汇总、资格核查和交叉核对的全部问题（同一问题只计一次），与该单位工作表逐条对应。`,
+    unitTitle: (u: string, p: string) => `${u}正面清单报送问题清单（${p}）`,
+    unitCounts: (a: string, e: number, w: number, i: number) => `判定日期：${a}；错误 ${e} 条，警告 ${w} 条${i ? `，提示 ${i} 条` : ''}。错误须更正后重新报送；警告请核实，确认无误的可保留。`,
+    unitFiles: (f: string[]) => `来源文件：${f.join('；')}`,
+    otherTitle: (p: string) => `不属于任何区县的问题（${p}）`,
+    otherSub: (a: string) => `判定日期：${a}；执法数据文件及无法确定所属单位的文件中的问题。`,
     summary: '汇总',
     other: '其他问题',
     unknown: '（未识别单位）',
@@ -41,7 +49,12 @@ const T = {
   },
   en: {
     title: (p: string) => `Positive-list submissions and findings, ${p}`,
-    sub: (a: string) => `As of ${a}`,
+    sub: (a: string) => `As of ${a}. Each unit's errors and warnings cover every step (validation, aggregation, eligibility check, cross-checks), each problem once, and match the unit's own sheet.`,
+    unitTitle: (u: string, p: string) => `${u}: positive-list findings, ${p}`,
+    unitCounts: (a: string, e: number, w: number, i: number) => `As of ${a}: ${e} error(s), ${w} warning(s)${i ? `, ${i} note(s)` : ''}. Correct the errors and submit again; check the warnings and keep what is right.`,
+    unitFiles: (f: string[]) => `Files: ${f.join('; ')}`,
+    otherTitle: (p: string) => `Findings of no unit, ${p}`,
+    otherSub: (a: string) => `As of ${a}: problems in the enforcement-data files and in files whose unit could not be told.`,
     summary: 'Summary',
     other: 'Other findings',
     unknown: '(unknown unit)',
@@ -95,6 +108,7 @@ export async function buildReportFindings(o: ReportFindingsOptions): Promise<Uin
   const last = 3 + o.units.length;
   const widths = [6, fitColumnWidth(names, 14, 40), 9, 9, 9, 8, 10, 12, 9];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ensureRowHeight(ws, 2, rowHeightFor(wrappedLines(t.sub(o.asOf), spanWidth(ws, 1, n), 10), 10));
   if (o.units.length) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: last, column: n } };
   freeze(ws, 3);
   setupPrint(ws, { landscape: false, fitWidth: true, titleRows: [3, 3] });
@@ -111,8 +125,15 @@ export async function buildReportFindings(o: ReportFindingsOptions): Promise<Uin
   for (const u of o.units) {
     if (!u.unit) continue;
     const list = byUnit.get(u.unit);
-    if (list?.length) addFindingsSheet(wb, u.unit, list, o.lang, taken);
+    if (!list?.length) continue;
+    const n = (sev: string) => list.filter((f) => f.severity === sev).length;
+    const files = [...new Set([...u.annex1, ...u.annex2, ...list.map((f) => f.file!)])].map(baseName);
+    addFindingsSheet(wb, u.unit, list, o.lang, taken, {
+      heading: [t.unitTitle(u.unit, o.periodLabel), t.unitCounts(o.asOf, n('error'), n('warning'), n('info')), t.unitFiles(files)],
+      baseNames: true,
+      errorsFirst: true,
+    });
   }
-  if (other.length) addFindingsSheet(wb, t.other, other, o.lang, taken);
+  if (other.length) addFindingsSheet(wb, t.other, other, o.lang, taken, { heading: [t.otherTitle(o.periodLabel), t.otherSub(o.asOf)], errorsFirst: true });
   return workbookBytes(wb);
 }

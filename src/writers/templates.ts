@@ -13,10 +13,11 @@ export const TEMPLATE_FILES = {
 
 const LATEST = '9999-12-31';
 
-/** The blank template, with the unit (a canonical name) pre-filled when given. */
-export async function buildTemplate(annex: TemplateAnnex, unit?: string): Promise<Uint8Array> {
-  // the current roster (deterministic, so the committed templates can be regenerated and compared)
-  const units = rosterFor(LATEST).map((u) => u.name);
+/**
+ * The blank template, with the unit (a canonical name) pre-filled when given; `units` is the
+ * dropdown's roster (default: the current one, so the committed templates can be regenerated and compared).
+ */
+export async function buildTemplate(annex: TemplateAnnex, unit?: string, units: string[] = rosterFor(LATEST).map((u) => u.name)): Promise<Uint8Array> {
   if (annex === 'annex1') {
     const { buildAnnex1Workbook } = await import('./annex1-template.js');
     return buildAnnex1Workbook(unit ? { unit, rows: [{ unit }], units } : { units });

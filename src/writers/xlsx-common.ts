@@ -288,22 +288,70 @@ export interface PrintOptions {
   titleRows?: [number, number];
   /** fit all columns on one page width (height runs over as many pages as needed) */
   fitWidth?: boolean;
+  /**
+   * also fit the whole sheet on one page when that still prints its body text (of this point size) at
+   * least at LEGIBLE_PT: the official 附表1 with all 41 units is one sheet of paper
+   */
+  onePageBodyPt?: number;
+}
+
+/** The smallest printed body text we accept when shrinking a table onto one page (points). */
+export const LEGIBLE_PT = 6.5;
+
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 };
+/** A4 in points, portrait */
+const A4 = { w: 595.3, h: 841.9 };
+
+/** A column's printed width in points (Excel: width × 7 px + 5 px of padding at 96 dpi, for the default font). */
+function columnPoints(width: number): number {
+  return (Math.trunc(width * 7) + 5) * 0.75;
+}
+
+/** The used range's printed size in points (unset columns 8.43 wide, unset rows 15 pt tall). */
+export function printedSize(ws: Worksheet): { width: number; height: number } {
+  let width = 0;
+  for (let c = 1; c <= ws.columnCount; c++) width += columnPoints(ws.getColumn(c).width ?? 8.43);
+  let height = 0;
+  for (let r = 1; r <= ws.rowCount; r++) height += ws.getRow(r).height ?? 15;
+  return { width, height };
+}
+
+/** The scale at which the used range fits one page of the sheet's page setup (1 when it fits as it is). */
+export function onePageScale(ws: Worksheet): number {
+  const landscape = ws.pageSetup.orientation === 'landscape';
+  const m = ws.pageSetup.margins ?? MARGINS;
+  const pageW = (landscape ? A4.h : A4.w) - (m.left + m.right) * 72;
+  const pageH = (landscape ? A4.w : A4.h) - (m.top + m.bottom) * 72;
+  const { width, height } = printedSize(ws);
+  return Math.min(1, pageW / width, pageH / height);
+}
+
+/**
+ * One page tall as well as wide when the body text (`bodyPt`) still prints at LEGIBLE_PT or more; else
+ * as many pages tall as needed. Call again after changing the sheet's rows or columns.
+ */
+export function fitOnePageIfLegible(ws: Worksheet, bodyPt: number): void {
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = 1;
+  ws.pageSetup.fitToHeight = bodyPt * onePageScale(ws) >= LEGIBLE_PT ? 1 : 0;
 }
 
 /**
  * A4, centred, sensible margins, page numbers in the footer. No print area: the used range is
  * what prints, and exceljs would write a half-absolute `$A1:$O11` reference for one.
+ * Call it when the sheet is complete: `onePageBodyPt` measures the rows and columns written.
  */
 export function setupPrint(ws: Worksheet, o: PrintOptions = {}): void {
   ws.pageSetup.paperSize = 9; // A4
   ws.pageSetup.orientation = o.landscape ? 'landscape' : 'portrait';
-  ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+  ws.pageSetup.margins = { ...MARGINS };
   ws.pageSetup.horizontalCentered = true;
-  if (o.fitWidth) {
+  if (o.fitWidth || o.onePageBodyPt) {
     ws.pageSetup.fitToPage = true;
     ws.pageSetup.fitToWidth = 1;
     ws.pageSetup.fitToHeight = 0; // 0 = as many pages tall as needed
   }
+  if (o.onePageBodyPt) fitOnePageIfLegible(ws, o.onePageBodyPt);
   if (o.titleRows) ws.pageSetup.printTitlesRow = `${o.titleRows[0]}:${o.titleRows[1]}`;
   ws.headerFooter.oddFooter = '&C第 &P 页，共 &N 页';
 }
@@ -370,9 +418,15 @@ export function wholeNonNegativeValidation(): DataValidation {
   };
 }
 
-/** Apply one validation to every cell of a rectangle (exceljs squeezes them back into one range on write). */
+/**
+ * Apply one validation to a rectangle, written once as one range. (Set cell by cell, exceljs squeezes the
+ * cells back into ranges on write in text order — D10 before D5 — and wrote both D10:D24 and D5:D24:
+ * overlapping duplicates that Excel may "repair".)
+ */
 export function validateRange(ws: Worksheet, r1: number, c1: number, r2: number, c2: number, dv: DataValidation): void {
-  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) ws.getCell(r, c).dataValidation = dv;
+  const ref = r1 === r2 && c1 === c2 ? `${colLetter(c1)}${r1}` : `${colLetter(c1)}${r1}:${colLetter(c2)}${r2}`;
+  // `dataValidations.add` is exceljs's own API (lib/doc/data-validations.js), missing from its typings
+  (ws as unknown as { dataValidations: { add(address: string, v: DataValidation): void } }).dataValidations.add(ref, dv);
 }
 
 // ---------------------------------------------------------------- form lines
@@ -420,13 +474,14 @@ export function writeNotes(ws: Worksheet, firstRow: number, c1: number, c2: numb
 }
 
 /**
- * A visible reference sheet holding a dropdown's items (A1 a title, the items from A2), and the
- * range formula to use in a list validation. Visible on purpose: exceljs does not honour
- * `state = 'hidden'` on write (#2911), so the sheet says clearly what it is for.
+ * A hidden reference sheet holding a dropdown's items (A1 a title, the items from A2), and the range
+ * formula to use in a list validation. Hidden, so printing the workbook prints the form alone (a
+ * visible helper sheet made the 附表1 template "共 2 页"); its title still says what it is for, for
+ * whoever unhides it.
  */
 export function addListSheet(wb: Workbook, name: string, title: string, items: readonly string[], taken?: Set<string>): { sheet: Worksheet; formula: string } {
   const sheetName = safeSheetName(name, taken);
-  const ws = wb.addWorksheet(sheetName);
+  const ws = wb.addWorksheet(sheetName, { state: 'hidden' });
   setText(ws.getCell(1, 1), title);
   ws.getCell(1, 1).font = FONTS.label;
   ws.getCell(1, 1).alignment = ALIGN.left;

@@ -266,13 +266,17 @@ describe('problems', () => {
     const missing = r.findings.filter((f) => f.code === 'previous-missing');
     expect(missing.map((f) => f.severity)).toEqual(['info', 'info', 'info', 'info']);
     expect(r.errors).toBe(0);
-    // the city increment leaves out the units without previous figures, exactly
+    // the city increment of a running count leaves out the units without previous figures, exactly;
+    // the stock (listed) changes by the difference of the two city totals
     const year = manifest['2021年度']!.units;
     const prev = manifest['2021Q3-problems']!.units;
     for (const k of FIGURE_KEYS) {
-      const expected = Object.keys(prev).reduce((a, n) => a + year[n]![k] - prev[n]![k], 0);
+      const expected = k === 'listed'
+        ? manifest['2021年度']!.total.listed - manifest['2021Q3-problems']!.total.listed
+        : Object.keys(prev).reduce((a, n) => a + year[n]![k] - prev[n]![k], 0);
       expect([k, r.totalIncrement![k]]).toEqual([k, expected]);
     }
+    expect(r.totalIncrement!.listed).not.toBe(Object.keys(prev).reduce((a, n) => a + year[n]!.listed - prev[n]!.listed, 0));
   });
 
   it('a file that says nothing of its period is counted for the inferred one, with a warning', async () => {

@@ -1,11 +1,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { bin, root, zmqd } from '../helpers/cli.js';
+import { rowHeightFor, wrappedLines } from '../../src/writers/xlsx-common.js';
 
 const inbox = path.join(root, 'fixtures', 'inbox');
 const manifest = JSON.parse(readFileSync(path.join(inbox, 'manifest.json'), 'utf8'));
@@ -134,6 +135,108 @@ describe('zmqd report on the bundled inbox', () => {
     for (const u of ['江津区', '渝北区', '九龙坡区', '北碚区']) expect(names).toContain(u);
   });
 
+  /** Every finding of every stage in summary.json, each problem once (as the run counts them). */
+  function stageFindings(): any[] {
+    const all = [
+      ...summary.validate.files.flatMap((f: any) => f.findings),
+      ...summary.aggregate.findings,
+      ...summary.check.findings,
+      ...summary.check.entries.flatMap((e: any) => e.findings),
+      ...summary.crossChecks.findings,
+    ];
+    const seen = new Set<string>();
+    return all.filter((f: any) => {
+      const k = [f.code, f.file, f.sheet, f.cell, f.row, f.value].join('|');
+      return !seen.has(k) && seen.add(k) !== undefined;
+    });
+  }
+
+  it('问题清单 holds every stage\'s findings: its counts equal summary.json\'s, per district, summary row and sheet alike', async () => {
+    // the unit of each file, as summary.json lists what each unit sent
+    const unitOf = new Map<string, string>();
+    for (const u of summary.units) for (const f of [...u.annex1, ...u.annex2]) if (u.unit) unitOf.set(f, u.unit);
+    const expected = new Map<string, { errors: number; warnings: number; codes: Set<string> }>();
+    for (const f of stageFindings()) {
+      const unit = f.file ? unitOf.get(f.file) : undefined;
+      if (!unit || f.severity === 'info') continue;
+      const e = expected.get(unit) ?? { errors: 0, warnings: 0, codes: new Set<string>() };
+      if (f.severity === 'error') e.errors++;
+      else e.warnings++;
+      e.codes.add(f.code);
+      expected.set(unit, e);
+    }
+    // the two districts whose only errors come from the check
+    expect([...expected.get('永川区')!.codes]).toEqual(['must-remove']);
+    expect([...expected.get('沙坪坝区')!.codes]).toEqual(['never-again']);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '问题清单.xlsx'));
+    const rows = new Map<string, { result: string; errors: number; warnings: number }>();
+    wb.worksheets[0]!.eachRow((row, r) => {
+      if (r > 3) rows.set(String(row.getCell(2).value), { result: String(row.getCell(5).value), errors: Number(row.getCell(6).value), warnings: Number(row.getCell(7).value) });
+    });
+    const sheetsWithFindings: string[] = [];
+    for (const u of summary.units) {
+      if (!u.unit) continue;
+      const e = expected.get(u.unit) ?? { errors: 0, warnings: 0 };
+      expect([u.unit, u.errors, u.warnings]).toEqual([u.unit, e.errors, e.warnings]);
+      const row = rows.get(u.unit)!;
+      expect([u.unit, row.errors, row.warnings]).toEqual([u.unit, e.errors, e.warnings]);
+      if (e.errors) expect([u.unit, row.result]).toEqual([u.unit, '有错误']);
+      const ws = wb.getWorksheet(u.unit);
+      if (!e.errors && !e.warnings) continue;
+      sheetsWithFindings.push(u.unit);
+      expect(ws, u.unit).toBeDefined();
+      const sev: string[] = [];
+      ws!.eachRow((r, n) => {
+        if (n > 4) sev.push(String(r.getCell(6).value));
+      });
+      expect([u.unit, sev.filter((x) => x === '错误').length, sev.filter((x) => x === '警告').length]).toEqual([u.unit, e.errors, e.warnings]);
+    }
+    // one sheet per unit with findings, in the roster's order, after the summary
+    expect(wb.worksheets.map((w) => w.name).slice(1, 1 + sheetsWithFindings.length)).toEqual(sheetsWithFindings);
+    const yc = wb.getWorksheet('永川区')!;
+    expect(yc.getCell('G5').value).toBe('must-remove');
+    expect(wb.getWorksheet('沙坪坝区')!.getCell('G5').value).toBe('never-again');
+  });
+
+  it('each district\'s sheet can be sent as it is: title, period, as-of, its files; errors first; A4 landscape, header repeated, nothing clipped', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '问题清单.xlsx'));
+    for (const u of summary.units.filter((x: any) => x.unit && (x.errors || x.warnings))) {
+      const ws = wb.getWorksheet(u.unit)!;
+      expect(String(ws.getCell('A1').value)).toBe(`${u.unit}正面清单报送问题清单（2024年第三季度）`);
+      expect(String(ws.getCell('A2').value)).toContain(`判定日期：${manifest.asOf}；错误 ${u.errors} 条，警告 ${u.warnings} 条`);
+      const files = String(ws.getCell('A3').value);
+      for (const f of [...u.annex1, ...u.annex2]) expect(files).toContain(path.basename(f));
+      expect(files).not.toContain('inbox/');
+      expect([1, 6, 8].map((c) => ws.getCell(4, c).value)).toEqual(['文件', '严重程度', '问题说明']);
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+      const order = { 错误: 0, 警告: 1, 提示: 2 } as Record<string, number>;
+      let last = 0;
+      ws.eachRow((row, n) => {
+        if (n < 5) return;
+        const sev = order[String(row.getCell(6).value)]!;
+        expect(sev).toBeGreaterThanOrEqual(last);
+        last = sev;
+        // the whole file name, wrapped: the row is as tall as the wrapped name needs
+        const file = String(row.getCell(1).value);
+        expect(file).not.toMatch(/[\\/]/);
+        for (const c of [1, 8]) expect(row.getCell(c).alignment?.wrapText).toBe(true);
+        const lines = wrappedLines(file, ws.getColumn(1).width!, 10);
+        expect(row.height ?? 15).toBeGreaterThanOrEqual(rowHeightFor(lines, 10));
+      });
+    }
+  });
+
+  it('an expired entry reported at its 纳入日期 cell shows that cell\'s value; the computed end is in the message', () => {
+    const expired = stageFindings().filter((f: any) => f.code === 'entry-expired');
+    expect(expired).toHaveLength(1);
+    expect(expired[0]).toMatchObject({ cell: 'G8', column: '纳入日期', value: '2021-09-30' });
+    expect(expired[0].message).toContain('已于 2024-09-29 届满（自纳入日期 2021-09-30 起按 3 年计');
+  });
+
   it('writes the city-wide Annex 1 with the exact 合计', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, '全市汇总表-2024Q3.xlsx'));
@@ -166,6 +269,46 @@ describe('zmqd report on the bundled inbox', () => {
     const r = zmqd([...args(path.join(inbox, '2024Q3', 'reports'))]);
     expect(r.status).toBe(2);
     expect(existsSync(path.join(inbox, '2024Q3', 'reports'))).toBe(false);
+  });
+});
+
+describe('zmqd validate of several districts\' lists', () => {
+  it('reports a USCC that stands on two districts\' lists, a warning on each entry, as check and report do', () => {
+    const r = zmqd(['validate', path.join(inbox, '2024Q3'), '--as-of', manifest.asOf, '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    const dup = j.files.flatMap((f: any) => f.findings.filter((x: any) => x.code === 'uscc-duplicate-across-districts').map((x: any) => ({ ...x, district: f.district, warnings: f.warnings })));
+    expect(dup.map((x: any) => [x.district, x.severity, x.cell, x.value]).sort()).toEqual([
+      ['涪陵区', 'warning', 'D20', '91500115MA60NMFE39'],
+      ['长寿区', 'warning', 'D7', '91500115MA60NMFE39'],
+    ]);
+    expect(dup.find((x: any) => x.district === '涪陵区').message).toContain('长寿区');
+    for (const x of dup) expect(x.warnings).toBeGreaterThanOrEqual(1); // counted in its file
+    // one district's lists alone: nothing across districts
+    const one = JSON.parse(zmqd(['validate', path.join(inbox, '2024Q3', '附表2-涪陵区.xlsx'), '--as-of', manifest.asOf, '--format', 'json']).stdout);
+    expect(one.files[0].findings.map((x: any) => x.code)).not.toContain('uscc-duplicate-across-districts');
+  });
+});
+
+describe('zmqd report --out that cannot be written', () => {
+  it('is refused (exit 2) before the inbox or the enforcement data is read', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'zmqd-badout-'));
+    const file = path.join(base, '不是文件夹.txt');
+    writeFileSync(file, 'x');
+    for (const out of [path.join(file, 'reports'), path.join(file, '{period}'), file]) {
+      const loud = args(out).filter((a) => a !== '--quiet');
+      const r = zmqd(loud);
+      expect([out, r.status]).toEqual([out, 2]);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/无法创建报告文件夹|已存在且不是文件夹/);
+      // the first thing a run that reads says (and the data files are read before it)
+      expect(r.stderr).not.toContain('读取收件文件夹');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    // inside the inbox, known before the period is
+    const inside = zmqd(args(path.join(inbox, '2024Q3', '{period}')).filter((a) => a !== '--quiet'));
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).not.toContain('读取收件文件夹');
   });
 });
 

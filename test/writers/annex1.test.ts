@@ -71,7 +71,8 @@ describe('Annex 1 blank template', () => {
 
     // frozen below the header, print set up
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5, xSplit: 1 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5' });
+    // one row fits one page at full size: one page tall as well as wide
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1, printTitlesRow: '4:5' });
     expect(parts(bytes).workbookXml).toMatch(/_xlnm\.Print_Titles[^>]*>&apos;附表1&apos;!\$4:\$5</);
   });
 

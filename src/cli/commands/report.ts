@@ -3,7 +3,8 @@
  * aggregates the Annex 1 files, checks the Annex 2 lists when enforcement data is given, cross-checks the
  * annexes, and writes the report folder whole or not at all. One broken file never stops the run.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { UsageError } from '../io.js';
 import { common } from '../options.js';
 import { log } from '../progress.js';
@@ -14,7 +15,7 @@ import { dataPaths, loadEnforcementData, parseStableRate, type CheckCliOptions }
 import { aggregate, AggregateInputError, type AggregateResult } from '../../core/aggregate/aggregate.js';
 import { runCheckCore, type CheckResult } from '../../core/check/check.js';
 import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/crosscheck.js';
-import { unitOfResult, unitOverview } from '../../core/report/units.js';
+import { unitOfResult, unitOverview, type UnitOverview } from '../../core/report/units.js';
 import { expandOutPattern } from '../../core/config/schema.js';
 import { countBySeverity, dedupeFindings, render, sortFindings } from '../../core/findings/make.js';
 import { count as counted } from '../../reporters/plural.js';
@@ -57,10 +58,14 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     period = p;
   }
   const opts = await ruleOptions(o);
+  const previous = o.previous === undefined ? undefined : Array.isArray(o.previous) ? o.previous : [o.previous];
+  // every input, by real path: the report folder never holds one (it is replaced whole) nor lies in one
+  const inputs = [inbox, ...(previous ?? []), ...dataPaths(o), ...[o.allowUscc, cli.config].filter((x): x is string => Boolean(x))];
+  // a report folder that cannot be written is refused now, not after minutes of reading
+  await refuseUnwritableOut(o.out, { asOf: opts.asOf, period: period ? formatPeriod(period) : undefined }, inputs);
   const withData = Boolean(o.inspections || o.credit || o.monitoring || o.objections);
   const stableRate = parseStableRate(o.stableRate);
   const data = withData ? await loadEnforcementData(o, opts.allowList) : undefined;
-  const previous = o.previous === undefined ? undefined : Array.isArray(o.previous) ? o.previous : [o.previous];
 
   log(c.quiet, zh ? `读取收件文件夹 ${inbox}` : `Reading the inbox ${inbox}`);
   const cur = await validatePaths([inbox], opts, c.quiet, zh ? '校验' : 'validating');
@@ -81,6 +86,8 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
   // with enforcement data the check already reports enterprises listed by two units, on their entries
   const cross: Finding[] = [...(agg && data ? onsiteCrossCheck(agg, cur.results, data.inspections.records) : []), ...(checked ? [] : duplicatesAcrossUnits(cur.results))];
 
+  // every finding of every stage, each problem once: what the run's counts, the per-unit counts and the findings workbook all show
+  const everything = dedupeFindings([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]);
   const runPeriod = agg?.period ?? period;
   const periodCode = runPeriod ? formatPeriod(runPeriod) : opts.asOf;
   const target = expandOutPattern(o.out, { period: periodCode, asOf: opts.asOf });
@@ -98,11 +105,10 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     notes: aggProblem ? [aggProblem] : [],
     ...(collected ? { collect: collected } : {}),
     files: [] as string[],
-    ...runTotals([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]),
+    ...runTotals(everything),
+    units: [] as UnitOverview[],
   };
 
-  // every input, by real path: the report folder never holds one (it is replaced whole) nor lies in one
-  const inputs = [inbox, ...(previous ?? []), ...dataPaths(o), ...[o.allowUscc, cli.config].filter((x): x is string => Boolean(x))];
   const folder = await OutputFolder.open(target, inputs);
   try {
     const roster = rosterFor(runPeriod ? periodEnd(runPeriod) : opts.asOf, opts.cutover);
@@ -113,17 +119,19 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
       summary.files.push(name);
     }
     const { buildReportFindings } = await import('../../writers/report-findings.js');
-    const all = sortFindings([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...cross]);
     const pe = runPeriod ? periodEnd(runPeriod) : opts.asOf;
     const unitOfFile = new Map(cur.results.map((r) => [r.file, unitOfResult(r, pe, opts.cutover)] as const));
+    // check's note that an Annex 1 file is not a list says nothing about the file: not a finding of its unit
+    const shown = sortFindings(everything.filter((f) => f.code !== 'check-file-skipped'));
+    summary.units = unitOverview(roster, cur.results, shown, pe, opts.cutover);
     await folder.write(
       REPORT_FILES.findings,
       await buildReportFindings({
         lang,
         periodLabel: runPeriod ? (zh ? periodLabelZh(runPeriod) : periodLabelEn(runPeriod)) : opts.asOf,
         asOf: opts.asOf,
-        units: unitOverview(roster, cur.results, [...(agg?.findings ?? []), ...cross], pe, opts.cutover),
-        findings: dedupeFindings(all).map((f) => render(f, lang)),
+        units: summary.units,
+        findings: shown.map((f) => render(f, lang)),
         unitOfFile,
         ...(collected ? { submissions: collected.tracker } : {}),
       }),
@@ -148,11 +156,63 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
 }
 
 /**
+ * Before anything is read: the report folder (as far as its pattern is known before the period is: the
+ * folder above a `{period}` part) must not lie in an input, must not be an existing file, and its nearest
+ * existing folder must be a writable folder. OutputFolder.open checks the final path again when writing.
+ */
+export async function refuseUnwritableOut(pattern: string, vars: { asOf: string; period?: string }, inputs: string[]): Promise<void> {
+  let known = pattern.replace(/\{asOf\}/g, vars.asOf);
+  if (vars.period) known = known.replace(/\{period\}/g, vars.period);
+  const complete = !known.includes('{period}');
+  // with the period still unknown, only the folders above its part are known
+  const fixed = complete ? path.resolve(known) : path.resolve(known.slice(0, known.indexOf('{period}')).replace(/[^\\/]*$/, '') || '.');
+  for (const i of inputs) {
+    const inp = path.resolve(i);
+    if (fixed === inp || fixed.startsWith(inp + path.sep) || (complete && inp.startsWith(fixed + path.sep))) {
+      throw new UsageError(`报告文件夹不能放在收件文件夹内，也不能包含它：${known}\nThe report folder must not be inside the inbox, nor contain it: ${known}`);
+    }
+  }
+  const cannot = (code: string) => {
+    const [zh, en] = OUT_PROBLEM[code] ?? ['请检查路径和权限', 'check the path and permissions'];
+    return new UsageError(`无法创建报告文件夹 ${known}：${zh}（${code}）。未读取任何文件。\nCannot create the report folder ${known}: ${en} (${code}). Nothing was read.`);
+  };
+  const st = await fs.stat(fixed).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : err));
+  if (st instanceof Error) throw cannot(st.code ?? 'error');
+  if (st && !st.isDirectory()) {
+    if (complete) throw new UsageError(`--out 已存在且不是文件夹：${known}\n--out exists and is not a folder: ${known}`);
+    throw cannot('ENOTDIR');
+  }
+  // the nearest folder that exists is where the report (or the folders above it) will be created
+  let dir = complete ? path.dirname(fixed) : fixed;
+  for (;;) {
+    const d = await fs.stat(dir).catch((err: NodeJS.ErrnoException) => err);
+    if (!(d instanceof Error)) {
+      if (!d.isDirectory()) throw cannot('ENOTDIR');
+      break;
+    }
+    if (d.code !== 'ENOENT') throw cannot(d.code ?? 'error');
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  await fs.access(dir, fsConstants.W_OK | fsConstants.X_OK).catch((err: NodeJS.ErrnoException) => {
+    throw cannot(err.code ?? 'EACCES');
+  });
+}
+
+const OUT_PROBLEM: Record<string, [string, string]> = {
+  ENOTDIR: ['路径中有一部分是文件而不是文件夹', 'part of the path is a file, not a folder'],
+  EACCES: ['没有写入权限', 'permission denied'],
+  EPERM: ['没有写入权限', 'permission denied'],
+  EROFS: ['磁盘只读', 'the disk is read-only'],
+};
+
+/**
  * The run's own counts (extension): each section counts as its command would alone, so a broken file
  * appears under validate, aggregate and check; here every problem counts once.
  */
 function runTotals(all: Finding[]): { errors: number; warnings: number } {
-  const c = countBySeverity(dedupeFindings(all));
+  const c = countBySeverity(all);
   return { errors: c.errors, warnings: c.warnings };
 }
 
@@ -183,4 +243,9 @@ export type ReportSummary = {
   /** extension: the whole run's errors and warnings, each problem once (the sections repeat a file's problem) */
   errors: number;
   warnings: number;
+  /**
+   * extension: one row per roster unit (then units outside it and files of no unit), with the errors and
+   * warnings of every stage on its files, each once — the counts of the findings workbook's summary and sheets
+   */
+  units: UnitOverview[];
 };

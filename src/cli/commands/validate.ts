@@ -11,6 +11,8 @@ import { DEFAULT_ALLOW_LIST } from '../../core/ids/allow-list.js';
 import { resolveUnit } from '../../core/roster/resolve.js';
 import { validateJson } from '../../reporters/validate-json.js';
 import type { RuleOptions } from '../../core/rules/types.js';
+import type { Finding } from '../../core/findings/types.js';
+import { duplicatesAcrossUnits } from '../../core/report/crosscheck.js';
 
 export { MAX_FILE_BYTES };
 
@@ -141,6 +143,7 @@ export async function runValidate(paths: string[], o: ValidateCliOptions): Promi
   const c = common(o);
   const opts = await ruleOptions(o);
   const { results, inputs } = await validatePaths(paths, opts, c.quiet, c.lang === 'zh' ? '校验' : 'validating', { outputs: [o.report], otherInputs: optionInputs(o), force: o.force });
+  addAcrossUnits(results);
   const json = validateJson(results, opts.asOf, c.lang);
   if (o.report) {
     const { buildValidateReport } = await import('../../writers/findings-report.js');
@@ -152,6 +155,19 @@ export async function runValidate(paths: string[], o: ValidateCliOptions): Promi
   const text = c.format === 'json' ? null : (await import('../../reporters/validate-text.js')).validateText;
   process.stdout.write(text ? text(json, c.lang) : JSON.stringify(json, null, 2) + '\n');
   return exitCode(json.errors, json.files.some((f) => f.warnings > 0), Boolean(o.strict));
+}
+
+/**
+ * What no single file shows but a folder of several districts' lists does: the same USCC on two units'
+ * lists (a warning on each entry, as check and report give it), added to each file's own findings.
+ */
+function addAcrossUnits(results: FileResult[]): void {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of duplicatesAcrossUnits(results)) byFile.set(f.file!, [...(byFile.get(f.file!) ?? []), f]);
+  for (const r of results) {
+    const extra = byFile.get(r.file);
+    if (extra) r.findings = sortFindings([...r.findings, ...extra]);
+  }
 }
 
 export function exitCode(errors: number, anyWarning: boolean, strict: boolean): number {

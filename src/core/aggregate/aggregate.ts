@@ -5,7 +5,7 @@
  * resolve every unit row against the period's roster → one source per unit (sum.ts) → exact totals →
  * with --previous, the same for the previous period and each unit's own activity (increment.ts).
  */
-import { ANNEX1_FIGURES, FIGURE_KEYS, type FigureKey, type Figures } from '../layout/annex1.js';
+import { ANNEX1_FIGURES, FIGURE_KEYS, STOCK_KEYS, type FigureKey, type Figures } from '../layout/annex1.js';
 import { finding, sortFindings, countBySeverity } from '../findings/make.js';
 import { appendAll } from '../findings/cap.js';
 import type { Finding, Location, Params } from '../findings/types.js';
@@ -21,6 +21,7 @@ import { sumFigures, sumUnits, type SumResult, type UnitSource, type UnitStatus 
 import { decreases, incrementRule, unitIncrement } from './increment.js';
 import { isCityBureau } from '../roster/city.js';
 import type { FindingCode } from '../findings/catalogue/index.js';
+import { addDays, daysBetween } from '../values/dates.js';
 
 export interface AggregateOptions {
   /** --period */
@@ -197,8 +198,9 @@ function prepare(results: readonly FileResult[], sc: SetContext): Prepared {
     if (!r.annex1 && r.kind === 'annex2') continue;
     if (voting && hasEvidence(fp) && !compatible(fp, sc.period)) {
       // a name that says another period settles it: not counted. A 填报时间 alone is circumstantial
-      // (a late report, a typo): counted, with a warning to check.
-      const dateOnly = !fp.fromName && fp.nameYear === undefined;
+      // (a late report, a typo): counted, with a warning to check — unless it lies where no report of
+      // the period can be dated (before the period began, or over half a year after it ended).
+      const dateOnly = !fp.fromName && fp.nameYear === undefined && plausibleReportDate(fp.date, sc.period);
       out.findings.push(mismatchFinding(r, fp, sc, dateOnly));
       if (!dateOnly) {
         appendAll(out.findings, r.findings);
@@ -222,6 +224,17 @@ function prepare(results: readonly FileResult[], sc: SetContext): Prepared {
     annex1Sources(r, pe, sc.cutover, out);
   }
   return out;
+}
+
+/** How long after its period a report may plausibly be dated (a late report; beyond it, another period's). */
+const LATE_REPORT_DAYS = 183;
+
+/** Whether a 填报时间 can be that of a report for `p`: from the period's first day to half a year after its end. */
+function plausibleReportDate(date: IsoDate | undefined, p: Period): boolean {
+  if (!date) return true;
+  const end = periodEnd(p);
+  const start = p.quarter ? addDays(periodEnd(p.quarter === 1 ? { year: p.year - 1, quarter: 4 } : { year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 }), 1) : `${String(p.year).padStart(4, '0')}-01-01`;
+  return date >= start && daysBetween(end, date) <= LATE_REPORT_DAYS;
 }
 
 function mismatchFinding(r: FileResult, fp: ReturnType<typeof filePeriod>, sc: SetContext, counted: boolean): Finding {
@@ -446,4 +459,7 @@ function applyPrevious(result: AggregateResult, summed: SumResult, previous: rea
     }
   }
   result.totalIncrement = sumFigures(increments);
+  // a stock's change is the change of the city's stock: this total minus the previous total (the sum of the
+  // units' changes would leave out every unit that reported only one of the two periods)
+  for (const k of STOCK_KEYS) result.totalIncrement[k] = result.total[k] - prevSum.total[k] || 0;
 }

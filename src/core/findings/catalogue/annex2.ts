@@ -154,16 +154,16 @@ export const annex2Codes = defineCodes({
     severity: 'error',
     title: { zh: '已过有效期', en: 'Entry expired' },
     message: {
-      zh: (p) => `“${s(p.name)}”的正面清单有效期已于 ${s(p.validUntil)} 届满（截至 ${s(p.asOf)}）。请重新核实其是否仍符合纳入条件：符合的重新公示纳入并更新纳入日期，不符合的移出清单。`,
-      en: (p) => `"${s(p.name)}" expired on ${s(p.validUntil)} (as of ${s(p.asOf)}). Re-verify it: re-list it with a new inclusion date if it still qualifies, otherwise remove it.`,
+      zh: (p) => `“${s(p.name)}”的正面清单有效期已于 ${s(p.validUntil)} 届满（${p.from ? `自纳入日期 ${s(p.from)} 起按 3 年计；` : ''}截至 ${s(p.asOf)}）。请重新核实其是否仍符合纳入条件：符合的重新公示纳入并更新纳入日期，不符合的移出清单。`,
+      en: (p) => `"${s(p.name)}" expired on ${s(p.validUntil)} (${p.from ? `3 years from its inclusion on ${s(p.from)}; ` : ''}as of ${s(p.asOf)}). Re-verify it: re-list it with a new inclusion date if it still qualifies, otherwise remove it.`,
     },
   },
   'entry-expiring': {
     severity: 'warning',
     title: { zh: '即将到期', en: 'Entry expiring soon' },
     message: {
-      zh: (p) => `“${s(p.name)}”的有效期至 ${s(p.validUntil)}，还剩 ${s(p.days)} 天。请提前安排复核与重新公示。`,
-      en: (p) => `"${s(p.name)}" is valid until ${s(p.validUntil)}, ${s(p.days)} days from now. Plan its review and re-publication.`,
+      zh: (p) => `“${s(p.name)}”的有效期至 ${s(p.validUntil)}${p.from ? `（自纳入日期 ${s(p.from)} 起按 3 年计）` : ''}，还剩 ${s(p.days)} 天。请提前安排复核与重新公示。`,
+      en: (p) => `"${s(p.name)}" is valid until ${s(p.validUntil)}${p.from ? ` (3 years from its inclusion on ${s(p.from)})` : ''}, ${s(p.days)} days from now. Plan its review and re-publication.`,
     },
   },
   'criterion-invalid': {

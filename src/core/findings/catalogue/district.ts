@@ -8,13 +8,13 @@ export const districtCodes = defineCodes({
     message: {
       zh: (p) =>
         p.merged
-          ? `“${s(p.value)}”自 ${s(p.since)} 起已撤销并入${s(p.into)}（2025 年行政区划调整），${s(p.period)} 不再单独报送。请改由${s(p.into)}填报。`
+          ? `“${s(p.value)}”已在 2025 年行政区划调整中撤销、并入${s(p.into)}，自 ${s(p.since)} 起不再单独报送。请由${s(p.into)}填报，填报单位写“${s(p.into)}”。`
           : p.candidates
             ? `“${s(p.value)}”不能确定是哪个区县（可能是：${s(p.candidates)}）。请填写完整的区县名称，如“${s(p.example)}”。`
             : `“${s(p.value)}”不是${p.period ? ` ${s(p.period)} ` : ''}重庆市报送单位名单中的区县。请填写正确的区县全称（如“渝北区”“两江新区”“石柱土家族自治县”）。`,
       en: (p) =>
         p.merged
-          ? `"${s(p.value)}" was abolished and merged into ${s(p.into)} from ${s(p.since)} (2025 re-division), so it no longer reports for ${s(p.period)}. ${s(p.into)} should report instead.`
+          ? `"${s(p.value)}" was abolished in the 2025 re-division and merged into ${s(p.into)}; from ${s(p.since)} it no longer reports on its own. ${s(p.into)} reports instead: write "${s(p.into)}" as the reporting unit.`
           : p.candidates
             ? `"${s(p.value)}" is ambiguous (could be: ${s(p.candidates)}). Write the unit's full name, e.g. "${s(p.example)}".`
             : `"${s(p.value)}" is not a reporting unit of Chongqing${p.period ? ` for ${s(p.period)}` : ''}. Write the unit's full name (e.g. 渝北区, 两江新区, 石柱土家族自治县).`,

@@ -51,11 +51,22 @@ export const validityRule: Annex2Rule = {
         ctx.report('validity-over-3-years', at(until), { validUntil: dates.statedUntil, includedOn: v.includedOn }, { value: dates.statedUntil, expected: v.threeYearEnd });
       }
       if (v.status !== 'expired' && v.status !== 'expiring') continue;
-      const where = e.fields.validUntil && dates.statedUntil ? e.fields.validUntil : e.fields.includedOn ?? e.fields.validUntil;
+      // a row's fields are made when read: read each once
+      const untilField = e.fields.validUntil;
+      const includedField = e.fields.includedOn;
+      const key = untilField && dates.statedUntil ? 'validUntil' : includedField ? 'includedOn' : untilField ? 'validUntil' : undefined;
+      const where = key === 'validUntil' ? untilField : key === 'includedOn' ? includedField : undefined;
       const loc = where ? at(where) : { row: e.row };
       const name = e.name || `第 ${e.row} 行企业`;
-      if (v.status === 'expired') ctx.report('entry-expired', loc, { name, validUntil: v.validUntil, asOf: ctx.asOf }, { value: v.validUntil });
-      else ctx.report('entry-expiring', loc, { name, validUntil: v.validUntil, days: v.daysLeft }, { value: v.validUntil });
+      // the finding's value is what its cell holds (a 纳入日期 cell holds the inclusion date, a date cell shown
+      // as the date it is); the end of the validity is in the message
+      const asDate = key === 'includedOn' ? (e.includedOn?.ok ? e.includedOn.date : undefined) : dates.statedUntil;
+      const own = !where ? undefined : where.cell?.t === 'n' && asDate ? asDate : where.text || undefined;
+      // an end computed from the inclusion date says so
+      const from = v.validUntil === v.threeYearEnd && v.includedOn ? v.includedOn : undefined;
+      const extra = own === undefined ? {} : { value: own };
+      if (v.status === 'expired') ctx.report('entry-expired', loc, { name, validUntil: v.validUntil, asOf: ctx.asOf, from }, extra);
+      else ctx.report('entry-expiring', loc, { name, validUntil: v.validUntil, days: v.daysLeft, from }, extra);
     }
   },
 };
