@@ -208,7 +208,11 @@ function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[];
   const byName = new Map<string, ZipEntryInfo>();
   for (const e of entries) byName.set(partName(e.name), e);
 
-  if (!byName.has('xl/workbook.xml')) fail('file-unreadable', describeZip(byName));
+  // the workbook part is found through _rels/.rels (fast/book.ts): it need not be xl/workbook.xml
+  if (!byName.has('xl/workbook.xml')) {
+    const other = describeZip(byName);
+    if (other.known || !byName.has('_rels/.rels')) fail('file-unreadable', other);
+  }
   if (entries.some((e) => (e.flags & 1) !== 0)) {
     fail('file-unreadable', { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' });
   }
@@ -267,13 +271,20 @@ function partName(name: string): string {
   return name.startsWith('/') ? name.slice(1) : name;
 }
 
-function describeZip(byName: Map<string, ZipEntryInfo>): Reason {
+function describeZip(byName: Map<string, ZipEntryInfo>): Reason & { known?: true } {
+  const known = describeOtherZip(byName);
+  if (known) return { ...known, known: true };
+  return { zh: '是 ZIP 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）', en: 'a zip archive but not an Excel workbook (no xl/workbook.xml)' };
+}
+
+/** A zip that is a known other kind of document (Word, PowerPoint, .xlsb, OpenDocument, empty). */
+function describeOtherZip(byName: Map<string, ZipEntryInfo>): Reason | null {
   if (byName.has('word/document.xml')) return { zh: '文件是 Word 文档（.docx），不是 Excel 工作簿', en: 'the file is a Word document (.docx), not an Excel workbook' };
   if (byName.has('ppt/presentation.xml')) return { zh: '文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿', en: 'the file is a PowerPoint presentation (.pptx), not an Excel workbook' };
   if (byName.has('xl/workbook.bin')) return { zh: '文件是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx', en: 'the file is an Excel binary workbook (.xlsb); save it as .xlsx' };
   if (byName.has('content.xml') && byName.has('mimetype')) return { zh: '文件是 OpenDocument 文档（如 .ods），不是 .xlsx 工作簿', en: 'the file is an OpenDocument file (e.g. .ods), not an .xlsx workbook' };
   if (byName.size === 0) return { zh: '空的 ZIP 压缩包，不是 Excel 工作簿', en: 'an empty zip archive, not an Excel workbook' };
-  return { zh: '是 ZIP 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）', en: 'a zip archive but not an Excel workbook (no xl/workbook.xml)' };
+  return null;
 }
 
 function checkDeclaredSizes(entries: ZipEntryInfo[], limits: Limits): void {

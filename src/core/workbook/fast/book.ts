@@ -37,18 +37,55 @@ export interface Book {
   ctx: SheetContext;
 }
 
+/** Relationship types of sheets that hold no cells of a table (charts, dialogs, Excel 4 macros): not read, as Excel shows no data in them. */
+const NON_DATA_SHEETS = new Set(['chartsheet', 'dialogsheet', 'xlMacrosheet', 'xlIntlMacrosheet', 'macrosheet']);
+
+/** The folder of a part name ('xl/workbook.xml' → 'xl/', 'workbook.xml' → ''). */
+function dirOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('/') + 1);
+}
+
+/** The relationships part of a part ('xl/workbook.xml' → 'xl/_rels/workbook.xml.rels'). */
+function relsOf(name: string): string {
+  const d = dirOf(name);
+  return `${d}_rels/${name.slice(d.length)}.rels`;
+}
+
+/**
+ * The workbook part, found as the package says (OPC): the officeDocument relationship of
+ * `_rels/.rels`; it need not be xl/workbook.xml. Without a package relationships part (not a
+ * valid package, but exceljs reads such files) xl/workbook.xml.
+ */
+export function findWorkbookPart(bytes: Uint8Array, parts: Parts): { name: string; entry: ZipEntryInfo } {
+  const pkgRels = parts.get('_rels/.rels');
+  if (!pkgRels) {
+    const e = parts.get('xl/workbook.xml');
+    if (!e) throw new FastReadError('no _rels/.rels and no xl/workbook.xml');
+    return { name: 'xl/workbook.xml', entry: e };
+  }
+  const rp = new RelsParser();
+  parts.parse(bytes, pkgRels, rp);
+  const office = rp.rels.filter((r) => !r.external && relKind(r.type) === 'officeDocument');
+  if (office.length !== 1) throw new FastReadError(office.length ? 'the package names more than one main document' : 'the package names no main document (_rels/.rels)');
+  const name = resolveTarget('', office[0]!.target);
+  const entry = parts.get(name);
+  if (!entry) throw new FastReadError(`the main document ${name} is missing`);
+  return { name, entry };
+}
+
 /** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
 export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
   const dir = readZipDirectory(bytes);
   if ('error' in dir) throw new FastReadError(dir.errorEn);
   const parts = new Parts(dir.entries, opts.maxInflatedBytes ?? 500 * MiB, opts.read);
 
-  const wbEntry = parts.get('xl/workbook.xml');
-  if (!wbEntry) throw new FastReadError('no xl/workbook.xml');
+  const wbPart = findWorkbookPart(bytes, parts);
   const wb = new WorkbookParser();
-  parts.parse(bytes, wbEntry, wb);
+  parts.parse(bytes, wbPart.entry, wb);
+  if (!wb.isWorkbook) throw new FastReadError(`${wbPart.name} is not a SpreadsheetML workbook`);
+  const base = dirOf(wbPart.name);
 
-  const relsEntry = parts.get('xl/_rels/workbook.xml.rels');
+  const relsEntry = parts.get(relsOf(wbPart.name));
   const rels: Relationship[] = [];
   if (relsEntry) {
     const rp = new RelsParser();
@@ -57,7 +94,12 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
   }
   const relOf = (kind: string): ZipEntryInfo | undefined => {
     const r = rels.find((x) => !x.external && relKind(x.type) === kind);
-    return r ? parts.get(resolveTarget('xl/', r.target)) : undefined;
+    if (!r) return undefined;
+    const name = resolveTarget(base, r.target);
+    const e = parts.get(name);
+    // a styles or shared-strings part named but missing: cells would lose their text or format
+    if (!e) throw new FastReadError(`the ${kind} part ${name} is missing`);
+    return e;
   };
 
   let styles: StyleInfo[] = [];
@@ -75,11 +117,19 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
   const byId = new Map(rels.map((r) => [r.id, r]));
   const worksheets: Book['worksheets'] = [];
   for (const def of wb.sheets) {
-    const rel = def.rId === undefined ? undefined : byId.get(def.rId);
-    // chartsheets, dialog and macro sheets hold no cells; a sheet whose part is missing is skipped, as exceljs does
-    if (!rel || rel.external || relKind(rel.type) !== 'worksheet') continue;
-    const entry = parts.get(resolveTarget('xl/', rel.target));
-    if (entry) worksheets.push({ def, entry });
+    // a sheet that cannot be found is an error, never a sheet silently left out
+    const where = `sheet "${def.name}"`;
+    if (def.rId === undefined) throw new FastReadError(`${where} has no relationship id (r:id)`);
+    const rel = byId.get(def.rId);
+    if (!rel) throw new FastReadError(`${where}: relationship ${def.rId} not found`);
+    const kind = relKind(rel.type);
+    if (NON_DATA_SHEETS.has(kind)) continue;
+    if (kind !== 'worksheet') throw new FastReadError(`${where} is of the unknown kind ${kind}`);
+    if (rel.external) throw new FastReadError(`${where} is outside the file (${rel.target})`);
+    const name = resolveTarget(base, rel.target);
+    const entry = parts.get(name);
+    if (!entry) throw new FastReadError(`${where}: its part ${name} is missing`);
+    worksheets.push({ def, entry });
   }
   return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904 } };
 }

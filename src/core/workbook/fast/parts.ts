@@ -57,6 +57,10 @@ export interface SheetDef {
 export class WorkbookParser implements XmlHandler {
   readonly sheets: SheetDef[] = [];
   date1904 = false;
+  /** the root element is a SpreadsheetML <workbook> */
+  get isWorkbook(): boolean {
+    return this.root;
+  }
   private depth = 0;
   private sheetsDepth = -1;
   private root = false;

@@ -62,8 +62,9 @@ export interface SheetContext {
 }
 
 const NONE = 0;
-const VALUE = 1; // inside <v>, or a <t> of an inline string outside runs
+const VALUE = 1; // inside <v>
 const FORMULA = 2;
+const IS_TEXT = 3; // inside the <t> of an inline string's <is>, outside runs
 
 interface SharedMaster {
   formula: string | undefined;
@@ -107,6 +108,11 @@ export class SheetParser implements SheetHandler {
   private cellS: string | undefined;
   private node = NONE;
   private value: string | undefined;
+  /** the text of the <is> (an inline string) outside runs, while in its <t> */
+  private isText: string | undefined;
+  /** the cell has an <is> element (an inline string's text is its <is>, not its <v>) */
+  private hasIs = false;
+  private inIs = false;
   private rich: string | undefined;
   private formula: string | undefined;
   private shareType: string | undefined;
@@ -187,9 +193,10 @@ export class SheetParser implements SheetHandler {
       if (this.runBuf !== undefined) this.runBuf += t;
       return;
     }
-    if (this.node === VALUE) {
-      // exceljs: text after rich runs goes nowhere
-      if (this.rich === undefined) this.value = this.value === undefined ? t : this.value + t;
+    if (this.node === VALUE) this.value = this.value === undefined ? t : this.value + t;
+    else if (this.node === IS_TEXT) {
+      // text after rich runs goes nowhere (an <is> is either one <t> or runs)
+      if (this.rich === undefined) this.isText = this.isText === undefined ? t : this.isText + t;
     } else if (this.node === FORMULA) {
       this.formula = this.formula === undefined ? t : this.formula + t;
     }
@@ -319,6 +326,9 @@ export class SheetParser implements SheetHandler {
     this.cellS = s;
     this.node = NONE;
     this.value = undefined;
+    this.isText = undefined;
+    this.hasIs = false;
+    this.inIs = false;
     this.rich = undefined;
     this.formula = undefined;
     this.shareType = undefined;
@@ -343,8 +353,17 @@ export class SheetParser implements SheetHandler {
     }
     switch (name) {
       case 'v':
-      case 't':
         this.node = VALUE;
+        return;
+      case 'is':
+        this.hasIs = this.inIs = true;
+        return;
+      case 't':
+        // only the <t> of an <is> holds text (a <t> elsewhere in a cell is not SpreadsheetML)
+        if (this.inIs) {
+          this.node = IS_TEXT;
+          if (this.isText === undefined) this.isText = '';
+        }
         return;
       case 'f':
         this.node = FORMULA;
@@ -353,7 +372,8 @@ export class SheetParser implements SheetHandler {
         this.fRef = attrs.get('ref');
         return;
       case 'r':
-        if (this.value !== undefined) throw new FastReadError('rich-text run after plain text in an inline string');
+        if (!this.inIs) return;
+        if (this.isText !== undefined) throw new FastReadError('rich-text run after plain text in an inline string');
         this.inRun = true;
         this.runText = undefined;
         this.runBuf = undefined;
@@ -383,7 +403,12 @@ export class SheetParser implements SheetHandler {
       }
       return;
     }
-    if (name === 'v' || name === 't' || name === 'f' || name === 'is') this.node = NONE;
+    if (name === 'is') this.inIs = false;
+    else if (name === 't' && this.node === IS_TEXT) {
+      this.node = NONE;
+      if (this.isText === '') this.isText = undefined; // an empty inline string is no value
+      else if (this.isText !== undefined) this.isText = decodeTextEscapes(this.isText);
+    } else if (name === 'v' || name === 'f') this.node = NONE;
   }
 
   private closeCell(): void {
@@ -393,7 +418,7 @@ export class SheetParser implements SheetHandler {
     let formula: string | undefined;
     if (this.formula || this.shareType) {
       formula = this.formulaValue(style);
-    } else if (this.value !== undefined || this.rich !== undefined) {
+    } else if (this.rich !== undefined || (this.hasIs && this.cellT === 'inlineStr' ? this.isText : this.value) !== undefined) {
       if (!this.plainValue(style)) {
         // a value exceljs holds but the grid has no entry for (an empty <si/>): still a value
         this.rowHasValue = true;
@@ -478,6 +503,12 @@ export class SheetParser implements SheetHandler {
       this.outV = own(rich);
       return true;
     }
+    if (t === 'inlineStr' && this.hasIs) {
+      // an inline string is the text of its <is>; a <v> beside it is not shown by Excel
+      this.outT = 's';
+      this.outV = own(this.isText!);
+      return true;
+    }
     const v = this.value!;
     switch (t) {
       case 's': {
@@ -491,7 +522,7 @@ export class SheetParser implements SheetHandler {
         return true;
       }
       case 'str':
-      case 'inlineStr':
+      case 'inlineStr': // (without <is>: its <v>, as openpyxl and SheetJS read it)
         this.outT = 's';
         this.outV = own(v);
         return true;
@@ -501,12 +532,14 @@ export class SheetParser implements SheetHandler {
     }
   }
 
-  /** outT/outV for a value of type b, e, d or a number (any other t), as exceljs reads it. */
+  /** outT/outV for a value of type b, e, d or n (or none); any other type, or a value that cannot be read, is an error. */
   private typed(t: string | undefined, v: string, style: StyleInfo): void {
     switch (t) {
       case 'b':
         this.outT = 'b';
-        this.outV = parseInt(v, 10) !== 0;
+        if (v === '1' || v === 'true') this.outV = true;
+        else if (v === '0' || v === 'false') this.outV = false;
+        else throw new FastReadError(`${this.cellRef()}: the boolean "${v.slice(0, 40)}" cannot be read`);
         return;
       case 'e':
         this.outT = 'e';
@@ -514,19 +547,30 @@ export class SheetParser implements SheetHandler {
         return;
       case 'd':
         this.outT = 'n';
-        this.outV = isoDateSerial(v);
+        this.outV = isoDateSerial(v, this.cellRef());
         return;
-      default: {
-        const g = gridNumber(parseFloat(v), style.exDate, style.ourDate, this.date1904);
-        if (g === g) {
-          this.outT = 'n';
-          this.outV = g;
-        } else {
-          this.outT = 'e';
-          this.outV = '#NUM!';
-        }
-      }
+      case undefined:
+      case 'n':
+        break;
+      default:
+        throw new FastReadError(`${this.cellRef()}: the cell type t="${t.slice(0, 20)}" is not one Excel writes`);
     }
+    const n = parseFloat(v);
+    // (+v is the whole text as a number: "12abc", "#N/A", "0x1A", "Infinity" are no numbers Excel stores)
+    if (n !== +v || !Number.isFinite(n)) throw new FastReadError(`${this.cellRef()}: the number "${v.slice(0, 40)}" cannot be read`);
+    const g = gridNumber(n, style.exDate, style.ourDate, this.date1904, style.elapsed);
+    if (g === g) {
+      this.outT = 'n';
+      this.outV = g;
+    } else {
+      this.outT = 'e';
+      this.outV = '#NUM!';
+    }
+  }
+
+  /** The current cell's reference, for messages. */
+  private cellRef(): string {
+    return `cell ${colToLetters(this.cellCol)}${this.rowNum}`;
   }
 
   /** Sets outT/outV from the cached result; returns the formula text (without '=') or undefined. */
@@ -719,22 +763,28 @@ function checkOverlaps(ranges: Range[]): void {
   }
 }
 
-const ISO_RX = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/;
+/** ISO 8601 as Excel writes `t="d"` values: a date, a date and time, or a time alone (with or without a leading T); no offset but Z. */
+const ISO_RX = /^(\d{4}-\d{2}-\d{2})?(?:(?:^|T)(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?Z?$/;
 
-/** A `t="d"` value (ISO 8601 date, optionally with a time and no offset) → 1900-system serial. */
-export function isoDateSerial(s: string): number {
+/**
+ * A `t="d"` value → 1900-system serial: a date is its day's serial, a date and time adds the
+ * fraction of the day, a time alone is only that fraction (a time of day, not a date). The
+ * grid holds the 1900 system in 1904 workbooks too, so nothing is shifted.
+ */
+export function isoDateSerial(s: string, where = 'cell'): number {
   const m = ISO_RX.exec(s.trim());
-  if (!m) throw new FastReadError(`not an ISO date: ${s}`);
-  let serial: number;
-  try {
-    serial = isoToSerial(m[1]!);
-  } catch {
-    throw new FastReadError(`not an ISO date: ${s}`);
+  if (!m || (m[1] === undefined && m[2] === undefined)) throw new FastReadError(`${where}: not an ISO date: ${s.slice(0, 40)}`);
+  let serial = 0;
+  if (m[1] !== undefined) {
+    try {
+      serial = isoToSerial(m[1]);
+    } catch {
+      throw new FastReadError(`${where}: not an ISO date: ${s.slice(0, 40)}`);
+    }
   }
   if (m[2] === undefined) return serial;
   const h = Number(m[2]), mi = Number(m[3]), sec = Number(m[4] ?? 0), frac = m[5] ? Number(m[5]) : 0;
-  if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`not an ISO date: ${s}`);
+  if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`${where}: not an ISO date: ${s.slice(0, 40)}`);
   const ms = Math.round(((h * 60 + mi) * 60 + sec + frac) * 1000);
   return serial + ms / 86_400_000;
 }
-
