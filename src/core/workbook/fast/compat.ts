@@ -3,6 +3,7 @@
  * reader gives exactly what the exceljs adapter gives. Each mirrors one exceljs function
  * (named below); only their observable results matter, not their code.
  */
+import { stripExcelEscapes } from '../../values/text.js';
 import { BUILTIN_NUMFMTS, DATE1904_OFFSET, dateToSerial, isDateFormat, isDurationFormat } from '../dates.js';
 
 /** exceljs `utils.isDateFmt`: looser than ours (any y m d h s M b outside quotes/brackets; no upper-case Y D H S). */
@@ -45,9 +46,7 @@ export function resolveNumFmt(id: number, custom: ReadonlyMap<number, string>): 
  * underscore that ends the match (`_x005F_x0041_` is the text `_x0041_`). (exceljs decodes only
  * upper-case hex, and not in inline strings.) Nothing downstream decodes again.
  */
-export function decodeTextEscapes(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
-}
+export const decodeTextEscapes: (s: string) => string = stripExcelEscapes;
 
 const DAY_MS = 24 * 3600 * 1000;
 
