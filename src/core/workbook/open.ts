@@ -8,7 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
-import { FastReadError, loadFast, streamSheets, type StreamOptions } from './fast/index.js';
+import { FastReadError, loadFast, readOutline, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
@@ -136,6 +136,7 @@ export function streamWorkbook(bytes: Uint8Array, onSheet: StreamOptions['onShee
 }
 
 async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' | 'exceljs'): Promise<GridWorkbook> {
+  let guard: Guard | null = null;
   switch (sniff(bytes)) {
     case 'empty':
       fail('file-unreadable', { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' });
@@ -172,8 +173,12 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
     // workbook looks like this, and exceljs would walk every row or cell up to it (fuzzing found hangs and
     // out-of-memory aborts)
     if (fastError instanceof FastReadError && /^(bad row number|overlapping merges|bad merge range|bad cell reference)/.test(fastError.message)) {
-      fail('file-unreadable', { zh: `工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
+      const where = fastError.sheet === undefined ? null : sheetWhere(fastError.sheet);
+      fail('file-unreadable', { zh: `${where ? where.zh : ''}工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `${where ? where.en : ''}the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
     }
+    // a value the fast reader cannot read as its cell type says: exceljs would only guess it
+    if (fastError instanceof FastReadError && fastError.refuse) fail('file-unreadable', fastReason(fastError));
+    guard = fallbackGuard(bytes, entries, limits, fastError);
   }
   checkActualSizes(bytes, entries, limits);
   // exceljs makes a cell object for every cell of a merged range: a merge over whole columns hangs it (the
@@ -183,15 +188,92 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
 
   // exceljs (and its dependencies) load only when needed: most runs never touch it
   const adapter = await import('./exceljs-adapter.js');
-  // WPS / OpenXML SDK files with x:-prefixed SpreadsheetML: rewrite before exceljs sees them.
-  if (needsRewrite(bytes, byName, adapter)) return adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter));
+  const fix1904 = guard?.date1904Attr === 'true';
+  let workbook: GridWorkbook;
   try {
-    return await adapter.loadWithExceljs(bytes);
+    // WPS / OpenXML SDK files with x:-prefixed SpreadsheetML, date1904="true": rewrite before exceljs sees them.
+    if (fix1904 || needsRewrite(bytes, byName, adapter)) workbook = await adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter, fix1904));
+    else {
+      try {
+        workbook = await adapter.loadWithExceljs(bytes);
+      } catch (err) {
+        // A prefix deeper inside a part than we peeked still breaks exceljs the same way.
+        if (isStructureError(err)) workbook = await adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter, fix1904));
+        else throw err;
+      }
+    }
   } catch (err) {
-    // A prefix deeper inside a part than we peeked still breaks exceljs the same way.
-    if (isStructureError(err)) return adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter));
+    // the fast reader's cause, which names the sheet, says more than exceljs' failure
+    if (guard?.fastError.sheet !== undefined) fail('file-unreadable', fastReason(guard.fastError));
     throw err;
   }
+  if (guard) guard.check(workbook);
+  return workbook;
+}
+
+/** Where a sheet-level failure happened, as a prefix of the reason. */
+function sheetWhere(sheet: string): Reason {
+  return { zh: `工作表“${sheet}”：`, en: `sheet "${sheet}": ` };
+}
+
+/** The reason of a file-unreadable finding for a fast-reader failure: the sheet and the cause. */
+function fastReason(err: FastReadError): Reason {
+  const zh = err.zh ?? err.message;
+  if (err.sheet === undefined) return { zh: `工作簿结构无法识别（${zh}）`, en: `the workbook structure was not recognised (${err.message})` };
+  return { zh: `工作表“${err.sheet}”无法读取（${zh}）`, en: `sheet "${err.sheet}" cannot be read (${err.message})` };
+}
+
+/** What exceljs must be held to when the fast reader failed (see fallbackGuard). */
+interface Guard {
+  fastError: FastReadError;
+  date1904Attr: string | undefined;
+  /** throws OpenFailure when exceljs left out a sheet the workbook has */
+  check(workbook: GridWorkbook): void;
+}
+
+/** A cell of type d (an ISO date), which exceljs parseFloat()s into a year. */
+const ISO_CELL_RX = /<(?:[\w.-]+:)?c\b[^>]*?\st\s*=\s*["']d["']/;
+
+/**
+ * Before exceljs is trusted with a file the fast reader could not read: the things exceljs
+ * reads wrongly are handled or refused with the reason. It reads the workbook only at
+ * xl/workbook.xml, skips sheet parts not named sheetN.xml (checked after it ran: every sheet of
+ * the workbook must be there), reads `t="d"` ISO dates as years, and only date1904="1" (the
+ * caller rewrites "true"). Where the fast reader's failure is not its own (a zip or XML error,
+ * which exceljs meets too) there is nothing to hold exceljs to: its verdict stands.
+ */
+function fallbackGuard(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limits, fastError: unknown): Guard | null {
+  if (!(fastError instanceof FastReadError)) return null;
+  const refuse = (zh: string, en: string): never => {
+    const r = fastReason(fastError);
+    fail('file-unreadable', { zh: `${r.zh}；${zh}`, en: `${r.en}; ${en}` });
+  };
+  let outline: Outline;
+  try {
+    outline = readOutline(bytes, limits.maxInflated);
+  } catch {
+    // not even the workbook's sheets can be listed: exceljs could leave any of them out unseen
+    fail('file-unreadable', fastReason(fastError));
+  }
+  if (outline.workbook !== 'xl/workbook.xml') refuse(`备用读取方式只能读取 xl/workbook.xml，而本文件的工作簿是 ${outline.workbook}`, `the fallback reader reads only xl/workbook.xml, and this workbook is ${outline.workbook}`);
+  const byName = new Map(entries.map((e) => [partName(e.name), e]));
+  for (const sh of outline.sheets) {
+    const e = sh.part === undefined ? undefined : byName.get(sh.part);
+    if (!e) continue;
+    const r = inflateEntry(bytes, e, { maxBytes: e.uncompressedSize, keep: true });
+    if (r.ok && r.data && ISO_CELL_RX.test(utf8.decode(r.data))) {
+      refuse(`工作表“${sh.name}”有 ISO 格式的日期单元格（t="d"），备用读取方式会把它们读成年份`, `sheet "${sh.name}" has ISO date cells (t="d"), which the fallback reader would read as years`);
+    }
+  }
+  return {
+    fastError,
+    date1904Attr: outline.date1904Attr,
+    check(workbook) {
+      const got = new Set(workbook.sheets.map((s) => s.name));
+      const lost = outline.sheets.filter((s) => !got.has(s.name)).map((s) => s.name);
+      if (lost.length) refuse(`备用读取方式未能读出工作表“${lost.join('”“')}”`, `the fallback reader left out the sheet${lost.length > 1 ? 's' : ''} "${lost.join('", "')}"`);
+    },
+  };
 }
 
 /** The checks of a zip's size and central directory, before anything is inflated (throws OpenFailure). */
@@ -393,7 +475,7 @@ function needsRewrite(bytes: Uint8Array, byName: Map<string, ZipEntryInfo>, { us
  * parts and phonetic runs from worksheets and shared strings, and store it as a new zip.
  * Level 0 (stored): the zip is only a container for exceljs, compressing it again is waste.
  */
-function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[], { stripPhoneticRuns, stripSpreadsheetPrefixes }: Adapter): Uint8Array {
+function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[], { stripPhoneticRuns, stripSpreadsheetPrefixes }: Adapter, fix1904 = false): Uint8Array {
   const files: Zippable = {};
   const enc = new TextEncoder();
   for (const e of entries) {
@@ -405,6 +487,8 @@ function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[], { stripPhoneti
       const xml = utf8.decode(data);
       let fixed = stripSpreadsheetPrefixes(xml);
       if (name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/')) fixed = stripPhoneticRuns(fixed);
+      // exceljs reads only date1904="1"; "true" is the same xsd:boolean
+      if (fix1904 && name === 'xl/workbook.xml') fixed = fixed.replace(/(<(?:[\w.-]+:)?workbookPr\b[^>]*?\sdate1904\s*=\s*)(["'])true\2/, '$1$21$2');
       if (fixed !== xml) data = enc.encode(fixed);
     }
     files[name] = [data, { level: 0 }];
@@ -430,6 +514,10 @@ function errorFinding(err: unknown): Finding {
     reason = BROKEN;
   } else if (/encrypted zip/i.test(m)) {
     reason = { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' };
+  } else if (/exceljs would show #NUM!/.test(m)) {
+    reason = { zh: '有单元格的值不是数字（也不是错误值），无法确定 Excel 显示的内容', en: 'a cell holds a value that is neither a number nor an error value; what Excel shows cannot be known' };
+  } else if (err instanceof FastReadError && (err.sheet !== undefined || err.zh !== undefined)) {
+    reason = fastReason(err);
   } else if (isStructureError(err)) {
     // exceljs trips over parts it does not expect (missing or dangling relationships …)
     reason = { zh: `工作簿结构无法识别，可能由 WPS 或其他软件生成（${m}）`, en: `the workbook structure was not recognised, possibly written by WPS or another program (${m})` };

@@ -73,18 +73,12 @@ export function findWorkbookPart(bytes: Uint8Array, parts: Parts): { name: strin
   return { name, entry };
 }
 
-/** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
-export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
-  const dir = readZipDirectory(bytes);
-  if ('error' in dir) throw new FastReadError(dir.errorEn);
-  const parts = new Parts(dir.entries, opts.maxInflatedBytes ?? 500 * MiB, opts.read);
-
+/** The workbook part (found as findWorkbookPart does), read, and its relationships. */
+function workbookAndRels(bytes: Uint8Array, parts: Parts): { name: string; wb: WorkbookParser; rels: Relationship[]; base: string } {
   const wbPart = findWorkbookPart(bytes, parts);
   const wb = new WorkbookParser();
   parts.parse(bytes, wbPart.entry, wb);
   if (!wb.isWorkbook) throw new FastReadError(`${wbPart.name} is not a SpreadsheetML workbook`);
-  const base = dirOf(wbPart.name);
-
   const relsEntry = parts.get(relsOf(wbPart.name));
   const rels: Relationship[] = [];
   if (relsEntry) {
@@ -92,6 +86,40 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
     parts.parse(bytes, relsEntry, rp);
     rels.push(...rp.rels);
   }
+  return { name: wbPart.name, wb, rels, base: dirOf(wbPart.name) };
+}
+
+/** What the workbook part and its relationships say, without reading any sheet: for deciding whether exceljs may be trusted with a file. */
+export interface Outline {
+  /** the workbook part's name */
+  workbook: string;
+  /** the sheets that hold cells, in order, with their part names (undefined: not resolvable) */
+  sheets: { name: string; part: string | undefined }[];
+  /** the workbookPr date1904 attribute as written */
+  date1904Attr: string | undefined;
+}
+
+export function readOutline(bytes: Uint8Array, maxInflated = 500 * MiB): Outline {
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) throw new FastReadError(dir.errorEn);
+  const parts = new Parts(dir.entries, maxInflated);
+  const { name, wb, rels, base } = workbookAndRels(bytes, parts);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: Outline['sheets'] = [];
+  for (const def of wb.sheets) {
+    const rel = def.rId === undefined ? undefined : byId.get(def.rId);
+    if (rel && NON_DATA_SHEETS.has(relKind(rel.type))) continue;
+    sheets.push({ name: def.name, part: rel && !rel.external ? resolveTarget(base, rel.target) : undefined });
+  }
+  return { workbook: name, sheets, date1904Attr: wb.date1904Attr };
+}
+
+/** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
+export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) throw new FastReadError(dir.errorEn);
+  const parts = new Parts(dir.entries, opts.maxInflatedBytes ?? 500 * MiB, opts.read);
+  const { wb, rels, base } = workbookAndRels(bytes, parts);
   const relOf = (kind: string): ZipEntryInfo | undefined => {
     const r = rels.find((x) => !x.external && relKind(x.type) === kind);
     if (!r) return undefined;

@@ -18,11 +18,12 @@
 import type { GridSheet, GridWorkbook } from '../grid.js';
 import { lastModes, openBook, type FastOptions } from './book.js';
 import { SheetParser } from './sheet.js';
+import { inSheet } from './xml-error.js';
 
 export { FastReadError } from './xml.js';
 export { NotStreamable } from './sheet.js';
 export { CellRow } from './cellrow.js';
-export { lastModes, type FastOptions } from './book.js';
+export { lastModes, readOutline, type FastOptions, type Outline } from './book.js';
 export { streamSheets, type SheetVisitor, type StreamOptions } from './stream.js';
 
 export async function loadFast(bytes: Uint8Array, opts: FastOptions = {}): Promise<GridWorkbook> {
@@ -35,8 +36,12 @@ export function loadFastSync(bytes: Uint8Array, opts: FastOptions = {}): GridWor
   const book = openBook(bytes, opts);
   const sheets: GridSheet[] = [];
   for (const { def, entry } of book.worksheets) {
-    const sp = book.parts.parseFast(bytes, entry, () => new SheetParser(book.ctx));
-    sheets.push({ name: def.name, state: def.state, ...sp.finish() });
+    try {
+      const sp = book.parts.parseFast(bytes, entry, () => new SheetParser(book.ctx));
+      sheets.push({ name: def.name, state: def.state, ...sp.finish() });
+    } catch (err) {
+      throw inSheet(err, def.name);
+    }
   }
   return { sheets, date1904: book.ctx.date1904 };
 }

@@ -539,7 +539,7 @@ export class SheetParser implements SheetHandler {
         this.outT = 'b';
         if (v === '1' || v === 'true') this.outV = true;
         else if (v === '0' || v === 'false') this.outV = false;
-        else throw new FastReadError(`${this.cellRef()}: the boolean "${v.slice(0, 40)}" cannot be read`);
+        else throw this.unreadable(`the boolean "${v.slice(0, 40)}" cannot be read`, `逻辑值“${v.slice(0, 40)}”无法识别`);
         return;
       case 'e':
         this.outT = 'e';
@@ -547,17 +547,29 @@ export class SheetParser implements SheetHandler {
         return;
       case 'd':
         this.outT = 'n';
-        this.outV = isoDateSerial(v, this.cellRef());
+        try {
+          this.outV = isoDateSerial(v);
+        } catch {
+          throw this.unreadable(`the date "${v.slice(0, 40)}" is not an ISO 8601 date`, `日期“${v.slice(0, 40)}”不是 ISO 8601 格式`);
+        }
         return;
       case undefined:
       case 'n':
         break;
       default:
-        throw new FastReadError(`${this.cellRef()}: the cell type t="${t.slice(0, 20)}" is not one Excel writes`);
+        throw this.unreadable(`the cell type t="${t.slice(0, 20)}" is not one Excel writes`, `单元格类型 t="${t.slice(0, 20)}" 不是 Excel 使用的类型`);
     }
     const n = parseFloat(v);
-    // (+v is the whole text as a number: "12abc", "#N/A", "0x1A", "Infinity" are no numbers Excel stores)
-    if (n !== +v || !Number.isFinite(n)) throw new FastReadError(`${this.cellRef()}: the number "${v.slice(0, 40)}" cannot be read`);
+    // (+v is the whole text as a number: "12abc", "0x1A", "Infinity" are no numbers Excel stores)
+    if (n !== +v || !Number.isFinite(n)) {
+      // an error code as a formula's result without t="e" (some producers write it so): Excel shows the error
+      if (ERROR_CODES.has(v)) {
+        this.outT = 'e';
+        this.outV = v;
+        return;
+      }
+      throw this.unreadable(`the number "${v.slice(0, 40)}" cannot be read`, `数字“${v.slice(0, 40)}”无法识别`);
+    }
     const g = gridNumber(n, style.exDate, style.ourDate, this.date1904, style.elapsed);
     if (g === g) {
       this.outT = 'n';
@@ -568,9 +580,10 @@ export class SheetParser implements SheetHandler {
     }
   }
 
-  /** The current cell's reference, for messages. */
-  private cellRef(): string {
-    return `cell ${colToLetters(this.cellCol)}${this.rowNum}`;
+  /** A value of the current cell that cannot be read: the file is refused (the fallback would guess). */
+  private unreadable(en: string, zh: string): FastReadError {
+    const ref = `${colToLetters(this.cellCol)}${this.rowNum}`;
+    return new FastReadError(`cell ${ref}: ${en}`, { zh: `单元格 ${ref}：${zh}`, refuse: true });
   }
 
   /** Sets outT/outV from the cached result; returns the formula text (without '=') or undefined. */
@@ -664,6 +677,9 @@ class PlainAttrs implements Attrs {
 }
 
 const NO_ATTRS: Attrs = { get: () => undefined, names: () => [] };
+
+/** The error values Excel shows in a cell. */
+const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
 
 /** numbers cached per format: enough for every date of a century, bounded for columns of unique numbers */
 const NUMBER_CELLS_CAP = 50_000;
@@ -771,20 +787,20 @@ const ISO_RX = /^(\d{4}-\d{2}-\d{2})?(?:(?:^|T)(\d{2}):(\d{2})(?::(\d{2})(\.\d+)
  * fraction of the day, a time alone is only that fraction (a time of day, not a date). The
  * grid holds the 1900 system in 1904 workbooks too, so nothing is shifted.
  */
-export function isoDateSerial(s: string, where = 'cell'): number {
+export function isoDateSerial(s: string): number {
   const m = ISO_RX.exec(s.trim());
-  if (!m || (m[1] === undefined && m[2] === undefined)) throw new FastReadError(`${where}: not an ISO date: ${s.slice(0, 40)}`);
+  if (!m || (m[1] === undefined && m[2] === undefined)) throw new FastReadError(`not an ISO date: ${s.slice(0, 40)}`);
   let serial = 0;
   if (m[1] !== undefined) {
     try {
       serial = isoToSerial(m[1]);
     } catch {
-      throw new FastReadError(`${where}: not an ISO date: ${s.slice(0, 40)}`);
+      throw new FastReadError(`not an ISO date: ${s.slice(0, 40)}`);
     }
   }
   if (m[2] === undefined) return serial;
   const h = Number(m[2]), mi = Number(m[3]), sec = Number(m[4] ?? 0), frac = m[5] ? Number(m[5]) : 0;
-  if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`${where}: not an ISO date: ${s.slice(0, 40)}`);
+  if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`not an ISO date: ${s.slice(0, 40)}`);
   const ms = Math.round(((h * 60 + mi) * 60 + sec + frac) * 1000);
   return serial + ms / 86_400_000;
 }
