@@ -5,14 +5,18 @@ with openpyxl (an independent reader) and print one JSON object per file, one pe
    "sheets": [{"name", "state", "merges": ["A1:B2", …], "cells": [[row, col, kind, value], …]}]}
   {"file": …, "ok": false, "error": "…"}
 
+A strict-namespace workbook is read with its namespaces mapped to transitional (see transitional).
+
 kind is 's' (text), 'n' (number), 'b' (boolean) or 'e' (error code). Dates, times and
 durations become serials of the 1900 date system, as zmqd's grid holds them (a time of day is
 its fraction, a duration its days). Formula cells give their cached value (data_only); a formula
 without one is no cell, as an empty cell is none.
 """
 import datetime
+import io
 import json
 import sys
+import zipfile
 
 import openpyxl
 from openpyxl.utils.datetime import to_excel
@@ -40,8 +44,32 @@ def value_of(cell):
     return ['s', str(v)]
 
 
+STRICT = [
+    (b'http://purl.oclc.org/ooxml/spreadsheetml/main', b'http://schemas.openxmlformats.org/spreadsheetml/2006/main'),
+    (b'http://purl.oclc.org/ooxml/officeDocument/relationships', b'http://schemas.openxmlformats.org/officeDocument/2006/relationships'),
+]
+
+
+def transitional(path):
+    """openpyxl knows only the transitional namespaces: a strict workbook is given to it with the
+    strict URIs replaced by their transitional twins (the markup is otherwise the same)."""
+    src = zipfile.ZipFile(path)
+    if not any(STRICT[0][0] in src.read(n) for n in src.namelist() if n.endswith('.xml')):
+        return path
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w') as dst:
+        for n in src.namelist():
+            data = src.read(n)
+            if n.endswith('.xml') or n.endswith('.rels'):
+                for a, b in STRICT:
+                    data = data.replace(a, b)
+            dst.writestr(n, data)
+    out.seek(0)
+    return out
+
+
 def dump(path):
-    wb = openpyxl.load_workbook(path, data_only=True)
+    wb = openpyxl.load_workbook(transitional(path), data_only=True)
     sheets = []
     for ws in wb.worksheets:
         cells = []

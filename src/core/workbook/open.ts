@@ -68,11 +68,25 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): P
   const limits = limitsOf(opts);
   try {
     const workbook = await open(bytes, limits, opts.reader ?? 'auto');
-    return { ok: true, workbook, findings: [] };
+    return { ok: true, workbook, findings: noteFindings(workbook) };
   } catch (err) {
     if (err instanceof OpenFailure) return { ok: false, findings: [err.f] };
     return { ok: false, findings: [errorFinding(err)] };
   }
+}
+
+/** The reader's notes (duplicate cells and rows, over-long cells) as findings at their cells. */
+function noteFindings(workbook: GridWorkbook): Finding[] {
+  return (workbook.notes ?? []).map((n) => {
+    switch (n.kind) {
+      case 'duplicate-cell':
+        return finding('cell-duplicate', { sheet: n.sheet, cell: n.cell }, { cell: n.cell });
+      case 'duplicate-row':
+        return finding('cell-duplicate', { sheet: n.sheet, row: n.row }, { row: n.row });
+      case 'cell-too-long':
+        return finding('cell-too-long', { sheet: n.sheet, cell: n.cell }, { cell: n.cell, length: n.length });
+    }
+  });
 }
 
 function limitsOf(opts: OpenOptions): Limits {
@@ -288,7 +302,19 @@ function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[];
   if ('error' in dir) fail('file-unreadable', { zh: dir.error, en: dir.errorEn });
   const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
   const byName = new Map<string, ZipEntryInfo>();
-  for (const e of entries) byName.set(partName(e.name), e);
+  const folded = new Set<string>();
+  for (const e of entries) {
+    const name = partName(e.name);
+    // two entries of one name (OPC part names ignore ASCII case): Excel reads one, other programs the other
+    if (folded.has(name.toLowerCase())) {
+      fail('file-unreadable', {
+        zh: `压缩包中有两个名为“${name}”的部件，不同软件会读取不同的一个，无法确定 Excel 显示的内容；请在 Excel 中打开核对后另存为 .xlsx`,
+        en: `the zip holds two entries named "${name}", and programs differ in which one they read, so what Excel shows cannot be known; open it in Excel, check it and save as .xlsx`,
+      });
+    }
+    folded.add(name.toLowerCase());
+    byName.set(name, e);
+  }
 
   // the workbook part is found through _rels/.rels (fast/book.ts): it need not be xl/workbook.xml
   if (!byName.has('xl/workbook.xml')) {

@@ -107,9 +107,12 @@ export function readOutline(bytes: Uint8Array, maxInflated = 500 * MiB): Outline
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: Outline['sheets'] = [];
   for (const def of wb.sheets) {
-    const rel = def.rId === undefined ? undefined : byId.get(def.rId);
-    if (rel && NON_DATA_SHEETS.has(relKind(rel.type))) continue;
-    sheets.push({ name: def.name, part: rel && !rel.external ? resolveTarget(base, rel.target) : undefined });
+    // a sheet without its relationship cannot be found by any reader that reads XML as XML
+    if (def.rId === undefined) throw new FastReadError(`sheet "${def.name}" has no relationship id (r:id)`);
+    const rel = byId.get(def.rId);
+    if (!rel) throw new FastReadError(`sheet "${def.name}": relationship ${def.rId} not found`);
+    if (NON_DATA_SHEETS.has(relKind(rel.type))) continue;
+    sheets.push({ name: def.name, part: rel.external ? undefined : resolveTarget(base, rel.target) });
   }
   return { workbook: name, sheets, date1904Attr: wb.date1904Attr };
 }
@@ -172,9 +175,11 @@ export class Parts {
     for (const e of entries) {
       if (e.name.endsWith('/')) continue;
       const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
-      if (!this.exact.has(name)) this.exact.set(name, e);
       const f = name.toLowerCase();
-      if (!this.folded.has(f)) this.folded.set(f, e);
+      // two entries of one part name (OPC names ignore ASCII case): programs differ in which they read
+      if (this.folded.has(f)) throw new FastReadError(`the zip holds two entries named ${name}`, { zh: `压缩包中有两个名为 ${name} 的部件`, refuse: true });
+      this.exact.set(name, e);
+      this.folded.set(f, e);
     }
     this.budget = maxInflated;
   }

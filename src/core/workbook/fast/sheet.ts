@@ -24,7 +24,7 @@
  * last), a merge whose slave cells the grid deletes — it throws NotStreamable instead.
  */
 import { isoToSerial } from '../dates.js';
-import type { GridCell, GridSheet } from '../grid.js';
+import type { GridCell, GridSheet, ReaderNote } from '../grid.js';
 import {
   colToLetters,
   own,
@@ -134,6 +134,16 @@ export class SheetParser implements SheetHandler {
     return this.sheetDataDepth >= 0 && this.depth === this.sheetDataDepth;
   }
 
+  /** duplicate cells and rows, over-long texts (without the sheet's name: the caller adds it), at most NOTES_CAP of each kind */
+  readonly notes: DistributiveOmit<ReaderNote, 'sheet'>[] = [];
+  private readonly noteCounts = { 'duplicate-cell': 0, 'duplicate-row': 0, 'cell-too-long': 0 };
+
+  private note(n: DistributiveOmit<ReaderNote, 'sheet'>): void {
+    // streamed rows are gone already: the grid (openWorkbook) reports the note
+    if (this.sink) throw new NotStreamable(`${n.kind} in the sheet`);
+    if (this.noteCounts[n.kind]++ < NOTES_CAP) this.notes.push(n);
+  }
+
   /** streaming only: the row reused for every row, and what finishStream needs of the rows streamed */
   private readonly streamRow: CellRow | undefined;
   private readonly streamed: StreamedRows | undefined;
@@ -215,8 +225,11 @@ export class SheetParser implements SheetHandler {
     }
     if (n <= this.maxRow) {
       if (this.sink) throw new NotStreamable(`row ${n} comes after row ${this.maxRow}`);
+      if (this.rowsSorted) this.rememberRows();
+      if (this.seenRows.has(n)) this.note({ kind: 'duplicate-row', row: n });
       this.revisitRow(n);
     } else this.maxRow = n;
+    if (!this.sink && !this.rowsSorted) this.seenRows.add(n);
     this.rowNum = n;
     const h = attrs.get('hidden');
     this.rowHidden = h === '1' || h === 'true';
@@ -227,6 +240,15 @@ export class SheetParser implements SheetHandler {
     this.lastCol = 0;
     this.firstCol = 0;
     this.colsSorted = true;
+  }
+
+  /** row numbers seen that held something, once rows came out of order (until then, maxRow tells) */
+  private readonly seenRows = new Set<number>();
+
+  /** Rows came out of order: remember the rows so far that hold something (cells, hidden) — a second row of one of these numbers loses it. */
+  private rememberRows(): void {
+    for (const r of this.rows.keys()) this.seenRows.add(r);
+    for (const r of this.hiddenWithValues) this.seenRows.add(r);
   }
 
   /** A row number seen before (out of order, or twice): exceljs keeps only the last <row> element of a number. */
@@ -427,6 +449,7 @@ export class SheetParser implements SheetHandler {
       }
     } else {
       // no value: a styled cell replaces an earlier duplicate, an unstyled one is skipped
+      if (this.cellCol <= this.lastCol && this.rowCells?.has(this.cellCol)) this.noteDuplicate();
       if (this.cellS !== undefined && parseInt(this.cellS, 10)) this.rowCells?.delete(this.cellCol);
       return;
     }
@@ -443,7 +466,9 @@ export class SheetParser implements SheetHandler {
       }
     }
     const c = this.cellCol;
+    if (out.t === 's' && (out.v as string).length > MAX_CELL_TEXT) this.note({ kind: 'cell-too-long', cell: `${colToLetters(c)}${this.rowNum}`, length: (out.v as string).length });
     if (c <= this.lastCol) {
+      if (cells.has(c)) this.noteDuplicate();
       this.colsSorted = false;
       if (c < this.firstCol) this.firstCol = c;
     } else {
@@ -580,6 +605,10 @@ export class SheetParser implements SheetHandler {
     }
   }
 
+  private noteDuplicate(): void {
+    this.note({ kind: 'duplicate-cell', cell: `${colToLetters(this.cellCol)}${this.rowNum}` });
+  }
+
   /** A value of the current cell that cannot be read: the file is refused (the fallback would guess). */
   private unreadable(en: string, zh: string): FastReadError {
     const ref = `${colToLetters(this.cellCol)}${this.rowNum}`;
@@ -677,6 +706,13 @@ class PlainAttrs implements Attrs {
 }
 
 const NO_ATTRS: Attrs = { get: () => undefined, names: () => [] };
+
+/** Excel's limit on the characters of a cell. */
+const MAX_CELL_TEXT = 32_767;
+/** notes of one kind kept per sheet (the rest are counted only) */
+const NOTES_CAP = 1000;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The error values Excel shows in a cell. */
 const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
