@@ -321,3 +321,30 @@ describe('an exceljs-written workbook with the forms grafted on reads the same (
     expect(b.workbook).toStrictEqual(a.workbook);
   });
 });
+
+describe('the compression-ratio cap holds for shared strings', () => {
+  it('a shared-strings part past the ratio cap is refused, whether its declared size is true or a lie', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const sst = `<sst xmlns="${MAIN}">${'<si><t>重复的文字</t></si>'.repeat(150_000)}</sst>`;
+    const raw = strToU8(sst);
+    const deflated = new Uint8Array(deflateRawSync(raw, { level: 9 }));
+    expect(raw.length / deflated.length).toBeGreaterThan(200);
+    const wb = `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const make = (declared: number): Uint8Array =>
+      makeZip([
+        ...Object.entries({
+          '[Content_Types].xml': CT,
+          '_rels/.rels': pkgRels(),
+          'xl/workbook.xml': wb,
+          'xl/_rels/workbook.xml.rels': wbRels(['worksheets/sheet1.xml'], REL, `<Relationship Id="rId9" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`),
+          'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+        }).map(([name, text]) => ({ name, data: strToU8(text), method: 0 as const, uncompressedSize: strToU8(text).length })),
+        { name: 'xl/sharedStrings.xml', data: deflated, method: 8, uncompressedSize: declared },
+      ]);
+    for (const declared of [raw.length, 1024 * 1024, 1000]) {
+      const r = await openWorkbook(make(declared));
+      expect(r.ok, `declared ${declared}`).toBe(false);
+      expect(r.findings[0]!.code, `declared ${declared}`).toBe('file-too-large');
+    }
+  });
+});
