@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { clearSkips, skippedSummary } from './helpers/tools.js';
+import { skipSummaryAtEnd } from './helpers/tools.js';
 
 /**
  * Build dist/ once before any test file runs, so CLI tests in parallel workers never race a build.
@@ -8,7 +8,7 @@ import { clearSkips, skippedSummary } from './helpers/tools.js';
  */
 export default function setup(): () => void {
   const root = path.resolve(__dirname, '..');
-  clearSkips();
+  const teardown = skipSummaryAtEnd();
   try {
     execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
   } catch (err) {
@@ -16,8 +16,5 @@ export default function setup(): () => void {
     const out = String((err as { stdout?: Buffer }).stdout ?? '');
     if (!out.includes('error TS')) throw err;
   }
-  return () => {
-    const summary = skippedSummary();
-    if (summary) process.stdout.write(`\n${summary}\n`);
-  };
+  return teardown;
 }

@@ -36,7 +36,7 @@ function inChinese(s: string): string {
   const m = (re: RegExp) => re.exec(s)?.[1];
   let zh: string | undefined;
   if (s.includes('unknown option')) zh = `未知的选项 ${m(/'([^']+)'/) ?? ''}`;
-  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、template）`;
+  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、template、doctor）`;
   else if (s.includes('missing required argument')) zh = `缺少参数 ${m(/'([^']+)'/) ?? ''}`;
   else if (s.includes('argument missing')) zh = `选项 ${m(/'([^']+)'/) ?? ''} 缺少取值`;
   else if (s.includes('too many arguments')) zh = '参数过多';
@@ -152,6 +152,17 @@ export function buildProgram(): Command {
     .action(async (annex: string, opts) => {
       const { runTemplate } = await import('./commands/template.js');
       process.exitCode = await runTemplate(annex, opts);
+    });
+
+  program
+    .command('doctor')
+    .description('检查本机的系统工具（LibreOffice 等）及其用途\nwhich system tools are present and what each is for')
+    .addOption(new Option('--format <format>', '输出格式 output format: text | json（默认 text）'))
+    .addOption(new Option('--lang <lang>', '消息语言 message language: zh | en（默认 zh）'))
+    .exitOverride()
+    .action(async (opts) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      process.exitCode = await runDoctor(opts);
     });
 
   return program;

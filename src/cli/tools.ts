@@ -4,7 +4,9 @@
  * installs them, and the test suites that need one gate on it (test/helpers/tools.ts).
  *
  * Only LibreOffice serves users (converting legacy .xls/.et); the others are test-time producers,
- * oracles and servers.
+ * oracles and servers. Each can be pointed at a program by an environment variable — SOFFICE,
+ * ZMQD_PYTHON (the interpreter with the Python modules), CHROMIUM, DOVECOT — and one that names a
+ * missing program means the tool is absent.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,10 +43,18 @@ function run(cmd: string, args: string[]): string | undefined {
   }
 }
 
+/**
+ * The candidates to try: only the environment variable's value when it is set (a variable naming
+ * a missing program means the tool is absent, as for the legacy converter), else the defaults.
+ */
+function candidatesFor(envVar: string, defaults: string[]): string[] {
+  const v = process.env[envVar];
+  return v ? [v] : defaults;
+}
+
 /** The first candidate that answers `--version` with output matching `re`. */
-function probeCommand(candidates: (string | undefined)[], re: RegExp): ToolFound | undefined {
+function probeCommand(candidates: string[], re: RegExp): ToolFound | undefined {
   for (const c of candidates) {
-    if (!c) continue;
     if (c.includes('/') && !existsSync(c)) continue;
     const out = run(c, ['--version']);
     const m = out === undefined ? null : re.exec(out);
@@ -58,9 +68,7 @@ function probeCommand(candidates: (string | undefined)[], re: RegExp): ToolFound
  * /usr/bin/python3, which need not be the `python3` first on the PATH (pyenv, venvs).
  */
 function probePython(mod: string): ToolFound | undefined {
-  const candidates = [process.env.ZMQD_PYTHON, '/usr/bin/python3', 'python3'];
-  for (const c of candidates) {
-    if (!c) continue;
+  for (const c of candidatesFor('ZMQD_PYTHON', ['/usr/bin/python3', 'python3'])) {
     if (c.includes('/') && !existsSync(c)) continue;
     const out = run(c, ['-c', `import ${mod}; print(${mod}.__version__)`]);
     if (out !== undefined && out.trim()) return { command: c, version: out.trim().split('\n').pop()! };
@@ -78,7 +86,7 @@ export const TOOLS: readonly ToolDef[] = [
       zh: '把旧版 .xls/.et 文件转换为 .xlsx 后校验；测试中用它打开并打印本工具写出的工作簿',
       en: 'converts legacy .xls/.et files to .xlsx before validating; tests open and print the workbooks zmqd writes',
     },
-    probe: () => probeCommand([process.env.SOFFICE, 'soffice', 'libreoffice'], /LibreOffice\s+(\S+)/i),
+    probe: () => probeCommand(candidatesFor('SOFFICE', ['soffice', 'libreoffice']), /LibreOffice\s+(\S+)/i),
   },
   {
     id: 'openpyxl',
@@ -110,7 +118,7 @@ export const TOOLS: readonly ToolDef[] = [
     debian: 'chromium',
     usedBy: 'tests',
     purpose: { zh: '测试：在真实浏览器中打开自查页', en: 'tests: opens the self-check page in a real browser' },
-    probe: () => probeCommand([process.env.CHROMIUM, '/usr/bin/chromium', 'chromium'], /Chromium\s+(\S+)/i),
+    probe: () => probeCommand(candidatesFor('CHROMIUM', ['/usr/bin/chromium', 'chromium']), /Chromium\s+(\S+)/i),
   },
   {
     id: 'dovecot',
@@ -118,7 +126,7 @@ export const TOOLS: readonly ToolDef[] = [
     debian: 'dovecot-imapd',
     usedBy: 'tests',
     purpose: { zh: '测试：在本机回环地址上运行真实的 IMAP 邮箱，供 collect 收取', en: 'tests: a real IMAP server on loopback for collect' },
-    probe: () => probeCommand([process.env.DOVECOT, '/usr/sbin/dovecot', 'dovecot'], /^(\d[\w.\- ()]*)/m),
+    probe: () => probeCommand(candidatesFor('DOVECOT', ['/usr/sbin/dovecot', 'dovecot']), /^(\d[\w.\- ()]*)/m),
   },
 ];
 

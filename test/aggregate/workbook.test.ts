@@ -13,7 +13,8 @@ import { aggregateJson } from '../../src/reporters/aggregate-json.js';
 import { buildCityWorkbook, SHEET_ACTIVITY, SHEET_CHASE, SHEET_FINDINGS, SHEET_MAIN } from '../../src/writers/annex1-city.js';
 import { validateFile } from '../../src/core/validate/validate.js';
 import { FIGURE_KEYS, type Figures } from '../../src/core/layout/annex1.js';
-import { convertSheetsToCsv, convertWithSoffice, needSoffice, pdfPages, readCsv } from '../helpers/soffice.js';
+import { convertSheetsToCsv, convertWithSoffice, pdfPages, readCsv } from '../helpers/soffice.js';
+import { itWithTools } from '../helpers/tools.js';
 
 let dir: string;
 let out: string;
@@ -81,8 +82,7 @@ describe('the city-wide workbook', () => {
     for (const [name, v] of Object.entries(m.units)) expect(again.units.find((u) => u.unit.name === name)!.values).toEqual(v);
   });
 
-  it('opens in LibreOffice with its content intact', async () => {
-    if (!needSoffice()) return;
+  itWithTools(['soffice'], 'opens in LibreOffice with its content intact', async () => {
     const csvDir = mkdtempSync(join(dir, 'csv-'));
     const sheets = await convertSheetsToCsv(out, csvDir);
     expect([...sheets.keys()]).toEqual([SHEET_MAIN, SHEET_ACTIVITY, SHEET_CHASE, SHEET_FINDINGS]);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCheckReport } from '../../src/writers/check-report.js';
 import type { CheckJson } from '../../src/reporters/check-json.js';
-import { convertSheetsToCsv, needSoffice, readCsv } from '../helpers/soffice.js';
+import { convertSheetsToCsv, readCsv } from '../helpers/soffice.js';
+import { describeWithTools, tool } from '../helpers/tools.js';
 
 const entry = (name: string, uscc: string, eligible: boolean | null, action: string) => ({
   file: 'lists/渝北区-附表2.xlsx', district: '渝北区', row: 5, name, uscc, includedOn: '2022-06-01', validUntil: '2025-05-31', validity: 'valid' as const,
@@ -28,55 +29,52 @@ const json: CheckJson = {
 
 let dir = '';
 let sheets = new Map<string, string>();
-let ready = false;
 
-beforeAll(async () => {
-  ready = needSoffice();
-  if (!ready) return;
-  dir = mkdtempSync(join(tmpdir(), 'zmqd-check-soffice-'));
-  const path = join(dir, 'check.xlsx');
-  writeFileSync(path, await buildCheckReport(json, 'zh'));
-  sheets = await convertSheetsToCsv(path, dir);
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-describe('check report in LibreOffice', () => {
-  it('opens with every sheet and the content intact', () => {
-    if (!ready) return;
-    expect([...sheets.keys()].sort()).toEqual(['其他问题', '核查结果', '汇总'].sort());
-    const rows = readCsv(sheets.get('核查结果')!);
-    expect(rows[0]!.slice(0, 5)).toEqual(['区县', '文件', '行', '企业名称', '统一社会信用代码']);
-    expect(rows[1]!.slice(3, 8)).toEqual(['重庆甲化工有限公司', '915001120631461384', '2022-06-01', '2025-05-31', '有效']);
-    expect(rows[2]![3]).toBe('=SUM(A1:A2)');
-    expect(rows[3]![3]).toBe('-5 @x');
-    expect(rows[3]![4]).toBe('000000000000000001');
-    expect(rows[1]![11]).toBe('符合');
-    expect(rows[2]![15]).toBe('应移出');
-    expect(rows[1]![16]).toContain('2. +86 不是公式');
-    const other = readCsv(sheets.get('其他问题')!);
-    expect(other[1]).toContain('data-row-invalid');
+describeWithTools(['soffice'], 'LibreOffice opens the check workbook', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zmqd-check-soffice-'));
+    const path = join(dir, 'check.xlsx');
+    writeFileSync(path, await buildCheckReport(json, 'zh'));
+    sheets = await convertSheetsToCsv(path, dir);
   });
-});
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-describe('a legacy .xls data file', () => {
-  it('is converted with LibreOffice and read like the .xlsx', async () => {
-    if (!ready) return;
-    const { generate } = await import('../../scripts/fixtures/enforcement.js');
-    const { zmqd } = await import('../helpers/cli.js');
-    const { spawnSync } = await import('node:child_process');
-    const fx = join(dir, 'fx');
-    await generate(fx);
-    const conv = spawnSync(process.env.SOFFICE || 'soffice', [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', join(fx, 'xls'), join(fx, 'data', '信用评价.xlsx'),
-    ], { encoding: 'utf8', timeout: 180_000 });
-    expect(conv.status, conv.stderr).toBe(0);
-    const args = ['check', 'lists', '--inspections', 'data/检查记录-GBK.csv', '--as-of', '2024-10-01', '--format', 'json'];
-    const xlsx = zmqd([...args, '--credit', 'data/信用评价.xlsx'], { cwd: fx });
-    const xls = zmqd([...args, '--credit', 'xls/信用评价.xls'], { cwd: fx });
-    expect(xls.stderr).toContain('LibreOffice');
-    const pick = (s: string) => (JSON.parse(s) as { entries: { eligible: unknown; metCriteria: unknown }[] }).entries.map((e) => [e.eligible, e.metCriteria]);
-    expect(pick(xls.stdout)).toEqual(pick(xlsx.stdout));
+  describe('check report in LibreOffice', () => {
+    it('opens with every sheet and the content intact', () => {
+      expect([...sheets.keys()].sort()).toEqual(['其他问题', '核查结果', '汇总'].sort());
+      const rows = readCsv(sheets.get('核查结果')!);
+      expect(rows[0]!.slice(0, 5)).toEqual(['区县', '文件', '行', '企业名称', '统一社会信用代码']);
+      expect(rows[1]!.slice(3, 8)).toEqual(['重庆甲化工有限公司', '915001120631461384', '2022-06-01', '2025-05-31', '有效']);
+      expect(rows[2]![3]).toBe('=SUM(A1:A2)');
+      expect(rows[3]![3]).toBe('-5 @x');
+      expect(rows[3]![4]).toBe('000000000000000001');
+      expect(rows[1]![11]).toBe('符合');
+      expect(rows[2]![15]).toBe('应移出');
+      expect(rows[1]![16]).toContain('2. +86 不是公式');
+      const other = readCsv(sheets.get('其他问题')!);
+      expect(other[1]).toContain('data-row-invalid');
+    });
+  });
+
+  describe('a legacy .xls data file', () => {
+    it('is converted with LibreOffice and read like the .xlsx', async () => {
+      const { generate } = await import('../../scripts/fixtures/enforcement.js');
+      const { zmqd } = await import('../helpers/cli.js');
+      const { spawnSync } = await import('node:child_process');
+      const fx = join(dir, 'fx');
+      await generate(fx);
+      const conv = spawnSync(tool('soffice').command, [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', join(fx, 'xls'), join(fx, 'data', '信用评价.xlsx'),
+      ], { encoding: 'utf8', timeout: 180_000 });
+      expect(conv.status, conv.stderr).toBe(0);
+      const args = ['check', 'lists', '--inspections', 'data/检查记录-GBK.csv', '--as-of', '2024-10-01', '--format', 'json'];
+      const xlsx = zmqd([...args, '--credit', 'data/信用评价.xlsx'], { cwd: fx });
+      const xls = zmqd([...args, '--credit', 'xls/信用评价.xls'], { cwd: fx });
+      expect(xls.stderr).toContain('LibreOffice');
+      const pick = (s: string) => (JSON.parse(s) as { entries: { eligible: unknown; metCriteria: unknown }[] }).entries.map((e) => [e.eligible, e.metCriteria]);
+      expect(pick(xls.stdout)).toEqual(pick(xlsx.stdout));
+    });
   });
 });

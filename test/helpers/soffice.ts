@@ -3,18 +3,15 @@
  * headless `soffice`, each call with its own throw-away profile so parallel test files never
  * share (and lock) one user installation.
  *
- * Tests that need soffice call `needSoffice()`: it returns true when soffice runs, false when it
- * is missing and ZMQD_SKIP_SOFFICE=1 (the test then returns early), and throws otherwise — a
- * missing LibreOffice must fail CI loudly, not pass silently.
+ * Only call these inside a suite gated on LibreOffice: describeWithTools(['soffice'], …) or
+ * itWithTools(['soffice'], …) from ./tools.ts, which finds the executable ($SOFFICE or the PATH).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-/** The executable: $SOFFICE if set, else `soffice` on the PATH. */
-export const SOFFICE = process.env.SOFFICE || 'soffice';
+import { tool } from './tools.js';
 
 /**
  * CSV filter: comma, double quote, UTF-8 (76), from line 1, standard cell format, language 0,
@@ -26,28 +23,6 @@ export const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,t
 /** Generous: the first start of a fresh profile takes several seconds on a busy CI machine. */
 export const SOFFICE_TIMEOUT_MS = 180_000;
 
-let available: boolean | undefined;
-
-/** true when `soffice --version` runs. Cached. */
-export function sofficeAvailable(): boolean {
-  if (available === undefined) {
-    const r = spawnSync(SOFFICE, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-    available = r.status === 0 && /LibreOffice/i.test(r.stdout ?? '');
-  }
-  return available;
-}
-
-/** For tests: true = go ahead; false = skip (only with ZMQD_SKIP_SOFFICE=1); throws when soffice is missing. */
-export function needSoffice(): boolean {
-  if (sofficeAvailable()) return true;
-  if (process.env.ZMQD_SKIP_SOFFICE === '1') return false;
-  throw new Error(
-    `LibreOffice (${SOFFICE}) is not available, so the round-trip tests cannot run. ` +
-      'Install it (apt-get install -y libreoffice-calc) or set SOFFICE to its path; ' +
-      'set ZMQD_SKIP_SOFFICE=1 to skip these tests deliberately.',
-  );
-}
-
 interface RunResult {
   code: number | null;
   out: string;
@@ -56,7 +31,7 @@ interface RunResult {
 function run(args: string[], timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     // detached: soffice starts helper processes; on timeout the whole group we started is killed
-    const child = spawn(SOFFICE, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(tool('soffice').command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));

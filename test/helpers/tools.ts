@@ -3,6 +3,7 @@
  * here and nowhere else:
  *
  *   describeWithTools(['soffice'], 'LibreOffice opens the city table', () => { … });
+ *   itWithTools(['soffice'], 'converts a legacy .xls', async () => { … });
  *   const py = tool('openpyxl');  // inside such a suite: the interpreter that has openpyxl
  *
  * When a tool is missing the suite is skipped, its reason and install line recorded, and the
@@ -11,7 +12,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 import { findTool, installLine, toolDef, type ToolFound, type ToolId } from '../../src/cli/tools.js';
 
 export type { ToolId } from '../../src/cli/tools.js';
@@ -19,8 +20,8 @@ export type { ToolId } from '../../src/cli/tools.js';
 /** The environment variable under which a missing tool fails the run (CI sets it). */
 export const REQUIRE_ENV = 'ZMQD_REQUIRE_TOOLS';
 
-/** Where skipped suites are recorded for the end-of-run summary. */
-export const SKIP_DIR = path.resolve(__dirname, '..', '..', '.vitest-tmp', 'skipped-suites');
+/** Where skipped suites are recorded for the end-of-run summary ($ZMQD_SKIP_DIR for a nested run). */
+export const SKIP_DIR = process.env.ZMQD_SKIP_DIR || path.resolve(__dirname, '..', '..', '.vitest-tmp', 'skipped-suites');
 
 export interface Gate {
   /** The tools that are missing (empty: run the suite). */
@@ -61,6 +62,13 @@ export function describeWithTools(tools: readonly ToolId[], name: string, fn: ()
   describe.skipIf(missing.length > 0)(name, fn);
 }
 
+/** One test that runs only when every tool is present, in a suite whose other tests need none. */
+export function itWithTools(tools: readonly ToolId[], name: string, fn: () => unknown, timeout?: number): void {
+  const { missing } = gate(tools, process.env, findTool);
+  if (missing.length) record(name, missing);
+  it.skipIf(missing.length > 0)(name, fn as () => Promise<void>, timeout);
+}
+
 /** The tool as found (its command and version); throws when absent — call it inside a gated suite. */
 export function tool(id: ToolId): ToolFound {
   const t = findTool(id);
@@ -96,4 +104,13 @@ export function skippedSummary(): string {
 /** For the global setup: forget the previous run's skips. */
 export function clearSkips(): void {
   rmSync(SKIP_DIR, { recursive: true, force: true });
+}
+
+/** For a vitest global setup: forget the previous run's skips; the returned teardown prints the summary. */
+export function skipSummaryAtEnd(): () => void {
+  clearSkips();
+  return () => {
+    const summary = skippedSummary();
+    if (summary) process.stdout.write(`\n${summary}\n`);
+  };
 }

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate, type BadManifest, type BadManifestEntry } from '../../scripts/fixtures/bad.js';
-import { needSoffice } from '../helpers/soffice.js';
-import { crashLines, ensureBuilt, hasCommand, listFiles, ROOT, runCli, sha256, type CliResult } from './cli.js';
+import { crashLines, ensureBuilt, listFiles, ROOT, runCli, sha256, type CliResult } from './cli.js';
+import { itWithTools } from '../helpers/tools.js';
 
 await ensureBuilt();
 
@@ -90,8 +90,7 @@ describe('zmqd validate over the whole corpus', () => {
     expectPerFile(json(r), false);
   }, SLOW);
 
-  it('with LibreOffice: the legacy files are converted and checked, with a warning', async () => {
-    if (!needSoffice()) return; // only with ZMQD_SKIP_SOFFICE=1 and no soffice
+  itWithTools(['soffice'], 'with LibreOffice: the legacy files are converted and checked, with a warning', async () => {
     const r = await runCli(['validate', BAD, ...AS_OF, '--format', 'json'], { timeoutMs: SLOW });
     clean(r, 'validate');
     expect(r.code).toBe(1);
@@ -172,18 +171,15 @@ describe('zmqd aggregate over the annex folder', () => {
   }
 
   it('without LibreOffice', async () => {
-    if (!hasCommand('aggregate')) throw new Error('aggregate is not built');
     await run(NO_SOFFICE, false);
   }, SLOW);
 
-  it('with LibreOffice', async () => {
-    if (!needSoffice()) return; // only with ZMQD_SKIP_SOFFICE=1 and no soffice
+  itWithTools(['soffice'], 'with LibreOffice', async () => {
     await run(undefined, true);
   }, SLOW);
 });
 
-// commands other engineers are still writing join these tests as soon as they build and load
-if (hasCommand('check')) describe('zmqd check with each data file of the corpus as --inspections', () => {
+describe('zmqd check with each data file of the corpus as --inspections', () => {
   const list = `${BAD}/${manifest.checkList}`;
   const credit = `${BAD}/${manifest.checkCredit}`;
   const data = manifest.files.filter((f): f is BadManifestEntry & { check: NonNullable<BadManifestEntry['check']> } => f.check !== undefined);
@@ -240,7 +236,7 @@ if (hasCommand('check')) describe('zmqd check with each data file of the corpus 
   }, SLOW);
 });
 
-if (hasCommand('report')) describe('zmqd report over the annex folder', () => {
+describe('zmqd report over the annex folder', () => {
   it('writes its folder, exit 1, no crash', async () => {
     const outDir = path.join(tmp, 'report');
     const r = await runCli(['report', `${BAD}/annex`, '--out', outDir, '--period', manifest.period, '--inspections', `${BAD}/data/检查记录.csv`, '--credit', `${BAD}/${manifest.checkCredit}`, ...AS_OF], { env: NO_SOFFICE, timeoutMs: SLOW });

@@ -97,17 +97,6 @@ export function crashLines(stderr: string): string[] {
   return stderr.split('\n').filter((l) => /^\s+at\s/.test(l) || /TypeError|ReferenceError|RangeError|SyntaxError|内部错误|internal error/.test(l));
 }
 
-/**
- * A CLI command is there when its compiled module (and everything it imports) loads. Commands
- * still being written by other engineers are left out of the "every command" tests until then.
- */
-export function hasCommand(name: string): boolean {
-  const js = path.join(ROOT, 'dist', 'src', 'cli', 'commands', `${name}.js`);
-  if (!existsSync(path.join(ROOT, 'src', 'cli', 'commands', `${name}.ts`)) || !existsSync(js)) return false;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(js).href)})`], { encoding: 'utf8', timeout: 60_000 });
-  return r.status === 0;
-}
-
 export function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../../src/cli/legacy.js';
 import { validatePaths } from '../../src/cli/commands/validate.js';
-import { SOFFICE, SOFFICE_TIMEOUT_MS, needSoffice } from '../helpers/soffice.js';
+import { SOFFICE_TIMEOUT_MS } from '../helpers/soffice.js';
+import { describeWithTools, tool } from '../helpers/tools.js';
 import { makeCfb } from '../workbook/helpers.js';
 import { crashLines, ensureBuilt, ROOT, runCli } from './cli.js';
 
@@ -167,15 +168,14 @@ describe('validatePaths with a legacy file', () => {
   });
 });
 
-describe('a real .xls made by LibreOffice', () => {
+describeWithTools(['soffice'], 'a real .xls made by LibreOffice', () => {
   let xls: string;
   beforeAll(async () => {
     await ensureBuilt();
-    if (!needSoffice()) return;
     const out = path.join(tmp, 'real');
     const profile = mkdtempSync(path.join(tmpdir(), 'zmqd-soffice-'));
     try {
-      const r = spawnSync(SOFFICE, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', out, GOOD_LIST], { encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS });
+      const r = spawnSync(tool('soffice').command, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', out, GOOD_LIST], { encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS });
       const made = existsSync(out) ? readdirSync(out).find((n) => n.endsWith('.xls')) : undefined;
       if (!made) throw new Error(`soffice made no .xls: ${r.stdout}${r.stderr}`);
       xls = path.join(out, '渝北区附表2监督执法正面清单企业列表.xls');
@@ -187,7 +187,6 @@ describe('a real .xls made by LibreOffice', () => {
   }, SOFFICE_TIMEOUT_MS);
 
   it('zmqd validate converts it (.xls and .et) and checks it: the warning, the data, exit 0', async () => {
-    if (!needSoffice()) return; // only with ZMQD_SKIP_SOFFICE=1 and no soffice
     expect(isLegacyExcel(new Uint8Array(readFileSync(xls)))).toBe(true);
     const before = readdirSync(path.dirname(xls)).sort();
     const r = await runCli(['validate', path.dirname(xls), '--as-of', '2024-10-01', '--format', 'json'], { timeoutMs: 2 * SOFFICE_TIMEOUT_MS });
@@ -206,7 +205,6 @@ describe('a real .xls made by LibreOffice', () => {
   }, 3 * SOFFICE_TIMEOUT_MS);
 
   it('without LibreOffice: an error that says how to re-save, exit 1', async () => {
-    if (!needSoffice()) return;
     const r = await runCli(['validate', xls, '--as-of', '2024-10-01'], { env: { SOFFICE: '/nonexistent/soffice' } });
     expect(crashLines(r.stderr)).toEqual([]);
     expect(r.code).toBe(1);

@@ -11,8 +11,8 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BadManifest } from '../../scripts/fixtures/bad.js';
-import { needSoffice } from '../helpers/soffice.js';
-import { BIN, crashLines, ensureBuilt, hasCommand, listFiles, ROOT, runCli, sha256, type CliResult } from './cli.js';
+import { itWithTools } from '../helpers/tools.js';
+import { BIN, crashLines, ensureBuilt, listFiles, ROOT, runCli, sha256, type CliResult } from './cli.js';
 
 await ensureBuilt();
 
@@ -21,8 +21,6 @@ const manifest = JSON.parse(readFileSync(path.join(BAD, 'manifest.json'), 'utf8'
 const AS_OF = ['--as-of', manifest.asOf];
 const NO_SOFFICE = { SOFFICE: '/nonexistent/soffice' };
 const SLOW = 600_000;
-const HAS_CHECK = hasCommand('check');
-const HAS_REPORT = hasCommand('report');
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'zmqd-lost-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -48,19 +46,22 @@ describe('inputs are never modified', () => {
       ['validate', BAD, ...AS_OF, '--format', 'json', '--lang', 'en', '--strict'],
       ['aggregate', path.join(BAD, 'annex'), '--period', manifest.period, ...AS_OF, '--out', path.join(out, 'a.xlsx')],
     ];
-    if (HAS_CHECK) runs.push(['check', path.join(BAD, 'annex'), '--inspections', DATA_INSP, '--credit', DATA_CREDIT, ...AS_OF, '--out', path.join(out, 'c.xlsx')]);
-    if (HAS_REPORT) runs.push(['report', path.join(BAD, 'annex'), '--out', path.join(out, 'report'), '--period', manifest.period, '--inspections', DATA_INSP, '--credit', DATA_CREDIT, ...AS_OF]);
+    runs.push(['check', path.join(BAD, 'annex'), '--inspections', DATA_INSP, '--credit', DATA_CREDIT, ...AS_OF, '--out', path.join(out, 'c.xlsx')]);
+    runs.push(['report', path.join(BAD, 'annex'), '--out', path.join(out, 'report'), '--period', manifest.period, '--inspections', DATA_INSP, '--credit', DATA_CREDIT, ...AS_OF]);
     for (const args of runs) {
       const r = await runCli(args, { env: NO_SOFFICE, timeoutMs: SLOW });
       clean(r, args[0]!);
       expect([0, 1], `${args.join(' ')}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
     }
-    // the legacy files go through LibreOffice: converted in a private folder, never beside the input
-    if (needSoffice()) {
-      const legacy = manifest.files.filter((f) => f.converted).map((f) => path.join(BAD, f.path));
-      const r = await runCli(['validate', ...legacy, ...AS_OF], { timeoutMs: SLOW });
-      clean(r, 'validate legacy');
-    }
+    expect(hashes(BAD)).toEqual(before);
+  }, SLOW);
+
+  // the legacy files go through LibreOffice: converted in a private folder, never beside the input
+  itWithTools(['soffice'], 'legacy files converted by LibreOffice leave the inputs byte-identical, and nothing new beside them', async () => {
+    const before = hashes(BAD);
+    const legacy = manifest.files.filter((f) => f.converted).map((f) => path.join(BAD, f.path));
+    const r = await runCli(['validate', ...legacy, ...AS_OF], { timeoutMs: SLOW });
+    clean(r, 'validate legacy');
     expect(hashes(BAD)).toEqual(before);
   }, SLOW);
 });
@@ -87,9 +88,7 @@ describe('an output never overwrites an input', () => {
       cases.push(['validate', dir, ...AS_OF, '--report', target]);
       cases.push(['aggregate', a1, '--period', manifest.period, ...AS_OF, '--out', target]);
     }
-    if (HAS_CHECK) {
-      for (const target of [...spellings(a2), ...spellings(insp)]) cases.push(['check', a2, '--inspections', insp, '--credit', path.join(dir, '信用评价.csv'), ...AS_OF, '--out', target]);
-    }
+    for (const target of [...spellings(a2), ...spellings(insp)]) cases.push(['check', a2, '--inspections', insp, '--credit', path.join(dir, '信用评价.csv'), ...AS_OF, '--out', target]);
     for (const args of cases) {
       const r = await runCli(args, { env: NO_SOFFICE });
       clean(r, args.join(' '));
@@ -277,37 +276,33 @@ describe('formula-looking text stays text in every output', () => {
     expectText(new Uint8Array(readFileSync(out)), 'city workbook', ["=cmd|' /C calc'!A0"]);
   });
 
-  if (HAS_CHECK) {
-    it('check --out', async () => {
-      // the list's own enforcement data: its (formula-looking) names and codes as the data has them
-      const rows = [['统一社会信用代码', '企业名称', '检查日期', '检查方式', '违法情况', '违法行为'], ['=1+2', '=HYPERLINK("http://example.invalid/","点击查看")', '2024-03-01', '现场检查', '无', '']];
-      const insp = path.join(tmp, 'inject-insp.csv');
-      writeFileSync(insp, rows.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n');
-      const out = path.join(tmp, 'inject-c.xlsx');
-      const r = await runCli(['check', pengshui, '--inspections', insp, '--credit', DATA_CREDIT, ...AS_OF, '--out', out], { env: NO_SOFFICE });
-      clean(r, 'check');
-      expect([0, 1]).toContain(r.code);
-      expectText(new Uint8Array(readFileSync(out)), 'check workbook', ['=HYPERLINK("http://example.invalid/","点击查看")']);
-    });
-  }
+  it('check --out', async () => {
+    // the list's own enforcement data: its (formula-looking) names and codes as the data has them
+    const rows = [['统一社会信用代码', '企业名称', '检查日期', '检查方式', '违法情况', '违法行为'], ['=1+2', '=HYPERLINK("http://example.invalid/","点击查看")', '2024-03-01', '现场检查', '无', '']];
+    const insp = path.join(tmp, 'inject-insp.csv');
+    writeFileSync(insp, rows.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n');
+    const out = path.join(tmp, 'inject-c.xlsx');
+    const r = await runCli(['check', pengshui, '--inspections', insp, '--credit', DATA_CREDIT, ...AS_OF, '--out', out], { env: NO_SOFFICE });
+    clean(r, 'check');
+    expect([0, 1]).toContain(r.code);
+    expectText(new Uint8Array(readFileSync(out)), 'check workbook', ['=HYPERLINK("http://example.invalid/","点击查看")']);
+  });
 
-  if (HAS_REPORT) {
-    it('report --out: every workbook and CSV it writes', async () => {
-      const dir = path.join(tmp, 'inject-r');
-      const inbox = path.join(tmp, 'inject-inbox');
-      mkdirSync(inbox);
-      cpSync(pengshui, path.join(inbox, path.basename(pengshui)));
-      cpSync(xiushan, path.join(inbox, path.basename(xiushan)));
-      const r = await runCli(['report', inbox, '--out', dir, '--period', manifest.period, '--inspections', DATA_INSP, '--credit', DATA_CREDIT, ...AS_OF], { env: NO_SOFFICE, timeoutMs: SLOW });
-      clean(r, 'report');
-      for (const f of listFiles(dir)) {
-        const p = path.join(dir, f);
-        if (f.endsWith('.xlsx')) expectText(new Uint8Array(readFileSync(p)), f, []);
-        if (f.endsWith('.csv')) {
-          const text = readFileSync(p, 'utf8');
-          for (const s of INJECTED) for (const line of text.split(/\r?\n/)) expect(line.split(',').includes(s), `${f}: bare "${s}" in a CSV field`).toBe(false);
-        }
+  it('report --out: every workbook and CSV it writes', async () => {
+    const dir = path.join(tmp, 'inject-r');
+    const inbox = path.join(tmp, 'inject-inbox');
+    mkdirSync(inbox);
+    cpSync(pengshui, path.join(inbox, path.basename(pengshui)));
+    cpSync(xiushan, path.join(inbox, path.basename(xiushan)));
+    const r = await runCli(['report', inbox, '--out', dir, '--period', manifest.period, '--inspections', DATA_INSP, '--credit', DATA_CREDIT, ...AS_OF], { env: NO_SOFFICE, timeoutMs: SLOW });
+    clean(r, 'report');
+    for (const f of listFiles(dir)) {
+      const p = path.join(dir, f);
+      if (f.endsWith('.xlsx')) expectText(new Uint8Array(readFileSync(p)), f, []);
+      if (f.endsWith('.csv')) {
+        const text = readFileSync(p, 'utf8');
+        for (const s of INJECTED) for (const line of text.split(/\r?\n/)) expect(line.split(',').includes(s), `${f}: bare "${s}" in a CSV field`).toBe(false);
       }
-    }, SLOW);
-  }
+    }
+  }, SLOW);
 });

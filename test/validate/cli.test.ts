@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, mkdtempSync, promises as fs, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -328,10 +328,15 @@ describe('text output', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 file: 0 errors, 1 warning.');
   });
 
-  it('npm start shows the sample report', () => {
-    // the same command as package.json's "start"
-    const r = zmqd(['validate', 'fixtures/sample', '--as-of', '2024-10-01']);
-    expect(r.stdout).toContain('渝北区');
-    expect(r.stdout).toMatch(/共 3 个文件/);
+  it('npm start runs the quarterly report on the sample inbox and ends with exit 0 (its planted mistakes are the demo)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(pkg.scripts.start).toBe('node dist/scripts/start.js');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'zmqd-start-'));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js'), '--out', path.join(out, 'r')], { cwd: root, encoding: 'utf8', env: { ...process.env, SOFFICE: '/nonexistent/soffice' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('zmqd 季度报告 · 2024年第三季度 · 判断日期 2024-10-01');
+    expect(r.stdout).toContain('演示到此成功结束');
+    expect(readdirSync(path.join(out, 'r')).filter((f) => !f.startsWith('.')).sort()).toEqual(expect.arrayContaining(['summary.json', '问题清单.xlsx', '资格核查.xlsx']));
+    rmSync(out, { recursive: true, force: true });
   });
 });
