@@ -8,7 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
-import { FastReadError, loadFast, readOutline, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
+import { FastReadError, loadFast, readOutline, sheetOf, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
@@ -151,6 +151,7 @@ export function streamWorkbook(bytes: Uint8Array, onSheet: StreamOptions['onShee
 
 async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' | 'exceljs'): Promise<GridWorkbook> {
   let guard: Guard | null = null;
+  let fastError: unknown;
   switch (sniff(bytes)) {
     case 'empty':
       fail('file-unreadable', { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' });
@@ -167,7 +168,6 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
   if (reader !== 'exceljs') {
     const read = new Set<number>();
     let workbook: GridWorkbook | undefined;
-    let fastError: unknown;
     try {
       workbook = await loadFast(bytes, { maxInflatedBytes: limits.maxInflated, read });
     } catch (err) {
@@ -219,6 +219,11 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
   } catch (err) {
     // the fast reader's cause, which names the sheet, says more than exceljs' failure
     if (guard?.fastError.sheet !== undefined) fail('file-unreadable', fastReason(guard.fastError));
+    const sheet = reader === 'auto' ? sheetOf(fastError) : undefined;
+    if (sheet !== undefined && !(fastError instanceof FastReadError)) {
+      const m = errorMessage(fastError);
+      fail('file-unreadable', { zh: `工作表“${sheet}”无法读取（XML 内容已损坏：${m}）`, en: `sheet "${sheet}" cannot be read (its XML is damaged: ${m})` });
+    }
     throw err;
   }
   if (guard) guard.check(workbook);

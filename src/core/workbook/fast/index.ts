@@ -21,6 +21,7 @@ import { SheetParser } from './sheet.js';
 import { inSheet } from './xml-error.js';
 
 export { FastReadError } from './xml.js';
+export { sheetOf } from './xml-error.js';
 export { NotStreamable } from './sheet.js';
 export { CellRow } from './cellrow.js';
 export { lastModes, readOutline, type FastOptions, type Outline } from './book.js';

@@ -17,8 +17,13 @@ export class FastReadError extends Error {
   }
 }
 
-/** The error, marked with the sheet being read when it is the fast reader's own. */
+/** The error (the fast reader's, or the XML parser's), marked with the sheet being read. */
 export function inSheet(err: unknown, sheet: string): unknown {
-  if (err instanceof FastReadError) err.sheet ??= sheet;
+  if (err instanceof Error) (err as Error & { sheet?: string }).sheet ??= sheet;
   return err;
+}
+
+/** The sheet an error of the fast reader happened in (see inSheet), if any. */
+export function sheetOf(err: unknown): string | undefined {
+  return err instanceof Error ? (err as Error & { sheet?: string }).sheet : undefined;
 }
