@@ -190,11 +190,13 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
       const where = fastError.sheet === undefined ? null : sheetWhere(fastError.sheet);
       fail('file-unreadable', { zh: `${where ? where.zh : ''}工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `${where ? where.en : ''}the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
     }
+  }
+  checkActualSizes(bytes, entries, limits);
+  if (reader === 'auto') {
     // a value the fast reader cannot read as its cell type says: exceljs would only guess it
     if (fastError instanceof FastReadError && fastError.refuse) fail('file-unreadable', fastReason(fastError));
     guard = fallbackGuard(bytes, entries, limits, fastError);
   }
-  checkActualSizes(bytes, entries, limits);
   // exceljs makes a cell object for every cell of a merged range: a merge over whole columns hangs it (the
   // fast reader takes such sheets, so this only matters for a file it could not read for another reason)
   const huge = reader === 'exceljs' ? null : hugeMerge(bytes, entries);
