@@ -206,8 +206,12 @@ async function exists(f: string): Promise<boolean> {
   }
 }
 
-/** Make whatever is missing under `dir`; `log` reports progress on stderr. */
-export async function ensureData(dir: string, log: (s: string) => void): Promise<BenchData> {
+/**
+ * Make whatever is missing under `dir`; `log` reports progress on stderr. `only`: the data sets to
+ * make (default all), so `--only validate` does not wait for the 500,000-row exports.
+ */
+export async function ensureData(dir: string, log: (s: string) => void, only?: ReadonlySet<'list100k' | 'check' | 'quarter'>): Promise<BenchData> {
+  const want = (k: 'list100k' | 'check' | 'quarter') => !only || only.has(k);
   await fs.mkdir(dir, { recursive: true });
   const d: BenchData = {
     list100k: path.join(dir, '附表2-九龙坡区-100k.xlsx'),
@@ -227,11 +231,14 @@ export async function ensureData(dir: string, log: (s: string) => void): Promise
     await fs.rename(tmp, f);
     log(`  ${path.basename(f)}: ${((await fs.stat(f)).size / 1048576).toFixed(1)} MiB in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   };
-  await step(d.list100k, 'the 100,000-row Annex 2 list', (f) => annex2List(f, 100_000, 1));
-  await step(d.inspectionsXlsx, 'the 500,000-row inspection export (.xlsx)', (f) => inspectionsXlsx(f, 500_000));
-  await step(d.inspectionsCsv, 'the 500,000-row inspection export (GBK .csv)', (f) => inspectionsCsv(f, 500_000));
-  await step(d.checkList, 'the 2,000-row Annex 2 list to check', (f) => annex2List(f, 2_000, 1));
-  await step(d.credit, 'the credit ratings', (f) => creditFile(f, 100_000));
+  if (want('list100k')) await step(d.list100k, 'the 100,000-row Annex 2 list', (f) => annex2List(f, 100_000, 1));
+  if (want('check')) {
+    await step(d.inspectionsXlsx, 'the 500,000-row inspection export (.xlsx)', (f) => inspectionsXlsx(f, 500_000));
+    await step(d.inspectionsCsv, 'the 500,000-row inspection export (GBK .csv)', (f) => inspectionsCsv(f, 500_000));
+    await step(d.checkList, 'the 2,000-row Annex 2 list to check', (f) => annex2List(f, 2_000, 1));
+    await step(d.credit, 'the credit ratings', (f) => creditFile(f, 100_000));
+  }
+  if (!want('quarter')) return d;
   const marker = path.join(d.quarterDir, '.complete');
   if (!(await exists(marker))) {
     log('generating the 41-unit quarter …');

@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 
 async function loadGenerators(): Promise<Generator[]> {
-  const names = ['annex', 'quarters', 'enforcement', 'inbox', 'bad'];
+  const names = ['annex', 'quarters', 'enforcement', 'inbox', 'bad', 'mailbox'];
   const out: Generator[] = [];
   for (const n of names) {
     try {

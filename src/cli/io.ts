@@ -72,14 +72,12 @@ async function walk(dir: string, seen: Set<string> = new Set()): Promise<string[
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const p = path.join(dir, e.name);
     let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      const st = await fs.stat(p).catch(() => null); // a dangling link is skipped like any non-file
-      isDir = st?.isDirectory() ?? false;
-      isFile = st?.isFile() ?? false;
-    }
-    if (isDir) files.push(...(await walk(p, seen)));
-    else if (isFile && EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(p);
+    if (e.isSymbolicLink()) isDir = (await fs.stat(p).catch(() => null))?.isDirectory() ?? false;
+    if (isDir) for (const f of await walk(p, seen)) files.push(f);
+    // anything else with a workbook's name is listed, whatever it is: a FIFO, a device, a dangling or
+    // looping link then gets its file-unreadable finding (readInput never opens it for reading) rather
+    // than vanishing from the count
+    else if (EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(p);
   }
   return files;
 }
@@ -88,19 +86,97 @@ function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
 }
 
-/** Read a file, refusing to read more than `limit` bytes (the caller reports file-too-large). */
-export async function readInput(abs: string, limit: number): Promise<{ bytes: Uint8Array } | { tooLarge: number } | { error: string }> {
+/** What a path is when it is not a regular file (for messages). */
+function notRegular(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isDirectory()) return 'EISDIR';
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'SOCKET';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'DEVICE';
+  return 'NOTREG';
+}
+
+const READ_REASONS: Record<string, [string, string]> = {
+  ENOENT: ['文件不存在（或链接指向的文件不存在）', 'no such file (or the link points to nothing)'],
+  ELOOP: ['符号链接循环指向自身', 'a symbolic link that loops'],
+  EACCES: ['没有读取权限', 'permission denied'],
+  EPERM: ['没有读取权限', 'permission denied'],
+  EISDIR: ['这是文件夹，不是文件', 'it is a folder, not a file'],
+  FIFO: ['这是命名管道（FIFO），不是普通文件', 'it is a named pipe (FIFO), not a regular file'],
+  SOCKET: ['这是套接字，不是普通文件', 'it is a socket, not a regular file'],
+  DEVICE: ['这是设备文件，不是普通文件', 'it is a device, not a regular file'],
+  NOTREG: ['不是普通文件', 'not a regular file'],
+  EIO: ['读取出错（磁盘或网络故障）', 'an input/output error (disk or network)'],
+  ENAMETOOLONG: ['路径过长', 'the path is too long'],
+};
+
+/** A readInput error code as words, both languages. */
+export function describeReadError(code: string): { zh: string; en: string } {
+  const r = READ_REASONS[code];
+  return r ? { zh: `${r[0]}，${code}`, en: `${r[1]}, ${code}` } : { zh: code, en: code };
+}
+
+/**
+ * Open a path for reading only if it is a regular file. O_NONBLOCK makes opening a FIFO return at
+ * once instead of waiting for a writer forever; the handle itself is then checked (no race between
+ * a stat and the open). Throws an errno-style error whose code describeReadError knows.
+ */
+async function openRegular(abs: string): Promise<fs.FileHandle> {
+  const fh = await fs.open(abs, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
   try {
-    const st = await fs.stat(abs);
-    // a FIFO or device given by name would block or never end: only regular files are read
-    if (!st.isFile()) return { error: st.isDirectory() ? 'EISDIR' : 'not a regular file' };
+    const st = await fh.stat();
+    if (!st.isFile()) throw Object.assign(new Error(notRegular(st)), { code: notRegular(st) });
+    return fh;
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Read a file, refusing to read more than `limit` bytes (the caller reports file-too-large). Never opens a FIFO or device for reading. */
+export async function readInput(abs: string, limit: number): Promise<{ bytes: Uint8Array } | { tooLarge: number } | { error: string }> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    // stat first: a FIFO or device is not even opened (opening some devices has effects)
+    const lst = await fs.stat(abs);
+    if (!lst.isFile()) return { error: notRegular(lst) };
+    fh = await openRegular(abs);
+    const st = await fh.stat();
     if (st.size > limit) return { tooLarge: st.size };
-    const buf = await fs.readFile(abs);
+    const buf = await fh.readFile();
     if (buf.length > limit) return { tooLarge: buf.length };
     return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
   } catch (err) {
-    return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
+    return { error: errCode(err) };
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
+}
+
+/** The first `n` bytes of a regular file (fewer when it is shorter); null when it is not one or cannot be read. */
+export async function readHead(abs: string, n: number): Promise<Uint8Array | null> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    if (!(await fs.stat(abs)).isFile()) return null;
+    fh = await openRegular(abs);
+    const head = new Uint8Array(n);
+    const { bytesRead } = await fh.read(head, 0, n, 0);
+    return head.subarray(0, bytesRead);
+  } catch {
+    return null;
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A small text input named by an option (--config, --allow-uscc, --map): a regular file of at most
+ * 10 MB, read as UTF-8. Anything else is a UsageError (exit 2) naming the option and the reason.
+ */
+export async function readOptionText(file: string, what: { zh: string; en: string }): Promise<string> {
+  const r = await readInput(path.resolve(file), 10 * 1024 * 1024);
+  if ('bytes' in r) return new TextDecoder('utf-8').decode(r.bytes);
+  const why = 'tooLarge' in r ? { zh: `文件过大（${r.tooLarge} 字节，上限 10 MB）`, en: `the file is too large (${r.tooLarge} bytes, limit 10 MB)` } : describeReadError(r.error);
+  throw new UsageError(`无法读取${what.zh} ${file}（${why.zh}）。\nCannot read ${what.en} ${file} (${why.en}).`);
 }
 
 /**
@@ -168,20 +244,46 @@ export async function checkOutputPath(target: string, inputs: Iterable<string> =
   }
 }
 
+const WRITE_REASONS: Record<string, [string, string]> = {
+  ENOENT: ['所在文件夹不存在或无法创建', 'its folder does not exist or cannot be created'],
+  ENOTDIR: ['路径中有一部分是文件而不是文件夹', 'part of the path is a file, not a folder'],
+  EEXIST: ['路径中有一部分是文件而不是文件夹', 'part of the path is a file, not a folder'],
+  EACCES: ['没有写入权限', 'permission denied'],
+  EPERM: ['没有写入权限', 'permission denied'],
+  EROFS: ['磁盘只读', 'the disk is read-only'],
+  ENOSPC: ['磁盘空间不足', 'the disk is full'],
+  EDQUOT: ['超出磁盘配额', 'the disk quota is exceeded'],
+  EFBIG: ['文件超过了系统允许的大小', 'the file is larger than the system allows'],
+  EIO: ['读写出错（磁盘或网络故障）', 'an input/output error (disk or network)'],
+  EISDIR: ['该路径是一个文件夹', 'the path is a folder'],
+  EBUSY: ['文件或文件夹正被占用', 'the file or folder is busy'],
+  EMFILE: ['同时打开的文件过多', 'too many open files'],
+  ENFILE: ['同时打开的文件过多', 'too many open files'],
+  ENAMETOOLONG: ['路径过长', 'the path is too long'],
+  EXDEV: ['不能跨磁盘改名', 'cannot rename across disks'],
+  ENOTEMPTY: ['文件夹不为空', 'the folder is not empty'],
+};
+
 function cannotWrite(target: string, err: unknown): UsageError {
   const code = errCode(err);
-  const hint: Record<string, [string, string]> = {
-    ENOENT: ['所在文件夹不存在或无法创建', 'its folder does not exist or cannot be created'],
-    ENOTDIR: ['路径中有一部分是文件而不是文件夹', 'part of the path is a file, not a folder'],
-    EEXIST: ['路径中有一部分是文件而不是文件夹', 'part of the path is a file, not a folder'],
-    EACCES: ['没有写入权限', 'permission denied'],
-    EPERM: ['没有写入权限', 'permission denied'],
-    EROFS: ['磁盘只读', 'the disk is read-only'],
-    ENOSPC: ['磁盘空间不足', 'the disk is full'],
-    EISDIR: ['该路径是一个文件夹', 'the path is a folder'],
-  };
-  const [zh, en] = hint[code] ?? [code, code];
+  const [zh, en] = WRITE_REASONS[code] ?? [code, code];
   return new UsageError(`无法写入输出文件 ${target}：${zh}（${code}）。\nCannot write the output file ${target}: ${en} (${code}).`);
+}
+
+/**
+ * An operating-system error (ENOSPC, EACCES, EROFS …) that reached the top of a command — a writer
+ * or a folder operation that did not wrap it: the command's fault of circumstance, not a defect. The
+ * UsageError (exit 2) says which path and why; null for anything else (a real defect).
+ */
+export function systemFailure(err: unknown): UsageError | null {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || !(e.code in WRITE_REASONS || e.code in READ_REASONS) || (e.syscall === undefined && e.errno === undefined)) return null;
+  const [zh, en] = WRITE_REASONS[e.code] ?? READ_REASONS[e.code]!;
+  const dest = (e as { dest?: string }).dest;
+  const where = e.path ? ` ${e.path}${dest ? ` → ${dest}` : ''}` : '';
+  return new UsageError(
+    `无法完成文件操作${where}：${zh}（${e.code}）。已写出的报告未被改动；请处理后重新运行。\nA file operation failed${where}: ${en} (${e.code}). Any earlier report was left as it was; fix this and run again.`,
+  );
 }
 
 /** Leftover temporary files of `base` from runs that were killed (their process is gone). */

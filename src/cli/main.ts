@@ -1,18 +1,39 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from './io.js';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemFailure, UsageError } from './io.js';
+import { terminalSafe } from '../reporters/safe.js';
 
 /**
  * The zmqd command line. Heavy modules (exceljs, the rules) are imported lazily inside each action,
  * so `zmqd --help` and `--version` start fast.
  */
 export async function main(argv: string[]): Promise<void> {
+  // a defect anywhere, even in a callback outside the command's promise, ends as one clean message
+  process.on('uncaughtException', (err) => crash(err));
+  process.on('unhandledRejection', (err) => crash(err));
   const program = buildProgram();
   try {
+    injectBug();
     await program.parseAsync(argv);
   } catch (err) {
     process.exitCode = exitCodeFor(err);
   }
 }
+
+/**
+ * For the robustness tests only: ZMQD_INJECT_BUG=sync|async raises an exception nobody catches, the way a
+ * defect would, to prove what the user then sees (test/robust/hostile.test.ts). Unset, it does nothing.
+ */
+function injectBug(): void {
+  const mode = process.env.ZMQD_INJECT_BUG;
+  if (mode === 'sync') throw new TypeError('injected defect (ZMQD_INJECT_BUG=sync)');
+  if (mode === 'async') setTimeout(() => { throw new TypeError('injected defect (ZMQD_INJECT_BUG=async)'); }, 0);
+}
+
+/** Exit code for an internal error (a defect of zmqd): EX_SOFTWARE. Documented in docs/robustness.md. */
+export const EXIT_BUG = 70;
 
 function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) {
@@ -20,13 +41,52 @@ function exitCodeFor(err: unknown): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     return 2;
   }
-  if (err instanceof UsageError) {
-    process.stderr.write(`zmqd: ${err.message}\n`);
+  const usage = err instanceof UsageError ? err : systemFailure(err);
+  if (usage) {
+    process.stderr.write(`zmqd: ${terminalSafe(usage.message)}\n`);
     return 2;
   }
-  const msg = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`zmqd: 内部错误，请把以下信息发给维护人员 / internal error, please report:\n${msg}\n`);
-  return 70;
+  reportBug(err);
+  return EXIT_BUG;
+}
+
+let crashed = false;
+function crash(err: unknown): void {
+  if (crashed) return;
+  crashed = true;
+  const usage = systemFailure(err);
+  if (usage) {
+    process.stderr.write(`zmqd: ${terminalSafe(usage.message)}\n`);
+    process.exit(2);
+  }
+  reportBug(err);
+  process.exit(EXIT_BUG);
+}
+
+/**
+ * A defect of zmqd reached the top: one short message on stderr saying so and where the details are
+ * (the stack trace goes to a log file under the OS temp folder, never to the terminal or stdout).
+ */
+function reportBug(err: unknown): void {
+  const first = terminalSafe((err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200));
+  const log = writeCrashLog(err);
+  const where = log ? `详细信息已写入 ${log}` : '详细信息无法写入日志文件';
+  const whereEn = log ? `the details are in ${log}` : 'the details could not be written to a log file';
+  process.stderr.write(
+    `zmqd: 内部错误：${first}\n这是 zmqd 的缺陷，不是您的文件的问题。${where}，请把该文件发给维护人员。\n` +
+      `zmqd: internal error: ${first}\nThis is a bug in zmqd, not a problem with your files; ${whereEn} — please send it to the maintainers.\n`,
+  );
+}
+
+function writeCrashLog(err: unknown): string | null {
+  try {
+    const file = join(tmpdir(), `zmqd-crash-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.log`);
+    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    writeFileSync(file, `zmqd ${VERSION}, node ${process.version}, ${process.platform}\nargv: ${JSON.stringify(process.argv.slice(2))}\n\n${stack}\n`, { mode: 0o600 });
+    return file;
+  } catch {
+    return null;
+  }
 }
 
 const VERSION = '0.1.0';
@@ -36,7 +96,7 @@ function inChinese(s: string): string {
   const m = (re: RegExp) => re.exec(s)?.[1];
   let zh: string | undefined;
   if (s.includes('unknown option')) zh = `未知的选项 ${m(/'([^']+)'/) ?? ''}`;
-  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、template、doctor）`;
+  else if (s.includes('unknown command')) zh = `未知的命令 ${m(/'([^']+)'/) ?? ''}（可用：validate、aggregate、check、report、collect、template、doctor、page）`;
   else if (s.includes('missing required argument')) zh = `缺少参数 ${m(/'([^']+)'/) ?? ''}`;
   else if (s.includes('argument missing')) zh = `选项 ${m(/'([^']+)'/) ?? ''} 缺少取值`;
   else if (s.includes('too many arguments')) zh = '参数过多';
@@ -68,6 +128,7 @@ export function buildProgram(): Command {
       .argument('<path...>', '文件或文件夹 files or folders')
       .option('--as-of <date>', '判断有效期的日期 YYYY-MM-DD（默认今天，北京时间）')
       .option('--district <name>', '应为哪个区县的报送 the expected reporting unit')
+      .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .option('--allow-uscc <file>', '校验位不符但允许的信用代码名单（每行一个）allow-list of USCCs')
       .option('--report <file.xlsx>', '把问题写入 Excel 工作簿 write the findings as a workbook')
@@ -89,6 +150,7 @@ export function buildProgram(): Command {
       .option('--out <file.xlsx>', '写出全市汇总表 write the city-wide Annex 1 workbook')
       .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
       .option('--cutover <date>', '39 个报送单位名单的启用日期（默认 2025-10-01）roster cut-over date')
+      .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .exitOverride(),
   ).action(async (paths: string[], opts) => {
@@ -104,12 +166,16 @@ export function buildProgram(): Command {
       .option('--inspections <file>', '检查记录（.xlsx/.csv）inspection records')
       .option('--credit <file>', '信用评价（.xlsx/.csv）credit ratings')
       .option('--monitoring <file>', '在线监控（.xlsx/.csv，可选）online monitoring')
+      .option('--objections <file>', '异议复核记录（.xlsx/.csv，可选）objections and their review')
+      .option('--stable-rate <pct>', '无“稳定达标”列时视为稳定达标的达标率（默认 95）compliance rate counted as stable')
       .option('--map <file>', '表头映射（JSON）header mapping for unusual exports')
       .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
       .option('--expiring-days <n>', '提前多少天提示即将到期（默认 90）', '90')
       .option('--out <file.xlsx>', '写出核查结果工作簿 write the verdicts as a workbook')
+      .option('--all', '列出全部企业（默认只列需要处理的）list every entry, not only those needing action')
       .option('--allow-uscc <file>', '校验位不符但允许的信用代码名单 allow-list of USCCs')
       .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
+      .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .exitOverride(),
   ).action(async (paths: string[], opts) => {
@@ -129,16 +195,39 @@ export function buildProgram(): Command {
       .option('--inspections <file>', '检查记录 inspection records')
       .option('--credit <file>', '信用评价 credit ratings')
       .option('--monitoring <file>', '在线监控 online monitoring')
+      .option('--objections <file>', '异议复核记录 objections and their review')
+      .option('--stable-rate <pct>', '无“稳定达标”列时视为稳定达标的达标率（默认 95）')
       .option('--map <file>', '表头映射（JSON）header mapping')
       .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
       .option('--expiring-days <n>', '提前多少天提示即将到期')
       .option('--allow-uscc <file>', '允许的信用代码名单 allow-list of USCCs')
       .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
+      .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .exitOverride(),
   ).action(async (inbox: string, opts) => {
     const { runReport } = await import('./commands/report.js');
     process.exitCode = await runReport(inbox, opts);
+  });
+
+  addCommon(
+    program
+      .command('collect')
+      .description('从 IMAP 邮箱收取本期报送（只读），存入收件文件夹并登记报送情况\nfetch the period\'s submissions from the IMAP mailbox (read-only)')
+      .option('--period <period>', '收取哪一期：2024Q3（第四季度含年度报告）')
+      .option('--out <dir>', '收件文件夹 the inbox folder to fill')
+      .option('--config <file>', '配置文件（mailbox：host、user、passwordFile 或 passwordEnv……）')
+      .option('--deadline <date>', '报送截止日期 YYYY-MM-DD（默认季度结束后第 10 天）')
+      .option('--host <host>', 'IMAP 服务器 server')
+      .option('--port <port>', '端口 port（默认 993）')
+      .option('--user <user>', '邮箱账户 account')
+      .option('--folder <folder>', '邮箱文件夹（默认 INBOX）')
+      .option('--tls <mode>', 'yes | no | starttls（默认 yes）')
+      .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
+      .exitOverride(),
+  ).action(async (opts) => {
+    const { runCollect } = await import('./commands/collect.js');
+    process.exitCode = await runCollect(opts);
   });
 
   program
@@ -163,6 +252,17 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const { runDoctor } = await import('./commands/doctor.js');
       process.exitCode = await runDoctor(opts);
+    });
+
+  program
+    .command('page')
+    .description('生成离线自查网页（单个 HTML 文件，发给区县在浏览器中校验）\nwrite the offline self-check page for district staff')
+    .option('--out <file.html>', '输出文件（默认 正面清单自查.html）output file')
+    .option('--quiet', '不显示日志 no log')
+    .exitOverride()
+    .action(async (opts) => {
+      const { runPage } = await import('./commands/page.js');
+      process.exitCode = await runPage(opts);
     });
 
   return program;

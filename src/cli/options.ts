@@ -37,6 +37,13 @@ export function parseDays(v: string | undefined, name: string, dflt: number): nu
   return Number(v);
 }
 
+/** --max-findings: at most N findings of one code per file (0 lists none, only their counts). */
+export function parseMaxFindings(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{1,7}$/.test(v)) throw new UsageError(`--max-findings 须为 0–9999999 的整数，而不是“${v}”。\n--max-findings must be a whole number (0–9999999), not "${v}".`);
+  return Number(v);
+}
+
 export function parseCutover(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isValidIso(v)) {

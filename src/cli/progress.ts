@@ -1,3 +1,4 @@
+import { printable, terminalSafe } from '../reporters/safe.js';
 /** A one-line progress bar on stderr, only when stderr is a terminal and not --quiet. */
 export class Progress {
   private readonly on: boolean;
@@ -13,7 +14,8 @@ export class Progress {
     const width = 24;
     const filled = Math.round((done / this.total) * width);
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-    const shown = name.length > 30 ? '…' + name.slice(-29) : name;
+    const safe = printable(name);
+    const shown = safe.length > 30 ? '…' + safe.slice(-29) : safe;
     process.stderr.write(`\r${this.label} ${bar} ${done}/${this.total} ${shown}\x1b[K`);
   }
   done(): void {
@@ -23,5 +25,5 @@ export class Progress {
 
 /** A log line on stderr (never stdout: stdout belongs to the report / JSON). */
 export function log(quiet: boolean, msg: string): void {
-  if (!quiet) process.stderr.write(msg + '\n');
+  if (!quiet) process.stderr.write(terminalSafe(msg) + '\n');
 }

@@ -130,6 +130,13 @@ export const TOOLS: readonly ToolDef[] = [
   },
 ];
 
+/**
+ * How the tests and the benchmark start Chromium (headless, with a fresh profile of their own): no
+ * sandbox (CI runs as root), no GPU, and nothing the browser would fetch on its own, so a request
+ * seen is the page's.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export function toolDef(id: ToolId): ToolDef {
   const t = TOOLS.find((x) => x.id === id);
   if (!t) throw new Error(`unknown tool ${id}`);

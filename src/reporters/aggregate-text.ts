@@ -5,6 +5,7 @@ import { parsePeriod, periodLabelEn, periodLabelZh } from '../core/roster/period
 import type { AggregateJson } from './aggregate-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { count } from './plural.js';
+import { printable, terminalSafe } from './safe.js';
 
 const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
@@ -118,7 +119,7 @@ export function aggregateText(j: AggregateJson, lang: Lang, fileCount?: number):
     }
     for (const [file, fs] of groups) {
       const worst = fs.some((f) => f.severity === 'error') ? chalk.red('✖') : fs.some((f) => f.severity === 'warning') ? chalk.yellow('▲') : chalk.cyan('ℹ');
-      const head = wrap(file || (zh ? '（整体）' : '(overall)'), WIDTH - 2 - HANG);
+      const head = wrap(printable(file) || (zh ? '（整体）' : '(overall)'), WIDTH - 2 - HANG);
       head.forEach((line, i) => out.push(`${i === 0 ? worst : ' '} ${chalk.bold(line)}`));
       for (const x of fs) {
         const where = x.cell ?? (x.row ? (zh ? `第${x.row}行` : `row ${x.row}`) : '');
@@ -138,5 +139,5 @@ export function aggregateText(j: AggregateJson, lang: Lang, fileCount?: number):
     ? '注：“非现场”“减免处罚”“服务企业”为各分项之和；全部 14 项数字及各单位本期新增见 --out 工作簿或 --format json。'
     : 'Note: Off-site, Relief and Service add up their sub-columns; all 14 figures and each unit\'s own activity are in the --out workbook and --format json.';
   for (const line of wrap(foot, WIDTH - HANG)) out.push(chalk.dim(line));
-  return out.join('\n') + '\n';
+  return terminalSafe(out.join('\n') + '\n');
 }

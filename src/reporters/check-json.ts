@@ -1,11 +1,24 @@
 import type { Lang } from '../core/findings/types.js';
 import { countBySeverity, render } from '../core/findings/make.js';
-import type { CheckResult } from '../core/check/check.js';
+import type { CheckResult, VerdictDetail } from '../core/check/check.js';
+
+/** A verdict with its evidence, in one language (docs/check.md "verdicts"). */
+function verdictJson(v: VerdictDetail | null, lang: Lang) {
+  if (!v) return null;
+  return {
+    date: v.date,
+    eligible: v.eligible,
+    summary: v.summary[lang],
+    criteria: v.criteria.map((c) => ({ criterion: c.criterion, declared: c.declared, status: c.status, reason: c.reason[lang], evidence: c.evidence })),
+    bars: v.bars.map((b) => ({ code: b.code, reason: b.reason[lang], evidence: b.evidence })),
+  };
+}
 
 /**
  * The `check` JSON object of CONTRACT.md. Extensions after the contract's fields: per entry `sheet`,
- * `metCriteriaAtInclusion`, `notInData`, `action`; top level `findings` (files and data rows not tied to
- * an entry) and `data` (what was read from each enforcement-data file).
+ * `metCriteriaAtInclusion`, `notInData`, `action`, `objectionUpheld` and `verdicts` (each verdict's
+ * criteria, reasons and records); `summary.objectionUpheld`; top level `stableRate`, `findings` (files
+ * and data rows not tied to an entry) and `data` (what was read from each enforcement-data file).
  */
 export function checkJson(r: CheckResult, lang: Lang) {
   const entries = r.entries.map((e) => ({
@@ -29,6 +42,8 @@ export function checkJson(r: CheckResult, lang: Lang) {
     metCriteriaAtInclusion: e.metCriteriaAtInclusion,
     notInData: e.notInData,
     action: e.action,
+    objectionUpheld: e.objectionUpheld,
+    verdicts: { whileListed: verdictJson(e.verdicts.whileListed, lang), atInclusion: verdictJson(e.verdicts.atInclusion, lang) },
   }));
   const all = [...r.entries.flatMap((e) => e.findings), ...r.findings];
   const c = countBySeverity(all);
@@ -41,6 +56,7 @@ export function checkJson(r: CheckResult, lang: Lang) {
     warnings: c.warnings,
     findings: r.findings.map((f) => render(f, lang)),
     data: r.data,
+    stableRate: r.stableRate,
   };
 }
 export type CheckJson = ReturnType<typeof checkJson>;

@@ -1,7 +1,8 @@
 /**
  * The check report for a terminal, readable at 80 columns: per district, the entries needing action
- * first (应移出, 已过期, 待核实, 需关注), each with its reasons; the eligible ones one line each; then the
- * findings not tied to an entry (data files, unreadable lists) and the totals.
+ * (应移出, 已过期, 待核实, 需关注), each with its reasons; the eligible ones only counted unless `all`
+ * (then one line each); districts with nothing to do on one line; then the findings not tied to an
+ * entry (data files, unreadable lists) and the totals.
  */
 import chalk from 'chalk';
 import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js';
@@ -11,13 +12,15 @@ import { KIND_LABEL } from '../core/data/aliases.js';
 import type { CheckJson } from './check-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { count } from './plural.js';
+import { printable, terminalSafe } from './safe.js';
+import { pushTo } from '../core/findings/cap.js';
 
 const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
 const HANG = 2;
 const NUM = ['', '一', '二', '三', '四', '五'];
 /** Codes the reasons already explain: not repeated under an entry. */
-const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring']);
+const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
 const SEV: Record<Lang, Record<Severity, string>> = { zh: { error: '错误', warning: '警告', info: '提示' }, en: { error: 'error', warning: 'warn', info: 'info' } };
 
 type Entry = CheckJson['entries'][number];
@@ -63,8 +66,8 @@ function entryBlock(e: Entry, lang: Lang, out: string[]): void {
     ? [`纳入情形 ${e.declaredCriterion ? NUM[e.declaredCriterion] : '未填'}`, `纳入 ${e.includedOn ?? '未填'}`, `有效期至 ${e.validUntil ?? '—'}`]
     : [`declared ${e.declaredCriterion ? criteria([e.declaredCriterion], lang) : '—'}`, `included ${e.includedOn ?? '—'}`, `valid to ${e.validUntil ?? '—'}`];
   const verdict = zh
-    ? [`现符合情形 ${criteria(e.metCriteria, lang)}`, `判断：现${verdictWord(e.eligible, lang)}，纳入时${verdictWord(e.eligibleAtInclusion, lang)}`]
-    : [`meets ${criteria(e.metCriteria, lang)}`, `verdict: now ${verdictWord(e.eligible, lang)}, at inclusion ${verdictWord(e.eligibleAtInclusion, lang)}`];
+    ? [`列入期间符合情形 ${criteria(e.metCriteria, lang)}`, `判断：列入期间${verdictWord(e.eligible, lang)}，纳入时${e.includedOn ? verdictWord(e.eligibleAtInclusion, lang) : '无法判断（无纳入日期）'}`]
+    : [`meets ${criteria(e.metCriteria, lang)} while listed`, `verdict: while listed ${verdictWord(e.eligible, lang)}, at inclusion ${e.includedOn ? verdictWord(e.eligibleAtInclusion, lang) : 'cannot tell (no inclusion date)'}`];
   push(out, facts.join(' · '), '            ', '            ', dim);
   push(out, verdict.join(' · '), '            ', '            ', dim);
   for (const r of e.reasons) push(out, r, '              ', '            · ');
@@ -75,40 +78,62 @@ function entryBlock(e: Entry, lang: Lang, out: string[]): void {
 }
 
 function findingLine(f: RenderedFinding, lang: Lang, out: string[]): void {
-  const where = [f.file, f.sheet, f.cell ?? (f.row ? (lang === 'zh' ? `第${f.row}行` : `row ${f.row}`) : undefined)].filter(Boolean).join(' ');
+  const where = [f.file && printable(f.file), f.sheet && printable(f.sheet), f.cell ?? (f.row ? (lang === 'zh' ? `第${f.row}行` : `row ${f.row}`) : undefined)].filter(Boolean).join(' ');
   out.push(`  ${sevColour(f.severity, SEV[lang][f.severity])} ${chalk.dim(f.code)} ${where}`);
   push(out, f.message, '          ');
 }
 
-export function checkText(j: CheckJson, lang: Lang): string {
+export interface CheckTextOptions {
+  /** list every entry; by default only those needing action are listed, the others counted */
+  all?: boolean;
+}
+
+export function checkText(j: CheckJson, lang: Lang, opts: CheckTextOptions = {}): string {
   const zh = lang === 'zh';
   const out: string[] = [chalk.bold(zh ? `zmqd 核查 · 判断日期 ${j.asOf}` : `zmqd check · as of ${j.asOf}`)];
   for (const d of j.data) {
     const label = KIND_LABEL[d.kind][lang];
     const enc = d.encoding ? `${ENCODING_NAME[d.encoding]}，` : '';
-    const line = zh ? `${label}：${d.file}（${enc}${d.rows} 行可用${d.invalid ? `，${d.invalid} 行无法使用` : ''}）` : `${label}: ${d.file} (${d.encoding ? ENCODING_NAME[d.encoding] + ', ' : ''}${d.rows} usable rows${d.invalid ? `, ${d.invalid} unusable` : ''})`;
+    const file = printable(d.file);
+    const line = zh ? `${label}：${file}（${enc}${d.rows} 行可用${d.invalid ? `，${d.invalid} 行无法使用` : ''}）` : `${label}: ${file} (${d.encoding ? ENCODING_NAME[d.encoding] + ', ' : ''}${d.rows} usable rows${d.invalid ? `, ${d.invalid} unusable` : ''})`;
     push(out, line, '  ', '  ', dim);
   }
   if (!j.data.some((d) => d.kind === 'monitoring')) push(out, zh ? '在线监控：未提供（在线监控条件记为无法判断）' : 'online monitoring: not given (monitoring conditions cannot be told)', '  ', '  ', dim);
+  else push(out, zh ? `稳定达标阈值：达标率 ${j.stableRate}%（仅用于没有“稳定达标”的记录；--stable-rate）` : `stable-rate threshold: ${j.stableRate}% (only for records without 稳定达标; --stable-rate)`, '  ', '  ', dim);
   out.push('');
 
   const groups = new Map<string, Entry[]>();
   for (const e of j.entries) {
     const k = e.district ?? e.file;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    pushTo(groups, k, e);
   }
+  const quiet: string[] = [];
   for (const [unit, list] of groups) {
     const counts = ACTIONS.map((a) => [a, list.filter((e) => e.action === a).length] as const).filter(([, n]) => n > 0);
-    const files = [...new Set(list.map((e) => e.file))].join('、');
+    if (!opts.all && list.every((e) => e.action === 'ok')) {
+      quiet.push(zh ? `${unit}（${list.length} 家）` : `${unit} (${list.length})`);
+      continue;
+    }
+    const files = [...new Set(list.map((e) => printable(e.file)))].join('、');
     out.push(chalk.bold(`■ ${unit}`));
     push(out, files, '  ', '  ', dim);
     push(out, (zh ? `${list.length} 家：` : `${count(list.length, 'entry', 'entries')}: `) + counts.map(([a, n]) => `${ACTION_LABEL[a][lang]} ${n}`).join(' · '), '  ');
     for (const a of ACTIONS) {
       const inGroup = list.filter((e) => e.action === a);
       if (!inGroup.length) continue;
+      if (a === 'ok' && !opts.all) continue;
       out.push('', colour(a, chalk.bold(zh ? `  ${ACTION_LABEL[a][lang]}（${inGroup.length}）` : `  ${ACTION_LABEL[a][lang]} (${inGroup.length})`)));
       for (const e of inGroup) entryBlock(e, lang, out);
     }
+    out.push('');
+  }
+  if (quiet.length) {
+    push(out, zh ? `无需处理的区县（${quiet.length} 个，全部企业符合条件）：${quiet.join('、')}` : `Nothing to do (${quiet.length} ${quiet.length === 1 ? 'unit' : 'units'}, every entry eligible): ${quiet.join(', ')}`, '  ', '', (l) => chalk.green(l));
+    out.push('');
+  }
+  const okCount = j.entries.filter((e) => e.action === 'ok').length;
+  if (!opts.all && okCount > 0) {
+    push(out, zh ? `符合条件、无需处理的 ${okCount} 家企业未逐一列出（--all 列出全部）。` : `${count(okCount, 'eligible entry', 'eligible entries')} needing nothing are not listed (--all lists every entry).`, '', '', dim);
     out.push('');
   }
   if (j.entries.length === 0) out.push(zh ? '没有读到任何附表2清单企业。' : 'No Annex 2 entries were read.', '');
@@ -119,9 +144,9 @@ export function checkText(j: CheckJson, lang: Lang): string {
   }
   const s = j.summary;
   const summary = zh
-    ? `共 ${s.entries} 家企业：符合 ${s.eligible}，不符合 ${s.ineligible}，无法判断 ${s.unverifiable}；已过期 ${s.expired}，即将到期 ${s.expiring}；按三(九)须移出 ${s.mustRemove}，不得再纳入 ${s.neverAgain}。${j.errors} 个错误，${j.warnings} 个警告。`
-    : `${count(s.entries, 'entry', 'entries')}: ${s.eligible} eligible, ${s.ineligible} not eligible, ${s.unverifiable} cannot tell; ${s.expired} expired, ${s.expiring} expiring; ${s.mustRemove} must be removed, ${s.neverAgain} may never be listed again. ${count(j.errors, 'error')}, ${count(j.warnings, 'warning')}.`;
+    ? `共 ${s.entries} 家企业（列入期间）：符合 ${s.eligible}，不符合 ${s.ineligible}，无法判断 ${s.unverifiable}；已过期 ${s.expired}，即将到期 ${s.expiring}；按三(九)须移出 ${s.mustRemove}，不得再纳入 ${s.neverAgain}${s.objectionUpheld ? `，异议属实 ${s.objectionUpheld}` : ''}。${j.errors} 个错误，${j.warnings} 个警告。`
+    : `${count(s.entries, 'entry', 'entries')} (while listed): ${s.eligible} eligible, ${s.ineligible} not eligible, ${s.unverifiable} cannot tell; ${s.expired} expired, ${s.expiring} expiring; ${s.mustRemove} must be removed, ${s.neverAgain} may never be listed again${s.objectionUpheld ? `, ${s.objectionUpheld} with an objection upheld` : ''}. ${count(j.errors, 'error')}, ${count(j.warnings, 'warning')}.`;
   const paint = j.errors ? chalk.red.bold : j.warnings ? chalk.yellow.bold : chalk.green.bold;
   push(out, summary, '', '', (l) => paint(l));
-  return out.join('\n') + '\n';
+  return terminalSafe(out.join('\n') + '\n');
 }

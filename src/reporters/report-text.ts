@@ -4,6 +4,7 @@ import type { ReportSummary } from '../cli/commands/report.js';
 import { wrap } from './width.js';
 import { parsePeriod, periodLabelEn, periodLabelZh } from '../core/roster/period.js';
 import { count } from './plural.js';
+import { printable, terminalSafe } from './safe.js';
 
 /** What the clerk (or the scheduler's log) reads after an unattended run: counts, who is missing, where the files went. */
 export function reportText(s: ReportSummary, lang: Lang): string {
@@ -17,6 +18,12 @@ export function reportText(s: ReportSummary, lang: Lang): string {
   out.push(zh
     ? `收件    ${v.files.length} 个文件：附表1 ${kinds('annex1')} 个，附表2 ${kinds('annex2')} 个，未识别 ${kinds(null)} 个`
     : `inbox     ${count(v.files.length, 'file')}: ${kinds('annex1')} Annex 1, ${kinds('annex2')} Annex 2, ${kinds(null)} not recognised`);
+  if (s.collect) {
+    const u = s.collect.tracker.units;
+    const miss = u.filter((x) => x.status === 'missing').length;
+    const late = u.filter((x) => x.status === 'late').length;
+    out.push(zh ? `收取    邮箱新邮件 ${s.collect.fetched} 封；已报送 ${u.length - miss}/${u.length}，逾期 ${late}，未报送 ${miss}（详见收件文件夹的 submissions.json）` : `collect   ${count(s.collect.fetched, 'new message')}; ${u.length - miss}/${u.length} submitted, ${late} late, ${miss} missing (see submissions.json in the inbox)`);
+  }
   out.push(zh ? `校验    ${v.errors} 个错误，${v.warnings} 个警告` : `validate  ${count(v.errors, 'error')}, ${count(v.warnings, 'warning')}`);
   const a = s.aggregate;
   if (a) {
@@ -45,5 +52,5 @@ export function reportText(s: ReportSummary, lang: Lang): string {
   out.push(zh ? `合计    ${s.errors} 个错误，${s.warnings} 个警告（同一问题在上面几步中重复出现的只计一次）` : `in all    ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} (a problem repeated by the steps above counts once)`);
   out.push('', chalk.bold(zh ? `报告文件夹：${s.out}` : `Report folder: ${s.out}`));
   for (const f of s.files) out.push(`  ${f}`);
-  return out.join('\n') + '\n';
+  return terminalSafe(out.join('\n') + '\n');
 }

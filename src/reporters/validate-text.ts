@@ -3,6 +3,7 @@ import type { Lang, Severity } from '../core/findings/types.js';
 import type { ValidateJson } from './validate-json.js';
 import { padEnd, wrap } from './width.js';
 import { count } from './plural.js';
+import { printable, terminalSafe } from './safe.js';
 
 const WIDTH = 80;
 const SEV: Record<Lang, Record<Severity, string>> = {
@@ -31,7 +32,7 @@ export function validateText(j: ValidateJson, lang: Lang): string {
     if (f.kind === 'annex1') what.push(zh ? `${f.rows} 行数据` : `${f.rows} data rows`);
     const ok = f.errors === 0 && f.warnings === 0;
     const mark = f.errors ? chalk.red('✖') : f.warnings ? chalk.yellow('▲') : chalk.green('✔');
-    out.push(`${mark} ${chalk.bold(f.file)}`);
+    out.push(`${mark} ${chalk.bold(printable(f.file))}`);
     const counts = ok ? (zh ? '没有问题' : 'no problems') : zh ? `${f.errors} 个错误，${f.warnings} 个警告` : `${count(f.errors, 'error')}, ${count(f.warnings, 'warning')}`;
     out.push(`  ${what.join(' · ')} · ${counts}`);
     for (const x of f.findings) {
@@ -47,5 +48,5 @@ export function validateText(j: ValidateJson, lang: Lang): string {
     ? `共 ${n} 个文件：${j.errors} 个错误，${j.warnings} 个警告。`
     : `${count(n, 'file')}: ${count(j.errors, 'error')}, ${count(j.warnings, 'warning')}.`;
   out.push(j.errors ? chalk.red.bold(summary) : j.warnings ? chalk.yellow.bold(summary) : chalk.green.bold(summary));
-  return out.join('\n') + '\n';
+  return terminalSafe(out.join('\n') + '\n');
 }

@@ -1,12 +1,17 @@
 /**
- * The workbook of `zmqd check --out FILE.xlsx`: one row per entry (district, name, USCC, dates,
- * declared and met criteria, verdicts, reasons), filterable, verdict cells coloured, header frozen;
- * a summary sheet (as-of date, counts, the data files read); the findings not tied to an entry.
+ * The workbook of `zmqd check --out FILE.xlsx` (资格核查.xlsx), led by what needs action:
+ *   1. 需处理 — only the entries that need a decision (remove, expired, to verify, attention: not
+ *      eligible, must remove, never again, objection upheld, cannot tell, expiring, no visit …),
+ *      grouped by district under a title row each, with both verdicts and their evidence;
+ *   2. 核查结果 — every entry, filterable, header frozen;
+ *   3. 汇总 — the counts and the data files read, on one page;
+ *   4. 其他问题 — the findings not tied to an entry, file-level notes of one kind on one line.
+ * Every sheet prints on A4 landscape, fitted to the page width, the header row repeated on each page.
  * Every piece of user text goes through setText: `=…`, `+…`, `-…`, `@…` stay text.
  */
 import type { Cell, Fill, Worksheet } from 'exceljs';
-import type { Lang } from '../core/findings/types.js';
-import { ACTION_LABEL, type Action } from '../core/check/check.js';
+import type { Lang, RenderedFinding } from '../core/findings/types.js';
+import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
 import { KIND_LABEL } from '../core/data/aliases.js';
 import { ENCODING_NAME } from '../core/data/decode.js';
 import type { CheckJson } from '../reporters/check-json.js';
@@ -20,6 +25,7 @@ import {
   fitColumnWidth,
   freeze,
   isoToExcelDate,
+  merge,
   newWorkbook,
   rowHeightFor,
   safeSheetName,
@@ -30,6 +36,9 @@ import {
   workbookBytes,
   wrappedLines,
 } from './xlsx-common.js';
+
+type Entry = CheckJson['entries'][number];
+type Verdict = NonNullable<Entry['verdicts']['whileListed']>;
 
 const NUM_ZH = ['', '一', '二', '三', '四', '五'];
 const NUM_EN = ['', 'I', 'II', 'III', 'IV', 'V'];
@@ -42,46 +51,72 @@ const ACTION_FILL: Record<Action, Fill> = {
   ok: solidFill('FFC6EFCE'),
 };
 const VERDICT_FILL = { true: solidFill('FFC6EFCE'), false: solidFill('FFFFC7CE'), null: solidFill('FFFFEB9C') };
+const DISTRICT_FILL = solidFill('FFD9E1F2');
 
 const T = {
   zh: {
-    results: '核查结果', summary: '汇总', other: '其他问题',
-    headers: ['区县', '文件', '行', '企业名称', '统一社会信用代码', '纳入日期', '有效期至', '有效期', '纳入情形', '现符合情形', '纳入时符合情形', '现可否保留', '纳入时是否符合', '不得再纳入', '应移出', '处理', '理由', '其他问题'],
+    action: '需处理', results: '核查结果', summary: '汇总', other: '其他问题',
+    headers: ['区县', '文件', '行', '企业名称', '统一社会信用代码', '纳入日期', '有效期至', '有效期', '纳入情形', '列入期间符合情形', '纳入时符合情形', '列入期间可否保留', '依据（列入期间）', '纳入时是否符合', '依据（纳入时）', '不得再纳入', '应移出', '处理', '其他理由', '其他问题'],
+    actionHeaders: ['处理', '行', '企业名称', '统一社会信用代码', '纳入情形', '纳入日期', '有效期至', '列入期间可否保留（及依据）', '纳入时是否符合（及依据）', '其他理由与问题'],
     validity: { valid: '有效', expiring: '即将到期', expired: '已过期', unknown: '无法判断' } as Record<string, string>,
     verdict: (v: boolean | null) => (v === true ? '符合' : v === false ? '不符合' : '无法判断'),
+    noDate: '无纳入日期，无法判断',
     yes: '是', no: '否', none: '—',
     crit: (ns: number[]) => ns.map((n) => NUM_ZH[n]).join('、'),
     summaryRows: (j: CheckJson): [string, string | number][] => [
-      ['判断日期', j.asOf], ['清单企业', j.summary.entries], ['现符合条件', j.summary.eligible], ['现不符合条件', j.summary.ineligible],
-      ['无法判断', j.summary.unverifiable], ['已过期', j.summary.expired], ['即将到期', j.summary.expiring],
-      ['应移出（三(九)）', j.summary.mustRemove], ['不得再纳入（严重违法）', j.summary.neverAgain], ['错误', j.errors], ['警告', j.warnings],
+      ['判断日期', j.asOf], ['清单企业', j.summary.entries], ['需处理', j.entries.filter((e) => e.action !== 'ok').length],
+      ['列入期间符合条件', j.summary.eligible], ['列入期间不符合条件', j.summary.ineligible], ['无法判断', j.summary.unverifiable],
+      ['纳入时不符合条件', j.entries.filter((e) => e.eligibleAtInclusion === false).length],
+      ['已过期', j.summary.expired], ['即将到期', j.summary.expiring],
+      ['应移出（三(九)）', j.summary.mustRemove], ['不得再纳入（恶意违法，三(四)）', j.summary.neverAgain], ['异议复核属实（三(三)）', j.summary.objectionUpheld],
+      ['稳定达标阈值（无“稳定达标”列时的达标率）', `${j.stableRate}%`], ['错误', j.errors], ['警告', j.warnings],
     ],
     dataHeaders: ['数据', '文件', '格式', '编码', '可用行数', '无法使用的行'],
     otherHeaders: ['文件', '工作表', '单元格', '行', '严重程度', '代码', '说明'],
     sev: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
     title: (d: string) => `正面清单企业核查结果（判断日期 ${d}）`,
+    actionTitle: (d: string, n: number, all: number) => `需要处理的清单企业（判断日期 ${d}）：${n} 家，共 ${all} 家`,
+    districtLine: (unit: string, files: string, n: number, all: number) => `${unit}　需处理 ${n} 家，清单共 ${all} 家　${files}`,
+    nothing: '没有需要处理的清单企业。',
+    files: (n: number, list: string) => `（同类 ${n} 个文件：${list}）`,
+    nFiles: (n: number) => `${n} 个文件`,
   },
   en: {
-    results: 'Verdicts', summary: 'Summary', other: 'Other findings',
-    headers: ['District', 'File', 'Row', 'Enterprise', 'USCC', 'Included on', 'Valid until', 'Validity', 'Declared', 'Meets now', 'Met at inclusion', 'May stay', 'Rightly listed', 'Never again', 'Must remove', 'Action', 'Reasons', 'Other findings'],
+    action: 'Action needed', results: 'Verdicts', summary: 'Summary', other: 'Other findings',
+    headers: ['District', 'File', 'Row', 'Enterprise', 'USCC', 'Included on', 'Valid until', 'Validity', 'Declared', 'Meets while listed', 'Met at inclusion', 'May stay', 'Grounds (while listed)', 'Rightly listed', 'Grounds (at inclusion)', 'Never again', 'Must remove', 'Action', 'Other reasons', 'Other findings'],
+    actionHeaders: ['Action', 'Row', 'Enterprise', 'USCC', 'Declared', 'Included on', 'Valid until', 'May stay (and why)', 'Rightly listed (and why)', 'Other reasons and findings'],
     validity: { valid: 'valid', expiring: 'expiring', expired: 'expired', unknown: 'unknown' } as Record<string, string>,
     verdict: (v: boolean | null) => (v === true ? 'yes' : v === false ? 'no' : 'cannot tell'),
+    noDate: 'no inclusion date: cannot tell',
     yes: 'yes', no: 'no', none: '—',
     crit: (ns: number[]) => ns.map((n) => NUM_EN[n]).join(', '),
     summaryRows: (j: CheckJson): [string, string | number][] => [
-      ['As of', j.asOf], ['Entries', j.summary.entries], ['Eligible', j.summary.eligible], ['Not eligible', j.summary.ineligible],
-      ['Cannot tell', j.summary.unverifiable], ['Expired', j.summary.expired], ['Expiring', j.summary.expiring],
-      ['Must remove (三(九))', j.summary.mustRemove], ['Never again (serious violation)', j.summary.neverAgain], ['Errors', j.errors], ['Warnings', j.warnings],
+      ['As of', j.asOf], ['Entries', j.summary.entries], ['Action needed', j.entries.filter((e) => e.action !== 'ok').length],
+      ['Eligible while listed', j.summary.eligible], ['Not eligible while listed', j.summary.ineligible], ['Cannot tell', j.summary.unverifiable],
+      ['Not eligible at inclusion', j.entries.filter((e) => e.eligibleAtInclusion === false).length],
+      ['Expired', j.summary.expired], ['Expiring', j.summary.expiring],
+      ['Must remove (三(九))', j.summary.mustRemove], ['Never again (malicious violation, 三(四))', j.summary.neverAgain], ['Objection upheld (三(三))', j.summary.objectionUpheld],
+      ['Stable-rate threshold (达标率 without 稳定达标)', `${j.stableRate}%`], ['Errors', j.errors], ['Warnings', j.warnings],
     ],
     dataHeaders: ['Data', 'File', 'Format', 'Encoding', 'Usable rows', 'Unusable rows'],
     otherHeaders: ['File', 'Sheet', 'Cell', 'Row', 'Severity', 'Code', 'Message'],
     sev: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
     title: (d: string) => `Positive-list check (as of ${d})`,
+    actionTitle: (d: string, n: number, all: number) => `Listed enterprises needing action (as of ${d}): ${n} of ${all}`,
+    districtLine: (unit: string, files: string, n: number, all: number) => `${unit}   ${n} of ${all} need action   ${files}`,
+    nothing: 'No listed enterprise needs action.',
+    files: (n: number, list: string) => ` (${n} files of this kind: ${list})`,
+    nFiles: (n: number) => `${n} files`,
   },
 };
 
-/** Codes the reasons already explain (not repeated in the "other findings" column). */
-const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring']);
+/** Codes the reasons already explain (not repeated among the other findings). */
+const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
+
+const FONT_SIZE = 10;
+/** wrappedLines counts conservatively; LibreOffice and Excel fit about this much more on a line of small text */
+const LINE_SLACK = 1.15;
+const lines = (text: string, width: number) => wrappedLines(text, width * LINE_SLACK, FONT_SIZE);
 
 function headerRow(ws: Worksheet, r: number, headers: string[]): void {
   headers.forEach((h, i) => {
@@ -102,25 +137,123 @@ function dateCell(cell: Cell, iso: string | null): void {
   } else setValue(cell, iso ?? '');
 }
 
+/** The entry's reasons other than the two verdicts' own sentences (shown with the verdicts). */
+function otherReasons(e: Entry): string[] {
+  const own = new Set([e.verdicts.whileListed?.summary, e.verdicts.atInclusion?.summary].filter((x): x is string => x !== undefined));
+  return e.reasons.filter((r) => !own.has(r));
+}
+
+function otherFindings(e: Entry, lang: Lang): string[] {
+  return e.findings.filter((f) => !IN_REASONS.has(f.code)).map((f) => `[${T[lang].sev[f.severity]}] ${f.message}`);
+}
+
+/** A verdict and its grounds in one cell: the word first, then the sentence with its records. */
+function verdictText(v: Verdict | null, eligible: boolean | null, lang: Lang, noDate: boolean): string {
+  const L = T[lang];
+  if (noDate) return L.noDate;
+  return v ? `${L.verdict(eligible)}\n${v.summary}` : L.verdict(eligible);
+}
+
+function numbered(lines: string[]): string {
+  return lines.length > 1 ? lines.map((x, k) => `${k + 1}. ${x}`).join('\n') : (lines[0] ?? '');
+}
+
 export async function buildCheckReport(j: CheckJson, lang: Lang): Promise<Uint8Array> {
   const L = T[lang];
   const wb = newWorkbook();
   const taken = new Set<string>();
+  actionSheet(wb.addWorksheet(safeSheetName(L.action, taken)), j, lang);
   resultsSheet(wb.addWorksheet(safeSheetName(L.results, taken)), j, lang);
   summarySheet(wb.addWorksheet(safeSheetName(L.summary, taken)), j, lang);
   otherSheet(wb.addWorksheet(safeSheetName(L.other, taken)), j, lang);
   return workbookBytes(wb);
 }
 
+/** The entries needing a decision, by district (in the order the lists were read), most urgent first. */
+function actionSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
+  const L = T[lang];
+  const widths = [8, 5, 20, 20, 6, 11, 11, 46, 46, 36];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const need = j.entries.filter((e) => e.action !== 'ok');
+  const title = ws.getCell(1, 1);
+  setText(title, L.actionTitle(j.asOf, need.length, j.entries.length));
+  title.font = FONTS.label;
+  merge(ws, 1, 1, 1, widths.length);
+  headerRow(ws, 2, L.actionHeaders);
+  ensureRowHeight(ws, 2, rowHeightFor(2, FONT_SIZE));
+  let r = 2;
+  if (!need.length) {
+    setText(ws.getCell(++r, 1), L.nothing);
+    merge(ws, r, 1, r, widths.length);
+  }
+  const groups = new Map<string, Entry[]>();
+  for (const e of j.entries) {
+    const k = e.district ?? e.file;
+    const g = groups.get(k);
+    if (g) g.push(e);
+    else groups.set(k, [e]);
+  }
+  for (const [unit, all] of groups) {
+    const list = all.filter((e) => e.action !== 'ok').sort((a, b) => ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action) || a.row - b.row);
+    if (!list.length) continue;
+    r++;
+    const head = ws.getCell(r, 1);
+    setText(head, L.districtLine(unit, [...new Set(all.map((e) => e.file))].join('、'), list.length, all.length));
+    merge(ws, r, 1, r, widths.length);
+    head.font = { ...FONTS.header, size: 11 };
+    head.fill = DISTRICT_FILL;
+    head.alignment = { vertical: 'middle', horizontal: 'left' };
+    ws.getRow(r).height = 20;
+    for (const e of list) {
+      r++;
+      const row = ws.getRow(r);
+      const noDate = e.includedOn === null;
+      const texts = [
+        ACTION_LABEL[e.action][lang],
+        e.row,
+        e.name,
+        e.uscc,
+        e.declaredCriterion ? L.crit([e.declaredCriterion]) : L.none,
+        null,
+        null,
+        verdictText(e.verdicts.whileListed, e.eligible, lang, false),
+        verdictText(e.verdicts.atInclusion, e.eligibleAtInclusion, lang, noDate),
+        numbered([...otherReasons(e), ...otherFindings(e, lang)]),
+      ];
+      texts.forEach((v, i) => {
+        const c = row.getCell(i + 1);
+        if (typeof v === 'number') setValue(c, v);
+        else if (typeof v === 'string') setText(c, v);
+        c.font = FONTS.small;
+        c.border = THIN_BORDER;
+        c.alignment = i >= 7 || i === 2 ? ALIGN.leftTop : { ...ALIGN.centre, vertical: 'top' };
+      });
+      row.getCell(4).numFmt = '@';
+      dateCell(row.getCell(6), e.includedOn);
+      dateCell(row.getCell(7), e.validUntil);
+      row.getCell(1).fill = ACTION_FILL[e.action];
+      row.getCell(8).fill = VERDICT_FILL[String(e.eligible) as 'true' | 'false' | 'null'];
+      if (!noDate) row.getCell(9).fill = VERDICT_FILL[String(e.eligibleAtInclusion) as 'true' | 'false' | 'null'];
+      if (e.validity === 'expired') row.getCell(7).fill = FILLS.error;
+      else if (e.validity === 'expiring') row.getCell(7).fill = FILLS.warning;
+      const n = Math.max(...[2, 7, 8, 9].map((i) => lines(String(texts[i] ?? ''), widths[i]!)));
+      ensureRowHeight(ws, r, Math.min(409, rowHeightFor(n, FONT_SIZE)));
+    }
+  }
+  freeze(ws, 2, 0);
+  setupPrint(ws, { landscape: true, titleRows: [2, 2], fitWidth: true });
+}
+
 function resultsSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
   const L = T[lang];
   headerRow(ws, 1, L.headers);
-  const widths = [12, 24, 6, 30, 22, 12, 12, 10, 9, 10, 12, 11, 12, 10, 8, 9, 70, 40];
+  const widths = [9, 16, 5, 20, 19, 11, 11, 8, 6, 8, 8, 8, 40, 8, 40, 7, 6, 7, 32, 24];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   j.entries.forEach((e, i) => {
     const r = i + 2;
     const row = ws.getRow(r);
     const cells = (c: number) => row.getCell(c);
+    const noDate = e.includedOn === null;
     setText(cells(1), e.district ?? '');
     setText(cells(2), e.file);
     setValue(cells(3), e.row);
@@ -134,31 +267,34 @@ function resultsSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
     setText(cells(10), e.metCriteria.length ? L.crit(e.metCriteria) : L.none);
     setText(cells(11), e.metCriteriaAtInclusion === null ? L.none : e.metCriteriaAtInclusion.length ? L.crit(e.metCriteriaAtInclusion) : L.none);
     setText(cells(12), L.verdict(e.eligible));
-    setText(cells(13), e.includedOn ? L.verdict(e.eligibleAtInclusion) : L.none);
-    setText(cells(14), e.neverAgain ? L.yes : L.no);
-    setText(cells(15), e.mustRemove ? L.yes : L.no);
-    setText(cells(16), ACTION_LABEL[e.action][lang]);
-    const reasons = e.reasons.map((x, k) => `${k + 1}. ${x}`).join('\n');
-    setText(cells(17), reasons);
-    const other = e.findings.filter((f) => !IN_REASONS.has(f.code)).map((f) => `[${L.sev[f.severity]}] ${f.message}`).join('\n');
-    setText(cells(18), other);
+    setText(cells(13), e.verdicts.whileListed?.summary ?? '');
+    setText(cells(14), noDate ? L.none : L.verdict(e.eligibleAtInclusion));
+    setText(cells(15), noDate ? L.noDate : (e.verdicts.atInclusion?.summary ?? ''));
+    setText(cells(16), e.neverAgain ? L.yes : L.no);
+    setText(cells(17), e.mustRemove ? L.yes : L.no);
+    setText(cells(18), ACTION_LABEL[e.action][lang]);
+    const reasons = numbered(otherReasons(e));
+    setText(cells(19), reasons);
+    const other = otherFindings(e, lang).join('\n');
+    setText(cells(20), other);
     for (let c = 1; c <= L.headers.length; c++) {
       const cell = cells(c);
       cell.font = FONTS.small;
       cell.border = THIN_BORDER;
-      cell.alignment = c >= 17 || c === 4 || c === 2 ? ALIGN.leftTop : { ...ALIGN.centre, vertical: 'top' };
+      cell.alignment = [2, 4, 13, 15, 19, 20].includes(c) ? ALIGN.leftTop : { ...ALIGN.centre, vertical: 'top' };
     }
     cells(12).fill = VERDICT_FILL[String(e.eligible) as 'true' | 'false' | 'null'];
-    if (e.includedOn) cells(13).fill = VERDICT_FILL[String(e.eligibleAtInclusion) as 'true' | 'false' | 'null'];
+    if (!noDate) cells(14).fill = VERDICT_FILL[String(e.eligibleAtInclusion) as 'true' | 'false' | 'null'];
     if (e.validity === 'expired') cells(8).fill = FILLS.error;
     else if (e.validity === 'expiring') cells(8).fill = FILLS.warning;
-    if (e.neverAgain) cells(14).fill = FILLS.error;
-    if (e.mustRemove) cells(15).fill = FILLS.error;
-    cells(16).fill = ACTION_FILL[e.action];
-    const lines = Math.max(wrappedLines(reasons, widths[16]!, 10), wrappedLines(other, widths[17]!, 10), wrappedLines(e.name, widths[3]!, 10));
-    ensureRowHeight(ws, r, Math.min(409, rowHeightFor(lines, 10)));
+    if (e.neverAgain) cells(16).fill = FILLS.error;
+    if (e.mustRemove) cells(17).fill = FILLS.error;
+    cells(18).fill = ACTION_FILL[e.action];
+    const texts: [string, number][] = [[e.file, 1], [e.name, 3], [e.verdicts.whileListed?.summary ?? '', 12], [e.verdicts.atInclusion?.summary ?? '', 14], [reasons, 18], [other, 19]];
+    const n = Math.max(...texts.map(([t, k]) => lines(t, widths[k]!)));
+    ensureRowHeight(ws, r, Math.min(409, rowHeightFor(n, FONT_SIZE)));
   });
-  ensureRowHeight(ws, 1, rowHeightFor(2, 10));
+  ensureRowHeight(ws, 1, rowHeightFor(2, FONT_SIZE));
   const last = Math.max(1, j.entries.length + 1);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: L.headers.length } };
   freeze(ws, 1, 0);
@@ -189,32 +325,71 @@ function summarySheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
       setValue(c, v);
       c.font = FONTS.small;
       c.border = THIN_BORDER;
+      c.alignment = i === 1 ? ALIGN.leftTop : { ...ALIGN.left, vertical: 'top' };
     });
+    ensureRowHeight(ws, r, rowHeightFor(wrappedLines(d.file, 48, FONT_SIZE), FONT_SIZE));
   }
-  ws.getColumn(1).width = fitColumnWidth(L.summaryRows(j).map(([k]) => k), 14, 40);
-  ws.getColumn(2).width = fitColumnWidth(j.data.map((d) => d.file), 14, 60);
+  ws.getColumn(1).width = fitColumnWidth(L.summaryRows(j).map(([k]) => k), 14, 44);
+  ws.getColumn(2).width = 48;
   for (const c of [3, 4, 5, 6]) ws.getColumn(c).width = 12;
-  setupPrint(ws);
+  setupPrint(ws, { landscape: true });
+  // the whole summary on one page
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = 1;
+  ws.pageSetup.fitToHeight = 1;
+}
+
+/**
+ * File-level notes of one kind (the same code, no row or cell: e.g. 39 Annex 1 files that are not
+ * lists) become one line naming the files; row-level findings keep a line each.
+ */
+function collapse(findings: RenderedFinding[], lang: Lang): (RenderedFinding & { fileText: string })[] {
+  const L = T[lang];
+  const groups = new Map<string, RenderedFinding[]>();
+  const out: (RenderedFinding & { fileText: string })[] = [];
+  for (const f of findings) {
+    if (f.row !== undefined || f.cell !== undefined) continue;
+    const k = `${f.code}|${f.severity}`;
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  const done = new Set<string>();
+  for (const f of findings) {
+    const k = `${f.code}|${f.severity}`;
+    const g = f.row === undefined && f.cell === undefined ? groups.get(k) : undefined;
+    if (!g || g.length < 2) {
+      out.push({ ...f, fileText: f.file ?? '' });
+      continue;
+    }
+    if (done.has(k)) continue;
+    done.add(k);
+    const files = g.map((x) => x.file ?? '').filter(Boolean);
+    const shown = files.slice(0, 12).join(lang === 'zh' ? '、' : ', ') + (files.length > 12 ? (lang === 'zh' ? ' 等' : ' …') : '');
+    out.push({ ...f, fileText: L.nFiles(g.length), message: f.message + L.files(g.length, shown) });
+  }
+  return out;
 }
 
 function otherSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
   const L = T[lang];
   headerRow(ws, 1, L.otherHeaders);
-  const widths = [28, 14, 8, 6, 8, 24, 80];
+  const widths = [30, 12, 8, 6, 8, 22, 80];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  j.findings.forEach((f, i) => {
+  const rows = collapse(j.findings, lang);
+  rows.forEach((f, i) => {
     const r = i + 2;
-    const vals: (string | number | undefined)[] = [f.file, f.sheet, f.cell, f.row, L.sev[f.severity], f.code, f.message];
+    const vals: (string | number | undefined)[] = [f.fileText, f.sheet, f.cell, f.row, L.sev[f.severity], f.code, f.message];
     vals.forEach((v, k) => {
       const c = ws.getCell(r, k + 1);
       setValue(c, v ?? '');
       c.font = k === 4 ? { ...FONTS.small, color: { argb: SEVERITY_FONT_COLOURS[f.severity] } } : FONTS.small;
       c.border = THIN_BORDER;
-      c.alignment = k === 6 ? ALIGN.leftTop : { ...ALIGN.left, vertical: 'top' };
+      c.alignment = k === 6 || k === 0 ? ALIGN.leftTop : { ...ALIGN.left, vertical: 'top' };
     });
-    ensureRowHeight(ws, r, rowHeightFor(wrappedLines(f.message, widths[6]!, 10), 10));
+    ensureRowHeight(ws, r, rowHeightFor(Math.max(wrappedLines(f.message, widths[6]!, FONT_SIZE), wrappedLines(f.fileText, widths[0]!, FONT_SIZE)), FONT_SIZE));
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, j.findings.length + 1), column: L.otherHeaders.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: L.otherHeaders.length } };
   freeze(ws, 1);
   setupPrint(ws, { landscape: true, titleRows: [1, 1], fitWidth: true });
 }

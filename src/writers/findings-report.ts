@@ -172,9 +172,11 @@ export async function buildFindingsReport(opts: FindingsReportOptions): Promise<
   setText(sum.getCell(1, 1), opts.title ?? t.title);
   styleRange(sum, 1, 1, 1, nSum, { font: { ...FONTS.title, size: 14 }, alignment: ALIGN.centre });
   ensureRowHeight(sum, 1, 26);
-  const errors = opts.findings.filter((f) => f.severity === 'error').length;
-  const warnings = opts.findings.filter((f) => f.severity === 'warning').length;
-  const infos = opts.findings.length - errors - warnings;
+  // a findings-omitted counts as the findings it stands for (as in the JSON totals)
+  const weight = (sev: string) => opts.findings.reduce((n, f) => n + (f.severity === sev ? (f.omitted ?? 1) : 0), 0);
+  const errors = weight('error');
+  const warnings = weight('warning');
+  const infos = weight('info');
   merge(sum, 2, 1, 2, nSum);
   setText(sum.getCell(2, 1), `${opts.asOf ? `${t.asOf}${opts.asOf}；` : ''}${t.counts(opts.files.length, errors, warnings, infos)}`);
   styleRange(sum, 2, 1, 2, nSum, { font: FONTS.small, alignment: ALIGN.left });
@@ -253,4 +255,17 @@ export async function buildFindingsReport(opts: FindingsReportOptions): Promise<
   setupPrint(bc, { fitWidth: true, titleRows: [1, 1] });
 
   return workbookBytes(wb);
+}
+
+/**
+ * The findings workbook of a validation (`zmqd validate --report`, and the self-check page's
+ * download): one place, so the page's workbook is the command line's.
+ */
+export function buildValidateReport(json: { asOf: string; files: (FindingsReportFile & { findings: RenderedFinding[] })[] }, lang: Lang): Promise<Uint8Array> {
+  return buildFindingsReport({
+    lang,
+    asOf: json.asOf,
+    files: json.files.map(({ findings: _f, ...rest }) => rest),
+    findings: json.files.flatMap((f) => f.findings),
+  });
 }

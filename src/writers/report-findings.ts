@@ -6,7 +6,10 @@
 import type { Lang, RenderedFinding } from '../core/findings/types.js';
 import type { UnitOverview } from '../core/report/units.js';
 import { addFindingsSheet } from './findings-report.js';
+import { addSubmissionsSheet } from './submissions-sheet.js';
+import type { Tracker } from '../core/collect/tracker.js';
 import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, newWorkbook, safeSheetName, setText, setupPrint, styleRange, workbookBytes } from './xlsx-common.js';
+import { pushTo } from '../core/findings/cap.js';
 
 export interface ReportFindingsOptions {
   lang: Lang;
@@ -18,6 +21,8 @@ export interface ReportFindingsOptions {
   findings: RenderedFinding[];
   /** file → unit name (null when the file's unit is unknown) */
   unitOfFile: Map<string, string | null>;
+  /** the collect tracker, when `report` started by collecting the mailbox: a 报送情况 sheet */
+  submissions?: Tracker;
 }
 
 const T = {
@@ -93,13 +98,14 @@ export async function buildReportFindings(o: ReportFindingsOptions): Promise<Uin
   if (o.units.length) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: last, column: n } };
   freeze(ws, 3);
   setupPrint(ws, { landscape: false, fitWidth: true, titleRows: [3, 3] });
+  if (o.submissions) addSubmissionsSheet(wb, o.submissions, o.lang, o.periodLabel, taken);
 
   // one sheet per unit with findings, in the summary's order; then the findings of no unit
   const byUnit = new Map<string, RenderedFinding[]>();
   const other: RenderedFinding[] = [];
   for (const f of o.findings) {
     const unit = f.file ? o.unitOfFile.get(f.file) : undefined;
-    if (unit) byUnit.set(unit, [...(byUnit.get(unit) ?? []), f]);
+    if (unit) pushTo(byUnit, unit, f);
     else other.push(f);
   }
   for (const u of o.units) {

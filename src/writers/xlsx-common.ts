@@ -198,7 +198,10 @@ export function displayWidth(text: string): number {
 
 /** Widest line of a multi-line text. */
 export function maxLineWidth(text: string): number {
-  return Math.max(0, ...text.split(/\r?\n/).map(displayWidth));
+  // a loop, not Math.max(...lines): a value of a million lines must not overflow the call stack
+  let w = 0;
+  for (const line of text.split(/\r?\n/)) w = Math.max(w, displayWidth(line));
+  return w;
 }
 
 /** A column width that shows the widest of `texts`, with padding, clamped to [min, max]. */

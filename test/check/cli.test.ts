@@ -15,7 +15,7 @@ import { buildAnnex2Workbook } from '../../src/writers/annex2-template.js';
 import { A } from './helpers.js';
 
 let dir = '';
-const CHECK_CODES = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring']);
+const CHECK_CODES = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
 
 interface Expected {
   asOf: string;
@@ -23,7 +23,9 @@ interface Expected {
     key: string; file: string; row: number; name: string; uscc: string; includedOn: string; declaredCriterion: number | null;
     eligible: boolean | null; eligibleAtInclusion: boolean | null; validity: string; metCriteria: number[]; metCriteriaAtInclusion: number[];
     neverAgain: boolean; mustRemove: boolean; codes: string[];
+    stableRate90?: { eligible: boolean | null; metCriteria: number[]; codes: string[] };
   }[];
+  dataFindings: { code: string; file: string; severity: string }[];
 }
 let expected: Expected;
 
@@ -40,7 +42,7 @@ function check(args: string[]) {
   return zmqd(['check', ...args], { cwd: dir });
 }
 
-const DATA = ['--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--as-of', '2024-10-01', '--format', 'json'];
+const DATA = ['--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx', '--as-of', '2024-10-01', '--format', 'json'];
 
 type Json = { command: string; asOf: string; entries: Record<string, unknown>[]; summary: Record<string, number>; errors: number; warnings: number; findings: { code: string; severity: string; file?: string; row?: number; cell?: string; message: string }[] };
 
@@ -73,7 +75,7 @@ describe('zmqd check on fixtures/enforcement', () => {
       expect((e.reasons as string[]).length).toBeGreaterThan(0);
       for (const f of e.findings as Record<string, unknown>[]) expect(Object.keys(f)).toContain('message');
     }
-    expect(Object.keys(j.summary)).toEqual(['entries', 'eligible', 'ineligible', 'unverifiable', 'expired', 'expiring', 'mustRemove', 'neverAgain']);
+    expect(Object.keys(j.summary).slice(0, 8)).toEqual(['entries', 'eligible', 'ineligible', 'unverifiable', 'expired', 'expiring', 'mustRemove', 'neverAgain']);
     expect(gbk.stderr).toContain('GBK/GB18030');
   });
 
@@ -100,14 +102,11 @@ describe('zmqd check on fixtures/enforcement', () => {
       entries: expected.entries.length,
       eligible: n((x) => x.eligible === true), ineligible: n((x) => x.eligible === false), unverifiable: n((x) => x.eligible === null),
       expired: n((x) => x.validity === 'expired'), expiring: n((x) => x.validity === 'expiring'),
-      mustRemove: n((x) => x.mustRemove), neverAgain: n((x) => x.neverAgain),
+      mustRemove: n((x) => x.mustRemove), neverAgain: n((x) => x.neverAgain), objectionUpheld: n((x) => x.codes.includes('objection-upheld')),
     });
     const data = j.findings.filter((f) => f.code === 'data-row-invalid');
-    expect(data.map((f) => [f.file, f.cell, f.severity])).toEqual([
-      ['data/检查记录-GBK.csv', 'C38', 'warning'],
-      ['data/检查记录-GBK.csv', 'A39', 'error'],
-      ['data/信用评价.xlsx', 'D31', 'warning'],
-    ]);
+    expect(data.map((f) => [f.file, f.severity])).toEqual(expected.dataFindings.map((d) => [d.file.replace('*', 'GBK'), d.severity]));
+    expect(data.map((f) => f.cell![0])).toEqual(['C', 'A', 'D', 'E', 'F']); // the bad cell: date, code, grade, review result, review date
   });
 
   it('reasons a clerk can paste: the evidence names the record, the date and the grade', () => {
@@ -121,6 +120,57 @@ describe('zmqd check on fixtures/enforcement', () => {
     expect(byKey('only-by-5')).toContain('2023年度信用评价为“绿牌”（环保诚信企业）');
     expect(byKey('criterion-1')).toContain('疫情防控');
     expect(byKey('not-eligible-at-inclusion')).toContain('2021-03-02至2022-03-01 有环境违法记录：2021-08-10');
+    expect(byKey('inspection-364-days')).toContain('纳入时（2023-09-30）2022-10-01至2023-09-30 有现场执法检查：2022-10-01 现场检查');
+    expect(byKey('serious-not-malicious')).toContain('须人工判断');
+    expect(byKey('old-secret-discharge')).toMatch(/2016-07-12 现场检查发现“夜间偷排生产废水”.*违法行为含“偷排”/);
+    expect(byKey('rating-within-its-year')).toContain('请提供该评价的评价日期');
+    expect(byKey('rate-94.9')).toContain('达标率 94.9%，低于稳定达标阈值 95%');
+    expect(byKey('five-year-validity')).toContain('所填有效期至 2026-05-31，超过纳入日期起 3 年（2024-05-31）');
+    expect(byKey('objection-upheld')).toMatch(/区工商联提出的异议复核属实，复核日期 2022-05-20（异议复核\.xlsx 第\d+行）/);
+    expect(byKey('objection-rejected')).toContain('某行业协会提出的异议复核不属实，复核日期 2022-05-18');
+  });
+
+  it('each verdict carries its evidence: the criteria, their status, the records with their dates', () => {
+    const j = parse(gbk.stdout);
+    const entry = (k: string) => {
+      const x = expected.entries.find((y) => y.key === k)!;
+      return j.entries.find((e) => e.file === x.file && e.row === x.row)! as unknown as { verdicts: Record<'whileListed' | 'atInclusion', { date: string; eligible: boolean | null; criteria: { criterion: number; declared: boolean; status: string; reason: string; evidence: { kind: string; file: string; row: number; date?: string; year?: number }[] }[]; bars: { code: string; evidence: { date?: string }[] }[] }> };
+    };
+    const v = entry('inspection-364-days').verdicts;
+    expect([v.whileListed.date, v.whileListed.eligible, v.atInclusion.date, v.atInclusion.eligible]).toEqual(['2024-10-01', true, '2023-09-30', true]);
+    for (const which of [v.whileListed, v.atInclusion]) {
+      const c2 = which.criteria.find((c) => c.criterion === 2)!;
+      expect(c2).toMatchObject({ declared: true, status: 'met' });
+      expect(c2.evidence).toEqual([{ kind: 'inspections', file: 'data/检查记录-GBK.csv', row: expect.any(Number), date: '2022-10-01' }]);
+    }
+    const y = entry('rating-within-its-year').verdicts.atInclusion.criteria.find((c) => c.criterion === 5)!;
+    expect(y).toMatchObject({ status: 'unknown', evidence: [{ kind: 'credit', year: 2023 }] });
+    const o = entry('objection-upheld').verdicts;
+    expect(o.whileListed.bars).toEqual([expect.objectContaining({ code: 'objection-upheld', evidence: [expect.objectContaining({ kind: 'objections', date: '2022-05-20' })] })]);
+    expect(o.atInclusion.bars.map((b) => b.code)).toEqual(['objection-upheld']);
+    expect(entry('old-secret-discharge').verdicts.atInclusion.bars[0]!.evidence[0]!.date).toBe('2016-07-12');
+  });
+
+  it('--stable-rate 90: 达标率 94.9 counts as stable; a bad value is exit 2', () => {
+    const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', ...DATA, '--stable-rate', '90']);
+    const j = parse(r.stdout);
+    for (const x of expected.entries) {
+      const e = j.entries.find((y) => y.file === x.file && y.row === x.row)!;
+      const want = x.stableRate90 ?? { eligible: x.eligible, metCriteria: x.metCriteria, codes: x.codes };
+      expect({ key: x.key, eligible: e.eligible, metCriteria: e.metCriteria }).toEqual({ key: x.key, eligible: want.eligible, metCriteria: want.metCriteria });
+    }
+    expect((j as unknown as { stableRate: number }).stableRate).toBe(90);
+    expect(JSON.stringify(j)).toContain('达到稳定达标阈值 90%');
+    const bad = check(['lists', '--inspections', 'data/检查记录-GBK.csv', ...DATA, '--stable-rate', '九十']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--stable-rate');
+  });
+
+  it('an --objections file without a 复核结果 column is refused (exit 2) with the reason', async () => {
+    await fs.writeFile(path.join(dir, 'data', 'objections-bad.csv'), `统一社会信用代码,企业名称,异议来源\n${A},甲,区工商联\n`);
+    const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', 'data/信用评价.xlsx', '--objections', 'data/objections-bad.csv', '--as-of', '2024-10-01']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--objections.*复核结果/s);
   });
 
   it('the UTF-8-BOM export gives the same verdicts', () => {
@@ -150,8 +200,22 @@ describe('zmqd check on fixtures/enforcement', () => {
     expect(e3.eligible).toBe(null);
   });
 
+  it('text report: only the entries needing action unless --all', () => {
+    const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx', '--as-of', '2024-10-01']);
+    expect(r.status).toBe(1);
+    const name = (k: string) => expected.entries.find((x) => x.key === k)!.name;
+    expect(r.stdout).toContain(name('objection-upheld'));
+    expect(r.stdout).toContain(name('rating-within-its-year')); // cannot tell at inclusion: to verify
+    expect(r.stdout).not.toContain(name('inspection-364-days')); // eligible on both dates, nothing to do
+    expect(r.stdout).toMatch(/符合条件、无需处理的 \d+ 家企业未逐一列出（--all 列出全部）/);
+    expect(r.stdout).toContain('判断：列入期间不符合，纳入时符合');
+    const all = check(['lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx', '--as-of', '2024-10-01', '--all']);
+    expect(all.stdout).toContain(name('inspection-364-days'));
+    expect(all.stdout).not.toContain('未逐一列出');
+  });
+
   it('text report in English, grouped with the entries needing action first', () => {
-    const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', 'data/信用评价.xlsx', '--as-of', '2024-10-01', '--lang', 'en']);
+    const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', 'data/信用评价.xlsx', '--as-of', '2024-10-01', '--lang', 'en', '--all']);
     expect(r.status).toBe(1);
     const out = r.stdout;
     expect(out).toContain('zmqd check · as of 2024-10-01');
@@ -159,7 +223,7 @@ describe('zmqd check on fixtures/enforcement', () => {
     const order = ['remove (', 'expired (', 'to verify (', 'attention (', 'eligible ('].map((h) => yubei.indexOf(h));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(out).toMatch(/serious violation on record/);
+    expect(out).toMatch(/malicious violation on record/);
     for (const line of out.split('\n')) {
       let w = 0;
       for (const ch of line) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
@@ -167,25 +231,66 @@ describe('zmqd check on fixtures/enforcement', () => {
     }
   });
 
-  it('--out writes the workbook: one row per entry, filter, frozen header, coloured verdicts', async () => {
+  it('--out writes the workbook: the entries needing action first, by district; then every entry, filterable, coloured; printable', async () => {
     const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', ...DATA, '--out', 'out/核查结果.xlsx']);
     expect(r.status).toBe(1);
+    const j = parse(r.stdout) as unknown as { entries: { name: string; action: string; district: string }[] };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'out', '核查结果.xlsx'));
-    const ws = wb.worksheets[0]!;
-    expect(ws.name).toBe('核查结果');
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['需处理', '核查结果', '汇总', '其他问题']);
+    // 1. only the entries needing a decision, each under its district's title row
+    const first = wb.worksheets[0]!;
+    const names: string[] = [];
+    const titles: string[] = [];
+    first.eachRow((row, n) => {
+      if (n <= 2) return;
+      const a = String(row.getCell(1).value ?? '');
+      if (/需处理 \d+ 家/.test(a)) titles.push(a);
+      else names.push(String(row.getCell(3).value));
+    });
+    const need = j.entries.filter((e) => e.action !== 'ok');
+    expect(names.sort()).toEqual(need.map((e) => e.name).sort());
+    expect(titles.map((t) => t.split('　')[0])).toEqual(['江北区', '渝北区']);
+    const objection = expected.entries.find((x) => x.key === 'objection-upheld')!;
+    let row = [...Array(first.rowCount).keys()].map((i) => first.getRow(i + 1)).find((rw) => rw.getCell(3).value === objection.name)!;
+    expect(String(row.getCell(8).value)).toMatch(/^不符合\n列入期间（截至 2024-10-01）/);
+    expect(String(row.getCell(9).value)).toMatch(/^不符合\n纳入时（2022-06-01）/);
+    expect(String(row.getCell(10).value)).toContain('异议经复核属实');
+    expect(first.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(first.pageSetup.printTitlesRow).toBe('2:2');
+    // 2. every entry
+    const ws = wb.worksheets[1]!;
     expect(ws.rowCount).toBe(expected.entries.length + 1);
     expect(ws.getCell('D1').value).toBe('企业名称');
     expect(ws.autoFilter).toBeTruthy();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const x = expected.entries.find((y) => y.key === 'must-remove')!;
-    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((rw) => rw.getCell(4).value === x.name)!;
+    row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((rw) => rw.getCell(4).value === x.name)!;
     expect(row.getCell(5).value).toBe(x.uscc);
     expect(row.getCell(12).value).toBe('不符合');
     expect((row.getCell(12).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
-    expect(row.getCell(16).value).toBe('应移出');
-    expect(String(row.getCell(17).value)).toContain('超标排放且未主动报告');
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['核查结果', '汇总', '其他问题']);
+    expect(String(row.getCell(13).value)).toContain('列入期间（截至 2024-10-01）');
+    expect(row.getCell(14).value).toBe('符合');
+    expect(String(row.getCell(15).value)).toContain('纳入时（2022-06-01）');
+    expect(row.getCell(18).value).toBe('应移出');
+    expect(String(row.getCell(19).value)).toContain('超标排放且未主动报告');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    // 3. the summary on one page
+    expect(wb.worksheets[2]!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+  });
+
+  it('file-level notes of one kind are one line in 其他问题, naming the files', async () => {
+    const { buildCheckReport } = await import('../../src/writers/check-report.js');
+    const gbkJson = JSON.parse(gbk.stdout) as Parameters<typeof buildCheckReport>[0];
+    const skipped = (f: string) => ({ code: 'check-file-skipped', severity: 'info' as const, file: f, message: '该文件是附表1（工作情况汇总表），不是企业清单，核查时跳过。' });
+    const j = { ...gbkJson, findings: [skipped('a/附表1-甲.xlsx'), ...gbkJson.findings, skipped('a/附表1-乙.xlsx'), skipped('a/附表1-丙.xlsx')] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildCheckReport(j, 'zh')) as unknown as ArrayBuffer);
+    const other = wb.getWorksheet('其他问题')!;
+    expect(other.rowCount).toBe(1 + 1 + gbkJson.findings.length);
+    expect(other.getCell('A2').value).toBe('3 个文件');
+    expect(String(other.getCell('G2').value)).toContain('（同类 3 个文件：a/附表1-甲.xlsx、a/附表1-乙.xlsx、a/附表1-丙.xlsx）');
   });
 });
 
@@ -206,7 +311,9 @@ describe('exit codes and usage', () => {
     expect(r.status).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(d, 'r.xlsx'));
-    const cell = wb.worksheets[0]!.getCell('D2');
+    expect(wb.worksheets[0]!.name).toBe('需处理');
+    expect(String(wb.worksheets[0]!.getCell('A3').value)).toBe('没有需要处理的清单企业。');
+    const cell = wb.getWorksheet('核查结果')!.getCell('D2');
     expect(cell.value).toBe('=重庆甲公司');
     expect(cell.formula).toBeUndefined();
     // --strict: the warnings (not in monitoring? none) — a warning-free run stays 0

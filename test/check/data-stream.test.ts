@@ -139,8 +139,8 @@ describe('readDataFile: keep', () => {
   });
 
   it.each(DATA_KINDS)('%s: the same for a kind with every column', async (kind: DataKind) => {
-    const head = { inspections: HEAD, credit: ['统一社会信用代码', '企业名称', '评价结果', '评价年度'], monitoring: ['统一社会信用代码', '企业名称', '是否安装', '达标率'] }[kind];
-    const row = { inspections: '2024-01-01,现场检查,无,,', credit: '良好,2023', monitoring: '是,98%' }[kind];
+    const head = { inspections: HEAD, credit: ['统一社会信用代码', '企业名称', '评价结果', '评价年度'], monitoring: ['统一社会信用代码', '企业名称', '是否安装', '达标率'], objections: ['统一社会信用代码', '企业名称', '异议来源', '复核结果', '复核日期'] }[kind];
+    const row = { inspections: '2024-01-01,现场检查,无,,', credit: '良好,2023', monitoring: '是,98%', objections: '区工商联,属实,2022-05-20' }[kind];
     const bytes = new TextEncoder().encode(`${head.join(',')}\n${A},甲,${row}\n${B},乙,${row}\n`);
     const r = await readDataFile(bytes, { kind, file: 'x.csv', keep: new Set([B]) });
     expect(r.ok && [r.records.map((x) => x.uscc), r.usable]).toEqual([[B], 2]);

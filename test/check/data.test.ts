@@ -224,12 +224,12 @@ describe('readDataFile', () => {
     expect(messageOf(inv[0]!, 'zh')).toContain('“优秀”不是可识别的信用等级');
   });
 
-  it('monitoring: 达标率 against the threshold, missing 是否安装 column means installed', async () => {
+  it('monitoring: 达标率 kept for the engine (judged against --stable-rate there), missing 是否安装 column means installed', async () => {
     const csv = `统一社会信用代码,是否联网,运行状态,达标率\n${A},是,稳定,98.5%\n${B},是,异常,90%\n`;
     const r = await readDataFile(enc(csv), { kind: 'monitoring', file: 'm.csv' });
     if (!r.ok) throw new Error('x');
-    expect(r.records[0]).toMatchObject({ installed: true, networked: true, stable: true, compliant: true, rate: 98.5 });
-    expect(r.records[1]).toMatchObject({ stable: false, compliant: false });
+    expect(r.records[0]).toMatchObject({ installed: true, networked: true, stable: true, compliant: null, rate: 98.5 });
+    expect(r.records[1]).toMatchObject({ stable: false, compliant: null, rate: 90 });
   });
 
   it('a data file with a header and no rows warns', async () => {
@@ -244,5 +244,56 @@ describe('readDataFile', () => {
     // the garbled line is reported twice: as bytes that are not text, and as a row that cannot be used
     expect(r.findings.map((f) => [f.code, f.row])).toEqual([['data-encoding-invalid', 3], ['data-row-invalid', 3]]);
     expect(r.records.map((x) => x.uscc)).toEqual([A, B]);
+  });
+});
+
+describe('objections: read like the other data files', () => {
+  const HEAD = '统一社会信用代码,企业名称,异议来源,复核结果,复核日期';
+
+  it('GBK CSV: upheld, rejected, not yet reviewed; the review date optional', async () => {
+    const csv = `${HEAD}\r\n${A},重庆甲化工有限公司,区工商联,属实,2022年5月20日\r\n${B},重庆乙材料有限公司,某行业协会,不属实,2022/5/21\r\n${A},重庆甲化工有限公司,区住建委,,\r\n`;
+    const r = await readDataFile(new Uint8Array(iconv.encode(csv, 'gbk')), { kind: 'objections', file: 'o.csv' });
+    if (!r.ok) throw new Error(r.reason.zh);
+    expect(r.encoding).toBe('gb18030');
+    expect(r.records.map((o) => [o.uscc, o.source, o.result, o.date])).toEqual([[A, '区工商联', 'upheld', '2022-05-20'], [B, '某行业协会', 'rejected', '2022-05-21'], [A, '区住建委', 'pending', undefined]]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('xlsx under other spellings of the headers, with a title row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('异议');
+    ws.addRow(['2022年正面清单公示期异议复核情况']);
+    ws.addRow(['社会信用代码', '单位名称', '异议提出单位', '复核结论', '复核时间']);
+    ws.addRow([A, '甲', '区工商联', '经复核属实', new Date(Date.UTC(2022, 4, 20))]);
+    const r = await readDataFile(new Uint8Array(await wb.xlsx.writeBuffer()), { kind: 'objections', file: 'o.xlsx' });
+    if (!r.ok) throw new Error(r.reason.zh);
+    expect(r.records).toMatchObject([{ uscc: A, source: '区工商联', result: 'upheld', date: '2022-05-20', src: { row: 3 } }]);
+  });
+
+  it('--map names an unusual header', async () => {
+    const map = parseHeaderMap(JSON.stringify({ objections: { 核实情况: '复核结果' } }));
+    if (!map.ok) throw new Error(map.reason.zh);
+    const r = await readDataFile(enc(`统一社会信用代码,核实情况\n${A},属实\n`), { kind: 'objections', file: 'o.csv', map: map.map });
+    expect(r.ok && r.records.map((o) => o.result)).toEqual(['upheld']);
+  });
+
+  it('a bad row is a finding on that row, and the rest is used: an unknown 复核结果, an impossible date', async () => {
+    const csv = `${HEAD}\n${A},甲,区工商联,部分采纳,2022-05-20\n${B},乙,某协会,属实,2022-02-30\n${A},甲,区住建委,不属实,2022-06-01\n`;
+    const r = await readDataFile(enc(csv), { kind: 'objections', file: 'o.csv' });
+    if (!r.ok) throw new Error(r.reason.zh);
+    expect(r.records.map((o) => o.result)).toEqual(['rejected']);
+    const inv = r.findings.filter((f) => f.code === 'data-row-invalid');
+    expect(inv.map((f) => f.cell)).toEqual(['D2', 'E3']);
+    expect(messageOf(inv[0]!, 'zh')).toContain('复核结果“部分采纳”无法识别');
+    expect(messageOf(inv[1]!, 'zh')).toContain('复核日期“2022-02-30”');
+    expect(r.invalid.map((i) => i.uscc)).toEqual([A, B]);
+  });
+
+  it('no recognisable header: the file is refused with the reason', async () => {
+    const r = await readDataFile(enc('单位,意见\n甲,反对\n'), { kind: 'objections', file: 'o.csv' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.zh).toContain('异议复核记录的表头');
+    const lacking = await readDataFile(enc(`统一社会信用代码,企业名称\n${A},甲\n`), { kind: 'objections', file: 'o.csv' });
+    expect(!lacking.ok && lacking.reason.zh).toContain('缺少 “复核结果” 列');
   });
 });

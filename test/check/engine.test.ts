@@ -21,12 +21,22 @@ describe('verdicts that follow unambiguously from the rules', () => {
     expect(zh(a)).toMatch(/情形五.*2023年度信用评价为环保诚信企业/);
   });
 
-  it('eligible by 二: an on-site inspection within the year and no violation', () => {
-    const data = index({ inspections: [insp(A, '2024-03-05')], credit: [rating(A, 'good', { year: 2023 })] });
+  it('eligible by 二: an on-site inspection within the year before inclusion and no violation since', () => {
+    const data = index({ inspections: [insp(A, '2022-03-05')], credit: [rating(A, 'good', { year: 2023 })] });
     const a = assessEntry(subject(2), data, ASOF);
     expect(a.eligible).toBe(true);
+    expect(a.eligibleAtInclusion).toBe(true);
     expect(a.metCriteria).toEqual([2]);
-    expect(zh(a)).toContain('2024-03-05 现场检查');
+    expect(zh(a)).toContain('纳入时（2022-06-01）2021-06-02至2022-06-01 有现场执法检查：2022-03-05 现场检查');
+    expect(zh(a)).toContain('纳入（2022-06-01）以来无环境违法记录');
+  });
+
+  it('二 listed without an on-site inspection in the year before inclusion: not eligible at inclusion, nor while listed', () => {
+    const data = index({ inspections: [insp(A, '2024-03-05')], credit: [rating(A, 'good', { year: 2023 })] });
+    const a = assessEntry(subject(2), data, ASOF);
+    expect(a.eligibleAtInclusion).toBe(false);
+    expect(a.eligible).toBe(false); // a later visit does not make up for it
+    expect(a.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['not-eligible', 'no-longer-eligible']));
   });
 
   it('eligible by 四: monitoring stable and compliant, good credit, no violation', () => {
@@ -88,7 +98,7 @@ describe('verdicts that follow unambiguously from the rules', () => {
     expect(a.neverAgain).toBe(false);
     expect(a.eligible).toBe(false);
     expect(a.notes.map((n) => n.code)).toContain('must-remove');
-    expect(zh(a)).toContain('截至 2024-10-01，虽符合情形五（环保诚信，所报情形）');
+    expect(zh(a)).toContain('列入期间（截至 2024-10-01），虽符合情形五（环保诚信，所报情形）');
     expect(zh(a)).toContain('但列入期间出现应移出情形');
   });
 
@@ -201,15 +211,20 @@ describe('boundary dates', () => {
   });
 
   it('the latest rating in force wins', () => {
-    const data = index({ credit: [rating(A, 'trustworthy', { year: 2021 }), rating(A, 'warning', { year: 2022 })], inspections: [insp(A, '2021-05-01')] });
+    const data = index({ credit: [rating(A, 'trustworthy', { year: 2021 }), rating(A, 'warning', { date: '2022-12-20' })], inspections: [insp(A, '2021-05-01')] });
     expect(judgeAt(A, 5, data, '2022-06-01').met).toEqual([5]);
     expect(judgeAt(A, 5, data, '2023-06-01').met).toEqual([]);
+    // a 2022 rating known by its year only: on a date within 2022 it may or may not have been published
+    const byYear = index({ credit: [rating(A, 'trustworthy', { year: 2021 }), rating(A, 'warning', { year: 2022 })], inspections: [insp(A, '2021-05-01')] });
+    const j = judgeAt(A, 5, byYear, '2022-06-01');
+    expect(j.verdict).toBe(null);
+    expect(j.criteria.find((c) => c.n === 5)!.text.zh).toContain('请提供该评价的评价日期');
   });
 });
 
 describe('violations', () => {
   it('keywords count whatever the column says, unless negated', () => {
-    expect(keywordsIn('私设暗管偷排废水')).toEqual(['暗管']);
+    expect(keywordsIn('私设暗管偷排废水')).toEqual(['偷排', '暗管']);
     expect(keywordsIn('篡改、伪造监测数据')).toEqual(['篡改', '伪造']);
     expect(keywordsIn('未发现私设暗管')).toEqual([]);
     expect(keywordsIn('现场检查未发现恶意偷排、篡改台账等行为')).toEqual([]);
@@ -227,11 +242,12 @@ describe('violations', () => {
     expect(classify(insp(A, '2024-01-01', { severity: null, severityText: '待定', violationText: '' })).level).toBe('unknown');
   });
 
-  it('a serious violation fails 三 only through the inspection route', () => {
-    const data = index({ inspections: [insp(A, '2024-03-01'), violation(A, '2024-03-01', '', '严重')], credit: [rating(A, 'good', { year: 2022 })], monitoring: [mon(A)] });
+  it('a serious violation fails 三 only through the inspection route; marked 严重 without a malicious act it is not never-again', () => {
+    const data = index({ inspections: [insp(A, '2024-03-01'), violation(A, '2024-03-01', '', '严重')], credit: [rating(A, 'good', { year: 2022 })], monitoring: [mon(A, { date: '2024-01-01' })] });
     const j = judgeAt(A, 3, data, ASOF);
     expect(j.criteria.find((c) => c.n === 3)!.status).toBe('met'); // through monitoring
-    expect(j.verdict).toBe(false); // but never again
+    expect(j.verdict).toBe(true);
+    expect(j.bars).toEqual([]);
   });
 
   it('a minor violation does not fail 三 but fails 二 and 四', () => {

@@ -1,5 +1,5 @@
 /** Builders for enforcement records and indexes in tests. */
-import type { CreditRating, Inspection, MonitoringRecord } from '../../src/core/data/types.js';
+import type { CreditRating, Inspection, MonitoringRecord, Objection } from '../../src/core/data/types.js';
 import { GRADE_LABEL, type Grade } from '../../src/core/data/grades.js';
 import type { EnforcementIndex } from '../../src/core/eligibility/types.js';
 import { validityOf } from '../../src/core/annex2/validity.js';
@@ -35,7 +35,13 @@ export function mon(uscc: string, over: Partial<MonitoringRecord> = {}): Monitor
   return { uscc, name: 'x', installed: true, networked: true, stable: true, compliant: true, src: { file: 'data/在线监控.csv', row: ++row }, ...over };
 }
 
-export function index(records: { inspections?: Inspection[]; credit?: CreditRating[]; monitoring?: MonitoringRecord[] }, monitoringGiven = true): EnforcementIndex {
+export function objection(uscc: string, result: Objection['result'], date?: string, source = '某行业协会'): Objection {
+  const o: Objection = { uscc, name: 'x', source, result, resultText: result === 'upheld' ? '属实' : result === 'rejected' ? '不属实' : '', src: { file: 'data/异议复核.xlsx', row: ++row } };
+  if (date) o.date = date;
+  return o;
+}
+
+export function index(records: { inspections?: Inspection[]; credit?: CreditRating[]; monitoring?: MonitoringRecord[]; objections?: Objection[] }, monitoringGiven = true, stableRate = 95): EnforcementIndex {
   const group = <T extends { uscc: string }>(rs: T[], key: (r: T) => string) => {
     const m = new Map<string, T[]>();
     for (const r of [...rs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))) m.set(r.uscc, [...(m.get(r.uscc) ?? []), r]);
@@ -45,7 +51,10 @@ export function index(records: { inspections?: Inspection[]; credit?: CreditRati
     inspections: group(records.inspections ?? [], (r) => r.date),
     credit: group(records.credit ?? [], (r) => r.effective),
     monitoring: group(records.monitoring ?? [], (r) => r.date ?? ''),
+    objections: group(records.objections ?? [], (r) => r.date ?? ''),
     monitoringGiven,
+    objectionsGiven: records.objections !== undefined,
+    stableRate,
     invalid: new Map(),
   };
 }

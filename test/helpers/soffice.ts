@@ -67,6 +67,35 @@ async function convert(xlsxPath: string, filter: string, outDir: string, timeout
 }
 
 /**
+ * Convert several files in ONE soffice start (each start costs seconds): every file to `filter`
+ * (e.g. 'xlsx', 'ods', 'xls', 'xlsx:Calc MS Excel 2007 XML'), written to `outDir` under its base
+ * name. `infilter` sets the import filter and its options, e.g. a CSV import with text columns.
+ * Returns the written paths in the order of `files`; throws if any is missing.
+ */
+export async function convertMany(files: readonly string[], filter: string, outDir: string, opts: { infilter?: string; timeoutMs?: number } = {}): Promise<string[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'zmqd-soffice-'));
+  try {
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore'];
+    if (opts.infilter) args.push(`--infilter=${opts.infilter}`);
+    args.push('--convert-to', filter, '--outdir', outDir, ...files);
+    const r = await run(args, opts.timeoutMs ?? SOFFICE_TIMEOUT_MS);
+    if (r.code !== 0) throw new Error(`soffice exited with ${r.code}: ${r.out}`);
+    const ext = filter.split(':')[0]!;
+    const out = files.map((f) => join(outDir, `${basename(f, extname(f))}.${ext}`));
+    for (const o of out) {
+      try {
+        readFileSync(o);
+      } catch {
+        throw new Error(`soffice wrote no ${o}: ${r.out}`);
+      }
+    }
+    return out;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/**
  * Convert a workbook with LibreOffice. 'pdf' → the PDF's path. 'csv' → the CSV of the FIRST sheet
  * (every sheet is written; use convertSheetsToCsv to get them all by name).
  */

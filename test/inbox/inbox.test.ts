@@ -18,7 +18,7 @@ import { FIGURE_KEYS } from '../../src/core/layout/annex1.js';
 const inbox = path.join(root, 'fixtures', 'inbox');
 const manifest = JSON.parse(await fs.readFile(path.join(inbox, 'manifest.json'), 'utf8')) as InboxManifest;
 const AS_OF = manifest.asOf;
-const DATA = ['--inspections', 'data/检查记录.csv', '--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv'];
+const DATA = ['--inspections', 'data/检查记录.csv', '--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx'];
 
 interface Finding { code: string; severity: string; file?: string; cell?: string; row?: number; value?: string; expected?: string; message: string }
 interface ValidateJson { errors: number; warnings: number; files: { file: string; kind: string | null; district: string | null; rows: number; findings: Finding[] }[] }
@@ -62,11 +62,11 @@ describe('the sample inbox: validate', () => {
     }
   });
 
-  it('clean files are clean: three errors in the whole quarter, no warning', () => {
+  it('clean files are clean: three errors in the whole quarter, one warning (the stated 5-year validity)', () => {
     expect(validate.json.errors).toBe(3);
-    expect(validate.json.warnings).toBe(0);
+    expect(validate.json.warnings).toBe(1);
     const planted = manifest.planted.filter((p) => p.by === 'validate');
-    expect(planted.map((p) => p.code).sort()).toEqual(['entry-expired', 'file-unreadable', 'uscc-checksum']);
+    expect(planted.map((p) => p.code).sort()).toEqual(['entry-expired', 'file-unreadable', 'uscc-checksum', 'validity-over-3-years']);
     for (const p of planted) {
       const f = validate.json.files.find((x) => x.file === p.file)!.findings.find((x) => x.code === p.code)!;
       expect(f.severity).toBe(p.severity);
@@ -127,12 +127,13 @@ describe('the sample inbox: aggregate --previous', () => {
 describe('the sample inbox: check against the enforcement data', () => {
   const planted = (e: CheckEntry) => manifest.check.planted.find((p) => p.file === e.file && p.row === e.row);
 
-  it('reads the three data files whole (GBK CSV, xlsx, UTF-8 BOM CSV)', () => {
+  it('reads the four data files whole (GBK CSV, xlsx, UTF-8 BOM CSV, the objections xlsx)', () => {
     expect(check.status).toBe(1);
     expect(check.json.data.map((d) => [d.kind, d.rows, d.invalid])).toEqual([
       ['inspections', manifest.data.inspections, 0],
       ['credit', manifest.data.credit, 0],
       ['monitoring', manifest.data.monitoring, 0],
+      ['objections', manifest.data.objections, 0],
     ]);
     expect(check.stderr).toContain('GBK');
     expect(check.stderr).toContain('UTF-8 (BOM)');
@@ -167,6 +168,17 @@ describe('the sample inbox: check against the enforcement data', () => {
       })
       .map((e) => `${e.file} row ${e.row}`);
     expect(odd).toEqual([]);
+  });
+
+  it('no entry the notice would keep is told to be removed: every removal is planted and proven by its records', () => {
+    const REMOVE = new Set(['no-longer-eligible', 'never-again', 'must-remove', 'objection-upheld']);
+    const told = check.json.entries.filter((e) => e.findings.some((f) => REMOVE.has(f.code)));
+    expect(told.map((e) => planted(e)?.key).sort()).toEqual(manifest.check.planted.filter((p) => p.eligible === false).map((p) => p.key).sort());
+    // the 364-day inspection, the 严重 record without a malicious act, the rating of its own year: kept
+    for (const key of ['inspection-364-days', 'serious-not-malicious', 'rating-within-its-year', 'five-year-validity', 'objection-rejected']) {
+      const p = manifest.check.planted.find((x) => x.key === key)!;
+      expect(told.map((e) => `${e.file}#${e.row}`), key).not.toContain(`${p.file}#${p.row}`);
+    }
   });
 
   it('the enterprise on two districts\' lists is flagged on both', () => {
@@ -231,7 +243,7 @@ describe('the sample inbox: config and bytes', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const c = parsed.config;
-    for (const p of [c.inspections!, c.credit!, c.monitoring!, c.previous as string]) await expect(fs.stat(path.join(inbox, p))).resolves.toBeTruthy();
+    for (const p of [c.inspections!, c.credit!, c.monitoring!, c.objections!, c.previous as string]) await expect(fs.stat(path.join(inbox, p))).resolves.toBeTruthy();
     expect(c.out).toContain('{period}');
     expect(c.expiringDays).toBe(manifest.expiringDays);
   });

@@ -1,19 +1,20 @@
 /**
- * `zmqd check <annex2 path...> --inspections FILE --credit FILE [--monitoring FILE] [--map FILE]`.
+ * `zmqd check <annex2 path...> --inspections FILE --credit FILE [--monitoring FILE] [--objections FILE]
+ * [--map FILE] [--stable-rate PCT] [--all]`.
  * Every list is validated (one bad list never stops the others), then the data files are read —
  * keeping the records of listed enterprises only — and the lists judged. A data file that cannot
  * be used at all (missing, unreadable, not a table, no USCC column …) is a usage error (exit 2):
  * a check against half the data would mislead.
  */
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkOutputPath, readInput, UsageError, writeAtomic } from '../io.js';
+import { checkOutputPath, describeReadError, readInput, readOptionText, UsageError, writeAtomic } from '../io.js';
 import { common } from '../options.js';
 import { log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
 import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type OutputGuard, type ValidateCliOptions } from './validate.js';
 import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../../core/data/aliases.js';
 import { readDataFile, type DataFile } from '../../core/data/read.js';
+import { COMPLIANCE_RATE_THRESHOLD } from '../../core/data/schemas.js';
 import { ENCODING_NAME } from '../../core/data/decode.js';
 import type { DataKind } from '../../core/data/types.js';
 import type { DataFiles } from '../../core/eligibility/data.js';
@@ -26,21 +27,34 @@ export interface CheckCliOptions extends ValidateCliOptions {
   inspections?: string;
   credit?: string;
   monitoring?: string;
+  objections?: string;
   map?: string;
   out?: string;
+  /** from the command line a string, from the config file a number */
+  stableRate?: string | number;
+  /** text output: every entry, not only those needing action */
+  all?: boolean;
 }
 
-const OPTION: Record<DataKind, string> = { inspections: '--inspections', credit: '--credit', monitoring: '--monitoring' };
+const OPTION: Record<DataKind, string> = { inspections: '--inspections', credit: '--credit', monitoring: '--monitoring', objections: '--objections' };
+
+/** --stable-rate / config stableRate: a percentage from 0 to 100 (default 95). */
+export function parseStableRate(v: string | number | undefined): number {
+  if (v === undefined) return COMPLIANCE_RATE_THRESHOLD;
+  const text = String(v).trim().replace(/[%％]$/, '');
+  const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 0 && n <= 100)) throw new UsageError(`--stable-rate 须为 0 到 100 之间的百分数（如 95 或 95.5），而不是“${v}”。\n--stable-rate must be a percentage from 0 to 100 (e.g. 95 or 95.5), not "${v}".`);
+  return n;
+}
+
+/** The data files named by the options (for refusing to write onto one, and for the report's inputs). */
+export function dataPaths(o: CheckCliOptions): string[] {
+  return [o.inspections, o.credit, o.monitoring, o.objections, o.map].filter((f): f is string => f !== undefined);
+}
 
 async function readMap(file: string | undefined): Promise<HeaderMap | undefined> {
   if (!file) return undefined;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new UsageError(`无法读取 --map 文件 ${file}（${code}）。\nCannot read the --map file ${file} (${code}).`);
-  }
+  const text = await readOptionText(file, { zh: ' --map 文件', en: 'the --map file' });
   const parsed = parseHeaderMap(text);
   if (!parsed.ok) throw new UsageError(`--map 文件 ${file} ${parsed.reason.zh}。\nThe --map file ${file}: ${parsed.reason.en}.`);
   return parsed.map;
@@ -51,9 +65,8 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
   const read = await readInput(path.resolve(file), MAX_FILE_BYTES);
   if ('tooLarge' in read) throw new UsageError(`${opt} 文件 ${file} 超过 50 MB 上限。\nThe ${opt} file ${file} is over the 50 MB limit.`);
   if ('error' in read) {
-    const why = read.error === 'ENOENT' ? '文件不存在' : read.error === 'EISDIR' ? '这是文件夹，不是文件' : read.error;
-    const whyEn = read.error === 'ENOENT' ? 'no such file' : read.error === 'EISDIR' ? 'it is a folder, not a file' : read.error;
-    throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why}。\nCannot read the ${opt} file ${file}: ${whyEn}.`);
+    const why = describeReadError(read.error);
+    throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why.zh}。\nCannot read the ${opt} file ${file}: ${why.en}.`);
   }
   const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) });
   if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
@@ -103,11 +116,12 @@ export async function loadEnforcementData(o: CheckCliOptions, allowList: Readonl
     credit: await readData('credit', o.credit!, allowList, map, quiet, keep),
   };
   if (o.monitoring) data.monitoring = await readData('monitoring', o.monitoring, allowList, map, quiet, keep);
+  if (o.objections) data.objections = await readData('objections', o.objections, allowList, map, quiet, keep);
   return data;
 }
 
 function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
-  for (const f of [data.inspections, data.credit, data.monitoring]) {
+  for (const f of [data.inspections, data.credit, data.monitoring, data.objections]) {
     if (!f) continue;
     const enc = f.encoding ? ENCODING_NAME[f.encoding] : 'xlsx';
     log(quiet, lang === 'zh'
@@ -120,22 +134,22 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   const c = common(o);
   const opts = await ruleOptions(o);
   requireData(o);
+  const stableRate = parseStableRate(o.stableRate);
   // refuse a bad --out before minutes of reading large exports, not after
-  const given = [o.inspections, o.credit, o.monitoring, o.map].filter((f): f is string => f !== undefined);
+  const given = dataPaths(o);
   if (o.out) await checkOutputPath(o.out, given);
   // The lists first: then only the records of listed enterprises are kept from the data (an export
   // for a whole city is mostly others); every data row is still read, checked and reported on.
   const { results, inputs } = await validatePaths(paths, opts, c.quiet, '核查', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)) });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
-  const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays });
+  const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings });
   const json = checkJson(result, c.lang);
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');
-    const dataFiles = [data.inspections.file, data.credit.file, ...(data.monitoring ? [data.monitoring.file] : []), ...(o.map ? [o.map] : [])];
-    await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...inputs, ...dataFiles.map((f) => path.resolve(f))]);
+    await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...inputs, ...given.map((f) => path.resolve(f))]);
     log(c.quiet, c.lang === 'zh' ? `核查结果已写入 ${o.out}` : `Verdicts written to ${o.out}`);
   }
-  process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : checkText(json, c.lang));
+  process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : checkText(json, c.lang, { all: Boolean(o.all) }));
   return exitCode(json.errors, json.warnings > 0, Boolean(o.strict));
 }

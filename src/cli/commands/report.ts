@@ -10,7 +10,7 @@ import { log } from '../progress.js';
 import { loadConfig, mergeOptions } from '../config.js';
 import { OutputFolder } from '../outdir.js';
 import { exitCode, ruleOptions, validatePaths } from './validate.js';
-import { loadEnforcementData, type CheckCliOptions } from './check.js';
+import { dataPaths, loadEnforcementData, parseStableRate, type CheckCliOptions } from './check.js';
 import { aggregate, AggregateInputError, type AggregateResult } from '../../core/aggregate/aggregate.js';
 import { runCheckCore, type CheckResult } from '../../core/check/check.js';
 import { duplicatesAcrossUnits, onsiteCrossCheck } from '../../core/report/crosscheck.js';
@@ -45,6 +45,8 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
   const o = cli.config ? mergeOptions(cli, await loadConfig(cli.config)) : cli;
   const c = common(o);
   const zh = c.lang === 'zh';
+  // collect: with a mailbox in the config, the inbox is filled from it first (src/cli/collect/report-step.ts)
+  const collected = await (await import('../collect/report-step.js')).collectStep(inbox, o as Parameters<typeof import('../collect/report-step.js').collectStep>[1]);
   const st = await fs.stat(inbox).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`收件文件夹不存在或不是文件夹：${inbox}\nThe inbox does not exist or is not a folder: ${inbox}`);
   if (!o.out) throw new UsageError('请用 --out 或配置文件的 "out" 指定报告文件夹。\nGive the report folder with --out or "out" in the config file.');
@@ -55,7 +57,8 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     period = p;
   }
   const opts = await ruleOptions(o);
-  const withData = Boolean(o.inspections || o.credit || o.monitoring);
+  const withData = Boolean(o.inspections || o.credit || o.monitoring || o.objections);
+  const stableRate = parseStableRate(o.stableRate);
   const data = withData ? await loadEnforcementData(o, opts.allowList) : undefined;
   const previous = o.previous === undefined ? undefined : Array.isArray(o.previous) ? o.previous : [o.previous];
 
@@ -74,7 +77,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     aggProblem = zh ? err.zh : err.en;
     log(c.quiet, (zh ? '未汇总：' : 'Not aggregated: ') + aggProblem);
   }
-  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays }) : null;
+  const checked: CheckResult | null = data ? runCheckCore({ lists: cur.results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings }) : null;
   // with enforcement data the check already reports enterprises listed by two units, on their entries
   const cross: Finding[] = [...(agg && data ? onsiteCrossCheck(agg, cur.results, data.inspections.records) : []), ...(checked ? [] : duplicatesAcrossUnits(cur.results))];
 
@@ -93,11 +96,12 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
     check: checked ? checkJson(checked, lang) : null,
     crossChecks: crossJson(cross, lang),
     notes: aggProblem ? [aggProblem] : [],
+    ...(collected ? { collect: collected } : {}),
     files: [] as string[],
     ...runTotals([...cur.results.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]),
   };
 
-  const inputs = [inbox, ...(previous ?? []), ...[o.inspections, o.credit, o.monitoring, o.map].filter((x): x is string => Boolean(x))];
+  const inputs = [inbox, ...(previous ?? []), ...dataPaths(o)];
   const folder = await OutputFolder.open(target, inputs);
   try {
     const roster = rosterFor(runPeriod ? periodEnd(runPeriod) : opts.asOf, opts.cutover);
@@ -120,6 +124,7 @@ export async function runReport(inbox: string, cli: ReportCliOptions): Promise<n
         units: unitOverview(roster, cur.results, [...(agg?.findings ?? []), ...cross], pe, opts.cutover),
         findings: dedupeFindings(all).map((f) => render(f, lang)),
         unitOfFile,
+        ...(collected ? { submissions: collected.tracker } : {}),
       }),
     );
     summary.files.push(REPORT_FILES.findings);
@@ -170,6 +175,8 @@ export type ReportSummary = {
   check: ReturnType<typeof checkJson> | null;
   crossChecks: ReturnType<typeof crossJson>;
   notes: string[];
+  /** extension: the collect step, when the config names a mailbox */
+  collect?: import('./collect.js').CollectSummary;
   files: string[];
   /** extension: the whole run's errors and warnings, each problem once (the sections repeat a file's problem) */
   errors: number;

@@ -1,14 +1,9 @@
 import { UsageError, writeAtomic } from '../io.js';
 import { log } from '../progress.js';
 import { resolveUnit } from '../../core/roster/resolve.js';
-import { rosterFor } from '../../core/roster/units.js';
+import { buildTemplate, TEMPLATE_FILES } from '../../writers/templates.js';
 
-const LATEST = '9999-12-31';
-
-export const TEMPLATE_FILES = {
-  annex1: '附表1-落实监督执法正面清单工作情况汇总表.xlsx',
-  annex2: '附表2-监督执法正面清单企业列表.xlsx',
-} as const;
+export { TEMPLATE_FILES };
 
 /** zmqd template annex1|annex2: the official blank workbook, optionally with the unit pre-filled. */
 export async function runTemplate(annex: string, o: { out?: string; district?: string; quiet?: boolean }): Promise<number> {
@@ -19,17 +14,8 @@ export async function runTemplate(annex: string, o: { out?: string; district?: s
     if (r.kind !== 'ok') throw new UsageError(`--district“${o.district}”不是可识别的报送单位。\n--district "${o.district}" is not a known reporting unit.`);
     unit = r.unit.name;
   }
-  // the current roster (deterministic, so the committed templates can be regenerated and compared)
-  const units = rosterFor(LATEST).map((u) => u.name);
   const out = o.out ?? TEMPLATE_FILES[annex];
-  let bytes: Uint8Array;
-  if (annex === 'annex1') {
-    const { buildAnnex1Workbook } = await import('../../writers/annex1-template.js');
-    bytes = await buildAnnex1Workbook(unit ? { unit, rows: [{ unit }], units } : { units });
-  } else {
-    const { buildAnnex2Workbook } = await import('../../writers/annex2-template.js');
-    bytes = await buildAnnex2Workbook(unit ? { unit } : {});
-  }
+  const bytes = await buildTemplate(annex, unit);
   await writeAtomic(out, bytes);
   log(Boolean(o.quiet), `已写入 ${out} / written ${out}`);
   return 0;

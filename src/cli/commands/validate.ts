@@ -1,10 +1,10 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
-import { checkOutputPath, expandPaths, readInput, UsageError, writeAtomic } from '../io.js';
-import { common, parseAsOf, parseCutover, parseDays } from '../options.js';
+import { checkOutputPath, describeReadError, expandPaths, readHead, readInput, readOptionText, UsageError, writeAtomic } from '../io.js';
+import { common, parseAsOf, parseCutover, parseDays, parseMaxFindings } from '../options.js';
 import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel, type Conversion } from '../legacy.js';
 import { sniff } from '../../core/workbook/sniff.js';
 import { validateFile, type FileResult } from '../../core/validate/validate.js';
+import { MAX_FILE_BYTES, tooLargeFinding } from '../../core/validate/input.js';
 import { finding, sortFindings } from '../../core/findings/make.js';
 import { parseAllowList } from '../../core/ids/uscc.js';
 import { DEFAULT_ALLOW_LIST } from '../../core/ids/allow-list.js';
@@ -12,7 +12,7 @@ import { resolveUnit } from '../../core/roster/resolve.js';
 import { validateJson } from '../../reporters/validate-json.js';
 import type { RuleOptions } from '../../core/rules/types.js';
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface ValidateCliOptions {
   asOf?: string;
@@ -22,6 +22,7 @@ export interface ValidateCliOptions {
   report?: string;
   expiringDays?: string;
   cutover?: string;
+  maxFindings?: string;
   format?: string;
   lang?: string;
   quiet?: boolean;
@@ -33,12 +34,7 @@ export async function ruleOptions(o: ValidateCliOptions): Promise<RuleOptions> {
   const cutover = parseCutover(o.cutover);
   const allowList = new Set(DEFAULT_ALLOW_LIST);
   if (o.allowUscc) {
-    let text: string;
-    try {
-      text = await readFile(o.allowUscc, 'utf8');
-    } catch {
-      throw new UsageError(`无法读取 --allow-uscc 文件：${o.allowUscc}\nCannot read the --allow-uscc file: ${o.allowUscc}`);
-    }
+    const text = await readOptionText(o.allowUscc, { zh: ' --allow-uscc 文件', en: 'the --allow-uscc file' });
     const parsed = parseAllowList(text.replace(/^\uFEFF/, ''));
     if (parsed.bad.length) {
       const b = parsed.bad[0]!;
@@ -50,7 +46,8 @@ export async function ruleOptions(o: ValidateCliOptions): Promise<RuleOptions> {
     const r = resolveUnit(o.district); // any unit of any roster: old files of merged-away units are still validated
     if (r.kind !== 'ok') throw new UsageError(`--district“${o.district}”不是可识别的报送单位。\n--district "${o.district}" is not a known reporting unit.`);
   }
-  return { asOf, expiringDays: parseDays(o.expiringDays, '--expiring-days', 90), allowList, expectedUnit: o.district, cutover };
+  const maxFindings = parseMaxFindings(o.maxFindings);
+  return { asOf, expiringDays: parseDays(o.expiringDays, '--expiring-days', 90), allowList, expectedUnit: o.district, cutover, ...(maxFindings !== undefined ? { maxFindings } : {}) };
 }
 
 /** Output files to refuse before any work is done (an input, a folder): not after minutes of reading. */
@@ -84,8 +81,8 @@ export async function validatePaths(paths: string[], opts: RuleOptions, quiet: b
     } else {
       const fnd =
         'tooLarge' in read
-          ? finding('file-too-large', { file: f.display }, { reason: `${(read.tooLarge / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(read.tooLarge / 1048576).toFixed(1)} MB, over the 50 MB limit` })
-          : finding('file-unreadable', { file: f.display }, { reason: `无法打开文件（${read.error}）`, reasonEn: `cannot open the file (${read.error})` });
+          ? tooLargeFinding(f.display, read.tooLarge)
+          : unreadable(f.display, read.error);
       results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
     }
   }
@@ -120,19 +117,16 @@ async function convertLegacy(files: { abs: string }[], quiet: boolean): Promise<
   return out;
 }
 
-/** The OLE2 compound-file signature, read from the first 8 bytes only (most inputs are .xlsx). */
+/** The OLE2 compound-file signature, read from the first 8 bytes only (most inputs are .xlsx); never opens a FIFO or device. */
 async function startsLikeOle2(abs: string): Promise<boolean> {
-  let fh: FileHandle | undefined;
-  try {
-    fh = await open(abs, 'r');
-    const head = new Uint8Array(8);
-    const { bytesRead } = await fh.read(head, 0, 8, 0);
-    return bytesRead === 8 && sniff(head) === 'ole2';
-  } catch {
-    return false; // the main pass reports a file it cannot open
-  } finally {
-    await fh?.close();
-  }
+  const head = await readHead(abs, 8); // null: the main pass reports a file it cannot open
+  return head !== null && head.length === 8 && sniff(head) === 'ole2';
+}
+
+/** A file that could not be read at all (missing, a FIFO, a device, a dangling or looping link …). */
+function unreadable(display: string, code: string) {
+  const why = describeReadError(code);
+  return finding('file-unreadable', { file: display }, { reason: `无法打开文件：${why.zh}`, reasonEn: `cannot open the file: ${why.en}` });
 }
 
 export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
@@ -141,13 +135,8 @@ export async function runValidate(paths: string[], o: ValidateCliOptions): Promi
   const { results, inputs } = await validatePaths(paths, opts, c.quiet, undefined, { outputs: [o.report] });
   const json = validateJson(results, opts.asOf, c.lang);
   if (o.report) {
-    const { buildFindingsReport } = await import('../../writers/findings-report.js');
-    const bytes = await buildFindingsReport({
-      lang: c.lang,
-      asOf: opts.asOf,
-      files: json.files.map(({ findings: _f, ...rest }) => rest),
-      findings: json.files.flatMap((f) => f.findings),
-    });
+    const { buildValidateReport } = await import('../../writers/findings-report.js');
+    const bytes = await buildValidateReport(json, c.lang);
     await writeAtomic(o.report, bytes, inputs);
     log(c.quiet, c.lang === 'zh' ? `问题清单已写入 ${o.report}` : `Findings written to ${o.report}`);
   }

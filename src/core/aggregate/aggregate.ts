@@ -7,6 +7,7 @@
  */
 import { ANNEX1_FIGURES, FIGURE_KEYS, type FigureKey, type Figures } from '../layout/annex1.js';
 import { finding, sortFindings, countBySeverity } from '../findings/make.js';
+import { appendAll } from '../findings/cap.js';
 import type { Finding, Location, Params } from '../findings/types.js';
 import type { FindingExtra } from '../findings/make.js';
 import type { FileResult } from '../validate/validate.js';
@@ -118,7 +119,7 @@ export function aggregate(current: readonly FileResult[], opts: AggregateOptions
   const cur = prepare(current, { period, decision, cutover, which: 'current' });
   const summed = sumUnits(roster, cur.sources);
   const findings: Finding[] = [...cur.findings, ...summed.findings, ...supersededFindings(summed)];
-  findings.push(...listedFindings(summed, cur.annex2));
+  appendAll(findings, listedFindings(summed, cur.annex2));
 
   const units: AggregateUnit[] = summed.slots.map((s) => ({
     unit: s.unit,
@@ -199,7 +200,7 @@ function prepare(results: readonly FileResult[], sc: SetContext): Prepared {
       const dateOnly = !fp.fromName && fp.nameYear === undefined;
       out.findings.push(mismatchFinding(r, fp, sc, dateOnly));
       if (!dateOnly) {
-        out.findings.push(...r.findings);
+        appendAll(out.findings, r.findings);
         continue;
       }
     }
@@ -208,7 +209,7 @@ function prepare(results: readonly FileResult[], sc: SetContext): Prepared {
       out.findings.push(finding('period-unknown', { file: r.file }, { assumed: l.zh, assumedEn: l.en }));
     }
     if (r.kind === null) {
-      out.findings.push(...r.findings);
+      appendAll(out.findings, r.findings);
       // an unreadable file still tells whose it is by its name: list the unit as unreadable, not missing
       if (!ANNEX2_NAME.test(r.name)) {
         const res = findUnitInText(r.name, pe, sc.cutover);
@@ -216,7 +217,7 @@ function prepare(results: readonly FileResult[], sc: SetContext): Prepared {
       }
       continue;
     }
-    out.findings.push(...r.findings.filter((f) => !UNIT_CODES.has(f.code)));
+    for (const f of r.findings) if (!UNIT_CODES.has(f.code)) out.findings.push(f);
     annex1Sources(r, pe, sc.cutover, out);
   }
   return out;

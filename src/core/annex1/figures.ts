@@ -31,11 +31,16 @@ export function readFigure(row: Annex1Row, key: FigureKey): FigureRead {
   const f = row.figures[key];
   if (!f) return { kind: 'absent' };
   if (!f.cell && f.text === '') return { kind: 'blank' };
+  // a formula whose result the file does not hold (or holds stale): the value Excel will show
+  if (f.recomputed !== undefined) return fromCount(cellCount({ t: 'n', v: f.recomputed }));
   const cell = f.cell!;
   if (cell.t === 'z') return { kind: 'no-value', formula: cell.formula ?? '' };
   if (cell.t === 'e') return { kind: 'error-value', error: String(cell.v) };
   if (f.text === '' && cell.t === 's') return { kind: 'blank' };
-  const r = cellCount(cell);
+  return fromCount(cellCount(cell));
+}
+
+function fromCount(r: ReturnType<typeof cellCount>): FigureRead {
   if (r.ok) return { kind: 'ok', value: r.value, asText: r.asText };
   if ('reasonZh' in r) return { kind: 'invalid', reasonZh: r.reasonZh, reasonEn: r.reasonEn };
   return { kind: 'invalid', reasonZh: '无法识别', reasonEn: 'unreadable' };

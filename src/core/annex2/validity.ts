@@ -6,7 +6,7 @@ export interface Validity {
   status: ValidityStatus;
   /** inclusion date: the 纳入日期 column, else the start of a stated range */
   includedOn?: string;
-  /** last valid day: the earlier of the stated 有效期至 and inclusion + 3 years − 1 day */
+  /** last valid day: the stated 有效期至 when there is one (the district's published term), else inclusion + 3 years − 1 day */
   validUntil?: string;
   /** inclusion + 3 years − 1 day, when the inclusion date is known */
   threeYearEnd?: string;
@@ -17,9 +17,11 @@ export interface Validity {
 }
 
 /**
- * The 3-year validity rule (三(四)): an entry included on D is valid through D + 3 years − 1 day; a stated
- * 有效期至 wins when it is earlier. Expired when the as-of date is after the last valid day; expiring when the
- * last valid day is within `expiringDays` of the as-of date.
+ * The validity rule (三(四): 3 years *in principle*): an entry included on D is valid through D + 3 years −
+ * 1 day unless the list states its 有效期至. A stated end that is earlier wins; one that is later is the
+ * district's published term — expiry is judged by it, and `overThreeYears` carries the warning that it
+ * exceeds the 3 years in principle. Expired when the as-of date is after the last valid day; expiring
+ * when the last valid day is within `expiringDays` of the as-of date.
  */
 export function validityOf(input: { includedOn?: string; statedFrom?: string; statedUntil?: string }, asOf: string, expiringDays: number): Validity {
   const includedOn = input.includedOn ?? input.statedFrom;
@@ -27,9 +29,8 @@ export function validityOf(input: { includedOn?: string; statedFrom?: string; st
   let validUntil = threeYearEnd;
   let overThreeYears = false;
   if (input.statedUntil) {
-    if (threeYearEnd && input.statedUntil > threeYearEnd) overThreeYears = true;
-    else validUntil = input.statedUntil;
-    if (!threeYearEnd) validUntil = input.statedUntil;
+    overThreeYears = threeYearEnd !== undefined && input.statedUntil > threeYearEnd;
+    validUntil = input.statedUntil;
   }
   if (!validUntil) return { status: 'unknown', includedOn, overThreeYears };
   const daysLeft = daysBetween(asOf, validUntil);

@@ -8,12 +8,14 @@ import { entryDates } from '../annex2/entries.js';
 import { validityOf, type ValidityStatus } from '../annex2/validity.js';
 import { describeNumericUscc } from '../ids/uscc.js';
 import { finding } from '../findings/make.js';
+import { appendAll, capFindings } from '../findings/cap.js';
 import type { Finding, Location } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { DataFile } from '../data/read.js';
 import type { DataKind, Text } from '../data/types.js';
 import type { EncodingName } from '../data/decode.js';
-import { assessEntry, indexData, type Assessment, type EnforcementIndex } from '../eligibility/index.js';
+import { assessEntry, indexData, type Assessment, type EnforcementIndex, type Evidence, type Judgement } from '../eligibility/index.js';
+import { COMPLIANCE_RATE_THRESHOLD } from '../data/schemas.js';
 import type { DataFiles } from '../eligibility/data.js';
 import type { IsoDate } from '../values/dates.js';
 import { othersListing } from '../report/across.js';
@@ -48,11 +50,27 @@ export interface CheckedEntry {
   eligibleAtInclusion: boolean | null;
   mustRemove: boolean;
   neverAgain: boolean;
+  /** extension: an objection to the listing upheld on review (三(三)) */
+  objectionUpheld: boolean;
+  /** extension: an objection not reviewed yet */
+  objectionPending: boolean;
   /** extension: the sources the enterprise is absent from */
   notInData: DataKind[];
+  /** extension: each verdict with the conditions it was judged on and their records */
+  verdicts: { whileListed: VerdictDetail | null; atInclusion: VerdictDetail | null };
   action: Action;
   reasons: Text[];
   findings: Finding[];
+}
+
+/** One verdict and what it rests on: each criterion considered, with its reason and records; what bars it. */
+export interface VerdictDetail {
+  date: IsoDate;
+  eligible: boolean | null;
+  /** the verdict's sentence, with its records (one of the entry's reasons) */
+  summary: Text;
+  criteria: { criterion: CriterionN; declared: boolean; status: 'met' | 'not-met' | 'unknown'; reason: Text; evidence: Evidence[] }[];
+  bars: { code: string; reason: Text; evidence: Evidence[] }[];
 }
 
 export interface DataSourceSummary {
@@ -74,10 +92,14 @@ export interface CheckSummary {
   expiring: number;
   mustRemove: number;
   neverAgain: number;
+  /** extension: entries with an objection upheld on review */
+  objectionUpheld: number;
 }
 
 export interface CheckResult {
   asOf: IsoDate;
+  /** the 达标率 threshold the monitoring data was judged with */
+  stableRate: number;
   entries: CheckedEntry[];
   /** findings not tied to an entry: whole files, data files, rows that are not entries */
   findings: Finding[];
@@ -90,6 +112,10 @@ export interface CheckInput {
   data: DataFiles;
   asOf: IsoDate;
   expiringDays: number;
+  /** the 达标率 (percent) that counts as stably compliant where an export has no 稳定达标 column (default 95) */
+  stableRate?: number;
+  /** at most this many findings of one code per file among the findings not tied to an entry (default 1,000) */
+  maxFindings?: number;
 }
 
 /**
@@ -103,23 +129,25 @@ export function listedUsccs(lists: readonly FileResult[]): Set<string> {
 }
 
 export function runCheckCore(input: CheckInput): CheckResult {
-  const index = indexData(input.data, listedUsccs(input.lists));
+  const stableRate = input.stableRate ?? COMPLIANCE_RATE_THRESHOLD;
+  const index = indexData(input.data, listedUsccs(input.lists), stableRate);
   const entries: CheckedEntry[] = [];
   const findings: Finding[] = [];
   for (const r of input.lists) {
     if (!r.annex2) {
       if (r.kind === 'annex1') findings.push(finding('check-file-skipped', { file: r.file }));
-      else findings.push(...r.findings);
+      else appendAll(findings, r.findings);
       continue;
     }
     const rows = new Set(r.annex2.entries.map((e) => e.row));
-    findings.push(...r.findings.filter((f) => f.row === undefined || !rows.has(f.row)));
+    for (const f of r.findings) if (f.row === undefined || !rows.has(f.row)) findings.push(f);
     for (const e of r.annex2.entries) entries.push(checkEntry(r, e, index, input));
   }
   acrossDistricts(entries);
   for (const e of entries) e.action = actionOf(e);
-  findings.push(...dataFindings(input.data, new Set(entries.map((e) => e.uscc))));
-  return { asOf: input.asOf, entries, findings, data: dataSummary(input.data), summary: summarise(entries) };
+  appendAll(findings, dataFindings(input.data, new Set(entries.map((e) => e.uscc))));
+  // an export of 100,000 unusable rows gives the first of each kind and their count, not 100,000 findings
+  return { asOf: input.asOf, stableRate, entries, findings: capFindings(findings, input.maxFindings), data: dataSummary(input.data), summary: summarise(entries) };
 }
 
 function checkEntry(r: FileResult, e: Annex2Entry, index: EnforcementIndex, input: CheckInput): CheckedEntry {
@@ -144,12 +172,28 @@ function checkEntry(r: FileResult, e: Annex2Entry, index: EnforcementIndex, inpu
     eligibleAtInclusion: a.eligibleAtInclusion,
     mustRemove: a.mustRemove,
     neverAgain: a.neverAgain,
+    objectionUpheld: a.objectionUpheld,
+    objectionPending: a.objectionPending,
     notInData: a.notInData,
+    verdicts: {
+      whileListed: a.asOf && a.summaries.whileListed ? detail(a.asOf, a.eligible, e.criterion, a.summaries.whileListed) : null,
+      atInclusion: a.atInclusion && a.summaries.atInclusion ? detail(a.atInclusion, a.eligibleAtInclusion, e.criterion, a.summaries.atInclusion) : null,
+    },
     action: 'ok',
     reasons: a.reasons,
     findings: [...r.findings.filter((f) => f.row === e.row), ...noteFindings(a, e, r.file, sheet)],
   };
   return out;
+}
+
+function detail(j: Judgement, eligible: boolean | null, declared: CriterionN | null | undefined, summary: Text): VerdictDetail {
+  return {
+    date: j.date,
+    eligible,
+    summary,
+    criteria: j.criteria.map((c) => ({ criterion: c.n, declared: c.n === declared, status: c.status, reason: c.text, evidence: c.evidence })),
+    bars: j.bars.map((b) => ({ code: b.code, reason: b.text, evidence: b.evidence })),
+  };
 }
 
 function noteFindings(a: Assessment, e: Annex2Entry, file: string, sheet: string): Finding[] {
@@ -169,9 +213,9 @@ function acrossDistricts(entries: CheckedEntry[]): void {
 }
 
 function actionOf(e: CheckedEntry): Action {
-  if (e.neverAgain || e.mustRemove || e.eligible === false) return 'remove';
+  if (e.neverAgain || e.mustRemove || e.objectionUpheld || e.eligible === false) return 'remove';
   if (e.validity === 'expired') return 'renew';
-  if (e.eligible === null || e.eligibleAtInclusion === false) return 'verify';
+  if (e.eligible === null || e.eligibleAtInclusion === false || (e.includedOn !== null && e.eligibleAtInclusion === null) || e.objectionPending) return 'verify';
   if (e.validity === 'expiring' || e.findings.some((f) => f.severity !== 'info')) return 'attention';
   return 'ok';
 }
@@ -183,7 +227,7 @@ function actionOf(e: CheckedEntry): Action {
  */
 function dataFindings(data: DataFiles, listed: Set<string>): Finding[] {
   const out: Finding[] = [];
-  for (const f of [data.inspections, data.credit, data.monitoring] as (DataFile | undefined)[]) {
+  for (const f of [data.inspections, data.credit, data.monitoring, data.objections] as (DataFile | undefined)[]) {
     if (!f) continue;
     const invalid = new Map(f.invalid.map((i) => [i.finding, i]));
     for (const x of f.findings) {
@@ -197,7 +241,7 @@ function dataFindings(data: DataFiles, listed: Set<string>): Finding[] {
 }
 
 function dataSummary(data: DataFiles): DataSourceSummary[] {
-  return ([data.inspections, data.credit, data.monitoring] as (DataFile | undefined)[])
+  return ([data.inspections, data.credit, data.monitoring, data.objections] as (DataFile | undefined)[])
     .filter((f): f is DataFile => f !== undefined)
     .map((f) => ({ kind: f.kind, file: f.file, format: f.format, encoding: f.encoding ?? null, sheets: f.sheets, rows: f.usable, invalid: f.invalid.length }));
 }
@@ -213,5 +257,6 @@ function summarise(entries: CheckedEntry[]): CheckSummary {
     expiring: n((e) => e.validity === 'expiring'),
     mustRemove: n((e) => e.mustRemove),
     neverAgain: n((e) => e.neverAgain),
+    objectionUpheld: n((e) => e.objectionUpheld),
   };
 }

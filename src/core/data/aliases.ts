@@ -1,7 +1,7 @@
 /**
  * Header spellings of the enforcement exports (DOMAIN.md "Enforcement data"), and the user's own
  * mapping for exports that spell them otherwise (`--map FILE`):
- *   { "inspections": { "检查时间": "检查日期" }, "credit": { "信用等级": "评价结果" }, "monitoring": { … } }
+ *   { "inspections": { "检查时间": "检查日期" }, "credit": { "信用等级": "评价结果" }, "monitoring": { … }, "objections": { … } }
  * Each key is a header as it appears in the file; each value names one of our columns by its
  * canonical header, any accepted spelling, or its key (e.g. "date").
  */
@@ -57,12 +57,20 @@ export const DATA_FIELDS: Record<DataKind, DataField[]> = {
     { key: 'rate', header: '达标率', aliases: ['数据达标率', '监测数据达标率', '排放达标率'], en: 'compliance rate' },
     { key: 'date', header: '统计日期', aliases: ['数据日期', '截至日期', '更新日期', '监测日期'], en: 'as of' },
   ],
+  objections: [
+    USCC,
+    NAME,
+    { key: 'source', header: '异议来源', aliases: ['提出单位', '异议提出单位', '异议人', '提出部门', '反映单位', '异议单位', '来源'], en: 'raised by' },
+    { key: 'result', header: '复核结果', aliases: ['复核结论', '核查结果', '核实结果', '是否属实', '复核情况', '处理结果'], en: 'review result' },
+    { key: 'date', header: '复核日期', aliases: ['复核时间', '核查日期', '核实日期', '办结日期', '日期'], en: 'review date' },
+  ],
 };
 
 export const KIND_LABEL: Record<DataKind, Text> = {
   inspections: { zh: '检查记录', en: 'inspection records' },
   credit: { zh: '信用评价', en: 'credit ratings' },
   monitoring: { zh: '在线监控', en: 'online monitoring' },
+  objections: { zh: '异议复核记录', en: 'objection records' },
 };
 
 /** The user's mapping, per kind: header key (headerKey of the file's header) → field key. */
@@ -73,6 +81,7 @@ const MapSchema = z
     inspections: z.record(z.string(), z.string()).optional(),
     credit: z.record(z.string(), z.string()).optional(),
     monitoring: z.record(z.string(), z.string()).optional(),
+    objections: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 
@@ -101,13 +110,13 @@ export function parseHeaderMap(json: string): { ok: true; map: HeaderMap } | { o
     return {
       ok: false,
       reason: {
-        zh: `格式不对（${where}：${issue.message}）；应为 {"inspections": {"文件中的表头": "检查日期"}, "credit": {…}, "monitoring": {…}}`,
-        en: `wrong shape (${where}: ${issue.message}); expected {"inspections": {"header in the file": "检查日期"}, "credit": {…}, "monitoring": {…}}`,
+        zh: `格式不对（${where}：${issue.message}）；应为 {"inspections": {"文件中的表头": "检查日期"}, "credit": {…}, "monitoring": {…}, "objections": {…}}`,
+        en: `wrong shape (${where}: ${issue.message}); expected {"inspections": {"header in the file": "检查日期"}, "credit": {…}, "monitoring": {…}, "objections": {…}}`,
       },
     };
   }
   const map: HeaderMap = {};
-  for (const kind of ['inspections', 'credit', 'monitoring'] as const) {
+  for (const kind of ['inspections', 'credit', 'monitoring', 'objections'] as const) {
     const entries = parsed.data[kind];
     if (!entries) continue;
     const m = new Map<string, string>();
@@ -151,6 +160,7 @@ export const REQUIRED: Record<DataKind, string[][]> = {
   inspections: [['uscc'], ['date'], ['method'], ['severity', 'violation']],
   credit: [['uscc'], ['grade'], ['date', 'year']],
   monitoring: [['uscc'], ['installed', 'networked', 'status', 'compliant', 'rate']],
+  objections: [['uscc'], ['result']],
 };
 
 export function fieldDef(kind: DataKind, key: string): DataField {

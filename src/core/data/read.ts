@@ -19,11 +19,11 @@ import { CellRow, type SheetVisitor } from '../workbook/fast/index.js';
 import { finding, messageOf } from '../findings/make.js';
 import type { Finding, Params } from '../findings/types.js';
 import { decodeText, looksBinary, ENCODING_NAME, type EncodingName } from './decode.js';
-import { parseCsv, scanCsv } from './csv.js';
+import { checkCsvRecords, CsvLimitError, parseCsv, scanCsv } from './csv.js';
 import { csvToSheet, csvValue, fieldText, findHeader, hasRequired, HEADER_SCAN_ROWS, rowPreview, type HeaderFound, type RawField, type RawRow, type TableRow } from './table.js';
 import { DATA_FIELDS, KIND_LABEL, REQUIRED, fieldDef, type HeaderMap } from './aliases.js';
-import { COMPLIANCE_RATE_THRESHOLD, Failed, issuesOf, plainText, rowSchemas, type Convert, type RowSchemas } from './schemas.js';
-import { DATA_KINDS, type CreditRating, type DataKind, type DataRowOf, type Inspection, type MonitoringRecord, type SourceRef, type Text } from './types.js';
+import { Failed, issuesOf, plainText, rowSchemas, type Convert, type RowSchemas } from './schemas.js';
+import { DATA_KINDS, type CreditRating, type DataKind, type DataRowOf, type Inspection, type MonitoringRecord, type Objection, type SourceRef, type Text } from './types.js';
 
 export interface ReadDataOptions {
   kind: DataKind;
@@ -104,13 +104,20 @@ export async function readDataFile<K extends DataKind>(bytes: Uint8Array, opts: 
   const reader = new TableReader(opts, 'csv', decoded.encoding);
   const visitor = reader.sheet(undefined);
   let unterminated: number | undefined;
-  if (opts.stream !== false) unterminated = visitCsv(decoded.text, visitor);
-  else {
-    const csv = parseCsv(decoded.text);
-    unterminated = csv.unterminatedQuoteLine;
-    visitGrid(csvToSheet(csv.records, ''), visitor);
+  try {
+    checkCsvRecords(decoded.text);
+    if (opts.stream !== false) unterminated = visitCsv(decoded.text, visitor);
+    else {
+      const csv = parseCsv(decoded.text);
+      unterminated = csv.unterminatedQuoteLine;
+      visitGrid(csvToSheet(csv.records, ''), visitor);
+    }
+  } catch (err) {
+    // past Excel's row or column limits, or a record of megabytes: refused whole, with the reason
+    if (err instanceof CsvLimitError) return { ok: false, reason: { zh: err.zh, en: err.en } };
+    throw err;
   }
-  if (unterminated !== undefined) findings.push(finding('data-csv-unterminated', { file: opts.file, row: unterminated }, kindParams(opts.kind)));
+  if (unterminated !== undefined) findings.push(finding('data-csv-unterminated', { file: opts.file, row: unterminated }, { ...kindParams(opts.kind), row: unterminated }));
   return reader.finish(findings);
 }
 
@@ -239,6 +246,7 @@ const TYPED_ROW: Record<DataKind, (v: unknown[]) => Record<string, unknown>> = {
   inspections: (v) => ({ uscc: v[0], name: v[1], date: v[2], method: v[3], severity: v[4], violation: v[5], selfReported: v[6] }),
   credit: (v) => ({ uscc: v[0], name: v[1], grade: v[2], year: v[3], date: v[4] }),
   monitoring: (v) => ({ uscc: v[0], name: v[1], installed: v[2], networked: v[3], status: v[4], compliant: v[5], rate: v[6], date: v[7] }),
+  objections: (v) => ({ uscc: v[0], name: v[1], source: v[2], result: v[3], date: v[4] }),
 };
 for (const kind of DATA_KINDS) {
   const keys = DATA_FIELDS[kind].map((f) => f.key);
@@ -509,6 +517,7 @@ const FIELD_INDEX = Object.fromEntries(DATA_KINDS.map((kind) => [kind, Object.fr
 const IX = {
   inspections: { method: FIELD_INDEX.inspections.method!, severity: FIELD_INDEX.inspections.severity!, selfReported: FIELD_INDEX.inspections.selfReported! },
   credit: { grade: FIELD_INDEX.credit.grade! },
+  objections: { result: FIELD_INDEX.objections.result! },
   monitoring: {
     installed: FIELD_INDEX.monitoring.installed!,
     networked: FIELD_INDEX.monitoring.networked!,
@@ -596,6 +605,14 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
     if (year !== undefined) r.year = year;
     return r;
   }
+  if (kind === 'objections') {
+    const r: Objection = {
+      uscc: v.uscc as string, name: v.name as string, source: v.source as string,
+      result: v.result as Objection['result'], resultText: t(IX.objections.result), src,
+    };
+    if (v.date) r.date = v.date as string;
+    return r;
+  }
   const rate = v.rate as number | undefined;
   const hasInstalledColumn = row.field(IX.monitoring.installed) !== undefined;
   const r: MonitoringRecord = {
@@ -604,7 +621,8 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
     installed: hasInstalledColumn ? (v.installed as boolean | null) : true,
     networked: v.networked as boolean | null,
     stable: v.status as boolean | null,
-    compliant: (v.compliant as boolean | null) ?? (rate !== undefined && !Number.isNaN(rate) ? rate >= COMPLIANCE_RATE_THRESHOLD : null),
+    // as stated: a 达标率 alone is judged against the stable-rate setting by the criteria engine
+    compliant: v.compliant as boolean | null,
     src,
   };
   if (rate !== undefined && !Number.isNaN(rate)) r.rate = rate;

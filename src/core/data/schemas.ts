@@ -11,11 +11,14 @@ import { cellDate } from '../values/cell.js';
 import { isDateFormat } from '../workbook/dates.js';
 import type { IsoDate } from '../values/dates.js';
 import { GRADES, parseGrade, type Grade } from './grades.js';
-import { parseMethod, parseRate, parseRunning, parseSeverity, parseYear, parseYesNo } from './values.js';
+import { parseMethod, parseRate, parseReview, parseRunning, parseSeverity, parseYear, parseYesNo } from './values.js';
 import type { RawField } from './table.js';
 import type { DataKind, Text } from './types.js';
 
-/** Monitoring data counts as stably compliant from this 达标率 on (when 稳定达标 itself is not given). */
+/**
+ * The default of the stable-rate setting (`--stable-rate`, config `stableRate`): monitoring data counts
+ * as stably compliant from this 达标率 on, when 稳定达标 itself is not given. The notice names no figure.
+ */
 export const COMPLIANCE_RATE_THRESHOLD = 95;
 
 type Ctx = z.core.$RefinementCtx;
@@ -163,6 +166,16 @@ const year: Convert<number | undefined> = (f) => {
 
 const rate: Convert<number | undefined> = (f) => (textOf(f) ? parseRate(textOf(f)) : undefined);
 
+/** 复核结果: an objection's outcome must not be guessed, so an unknown word makes the row unusable. */
+const review: Convert<string> = (f) => {
+  const r = parseReview(textOf(f));
+  if (r) return r;
+  return new Failed({
+    zh: `复核结果“${textOf(f)}”无法识别（应为“属实”或“不属实”，尚未复核的留空）`,
+    en: `review result "${textOf(f)}" is not recognised (write 属实 (upheld) or 不属实 (rejected); leave it empty when not reviewed yet)`,
+  });
+};
+
 /** Each kind's fields, in the order of DATA_FIELDS (which is the order zod checks them and reports their issues in). */
 function conversions(kind: DataKind, allowList?: ReadonlySet<string>): Record<string, Convert> {
   const common = { uscc: usccField(allowList), name: plainText };
@@ -177,6 +190,7 @@ function conversions(kind: DataKind, allowList?: ReadonlySet<string>): Record<st
     };
   }
   if (kind === 'credit') return { ...common, grade, year, date: optionalDateField({ zh: '评价日期', en: 'rating date' }) };
+  if (kind === 'objections') return { ...common, source: plainText, result: memo(review), date: optionalDateField({ zh: '复核日期', en: 'review date' }) };
   return {
     ...common,
     installed: word(parseYesNo),
@@ -230,6 +244,13 @@ const TYPED = {
     compliant: yesNo,
     // NaN: a 达标率 that could not be read (reported as unrecognised)
     rate: z.union([z.number(), z.nan()]).optional(),
+    date: isoDate.optional(),
+  }),
+  objections: z.object({
+    uscc: z.string(),
+    name: z.string(),
+    source: z.string(),
+    result: z.enum(['upheld', 'rejected', 'pending']),
     date: isoDate.optional(),
   }),
 } as const;

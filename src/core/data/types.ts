@@ -2,8 +2,8 @@
 import type { IsoDate } from '../values/dates.js';
 import type { Grade } from './grades.js';
 
-export type DataKind = 'inspections' | 'credit' | 'monitoring';
-export const DATA_KINDS: readonly DataKind[] = ['inspections', 'credit', 'monitoring'];
+export type DataKind = 'inspections' | 'credit' | 'monitoring' | 'objections';
+export const DATA_KINDS: readonly DataKind[] = ['inspections', 'credit', 'monitoring', 'objections'];
 
 /** A sentence in both languages; reporters pick one. */
 export interface Text {
@@ -58,7 +58,7 @@ export interface MonitoringRecord {
   networked: boolean | null;
   /** 运行状态 稳定/正常 → true, 异常 → false */
   stable: boolean | null;
-  /** 稳定达标, else 达标率 against the threshold */
+  /** 稳定达标 as stated (null: not stated or not recognised; then 达标率 is judged against the stable-rate setting) */
   compliant: boolean | null;
   /** 达标率 as a percentage, when given */
   rate?: number;
@@ -67,8 +67,25 @@ export interface MonitoringRecord {
   src: SourceRef;
 }
 
+/** 复核结果: 属实 (upheld: 不得纳入, 三(三)), 不属实 (rejected), or empty (not reviewed yet). */
+export type ReviewResult = 'upheld' | 'rejected' | 'pending';
+
+/** An objection to a listing raised by a department, trade association or social organisation, and its review (三(三)). */
+export interface Objection {
+  uscc: string;
+  name: string;
+  /** 异议来源, free text */
+  source: string;
+  result: ReviewResult;
+  resultText: string;
+  /** 复核日期, when given */
+  date?: IsoDate;
+  src: SourceRef;
+}
+
 export interface DataRowOf {
   inspections: Inspection;
   credit: CreditRating;
   monitoring: MonitoringRecord;
+  objections: Objection;
 }

@@ -1,6 +1,6 @@
 /** Readings of the enforcement exports' cell values: yes/no, 检查方式, 违法情况, 运行状态, 达标率, 评价年度. */
 import { toHalfWidth } from '../values/text.js';
-import type { InspectionMethod, SeverityValue } from './types.js';
+import type { InspectionMethod, ReviewResult, SeverityValue } from './types.js';
 
 function norm(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
@@ -71,4 +71,16 @@ export function parseYear(text: string): number | null {
   if (!m) return null;
   const y = Number(m[1]);
   return y >= 1990 && y <= 2100 ? y : null;
+}
+
+/**
+ * 复核结果: 属实 → upheld, 不属实 → rejected, empty → pending (not reviewed yet); null when it says
+ * something else (the row cannot be used: an objection's outcome must not be guessed).
+ */
+export function parseReview(text: string): ReviewResult | null {
+  const t = norm(text);
+  if (!t || /^(待复核|未复核|复核中|正在复核|尚未复核|待定|—|-|\/|／)$/.test(t)) return 'pending';
+  if (/^(不属实|不成立|未查实|查无实据|异议不成立|复核不属实|经复核不属实|驳回|不予采纳|否|rejected)$/.test(t)) return 'rejected';
+  if (/^(属实|成立|查实|异议成立|复核属实|经复核属实|基本属实|部分属实|是|upheld)$/.test(t)) return 'upheld';
+  return null;
 }

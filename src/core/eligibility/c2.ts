@@ -1,8 +1,12 @@
-/** 二 民生保障 (designation as declared): an on-site inspection within one year AND no violation within one year. */
+/**
+ * 二 民生保障 (designation as declared). At inclusion: an on-site inspection within one year AND no
+ * violation within one year. While listed: that inspection (carried from inclusion) AND no violation
+ * since the inclusion date.
+ */
 import { all } from './logic.js';
-import { noViolation, onsiteInspection } from './conditions.js';
+import { noViolation, onsiteAtInclusion } from './conditions.js';
 import type { At, Cond } from './types.js';
 
 export function c2(at: At): Cond {
-  return all([onsiteInspection(at), noViolation(at, 'any')]);
+  return all([onsiteAtInclusion(at), noViolation(at, 'any', 'since')]);
 }

@@ -1,5 +1,6 @@
 /** Sentences about records, for reasons a clerk can paste into a reply: dates, what was found, where it is written. */
-import type { CreditRating, Inspection, MonitoringRecord, SourceRef, Text } from '../data/types.js';
+import type { CreditRating, Inspection, MonitoringRecord, Objection, SourceRef, Text } from '../data/types.js';
+import type { Evidence } from './types.js';
 import { GRADE_LABEL } from '../data/grades.js';
 import { addDays, addYears, type IsoDate } from '../values/dates.js';
 
@@ -46,19 +47,46 @@ export function rating(r: CreditRating): Text {
   return t(`${when.zh}为${text}（${w.zh}）`, `${when.en}: ${g.en} (${w.en})`);
 }
 
-export function monitoring(m: MonitoringRecord): Text {
+/** 稳定达标 as stated, else the 达标率 against the stable-rate setting, else unknown. */
+export function compliance(m: MonitoringRecord, stableRate: number): boolean | null {
+  return m.compliant ?? (m.rate !== undefined ? m.rate >= stableRate : null);
+}
+
+export function monitoring(m: MonitoringRecord, stableRate: number): Text {
   const w = where(m.src);
   const yn = (v: boolean | null, yes: Text, no: Text, unk: Text) => (v === true ? yes : v === false ? no : unk);
+  const byRate = m.compliant === null && m.rate !== undefined;
   const parts = [
     yn(m.installed, t('已安装', 'installed'), t('未安装', 'not installed'), t('是否安装不明', 'installation unknown')),
     yn(m.networked, t('已联网', 'networked'), t('未联网', 'not networked'), t('是否联网不明', 'networking unknown')),
     yn(m.stable, t('运行稳定', 'running stably'), t('运行异常', 'not running stably'), t('运行状态不明', 'running state unknown')),
-    yn(m.compliant, t('稳定达标', 'stably compliant'), t('未稳定达标', 'not stably compliant'), t('是否达标不明', 'compliance unknown')),
+    byRate
+      ? m.rate! >= stableRate
+        ? t(`达标率 ${m.rate}%，达到稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate}%, at or above the stable-rate threshold of ${stableRate}% (--stable-rate)`)
+        : t(`达标率 ${m.rate}%，低于稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate}%, below the stable-rate threshold of ${stableRate}% (--stable-rate)`)
+      : yn(m.compliant, t('稳定达标', 'stably compliant'), t('未稳定达标', 'not stably compliant'), t('是否达标不明（没有稳定达标或达标率）', 'compliance unknown (neither 稳定达标 nor 达标率)')),
   ];
-  const rate = m.rate !== undefined ? t(`，达标率 ${m.rate}%`, `, compliance rate ${m.rate}%`) : t('', '');
+  const rate = m.rate !== undefined && !byRate ? t(`，达标率 ${m.rate}%`, `, compliance rate ${m.rate}%`) : t('', '');
   const date = m.date ? t(`${m.date} `, `${m.date}: `) : t('', '');
   return t(`${date.zh}在线监控${parts.map((p) => p.zh).join('、')}${rate.zh}（${w.zh}）`, `${date.en}online monitoring ${parts.map((p) => p.en).join(', ')}${rate.en} (${w.en})`);
 }
+
+const REVIEW: Record<Objection['result'], Text> = { upheld: t('复核属实', 'upheld on review'), rejected: t('复核不属实', 'rejected on review'), pending: t('尚未复核', 'not reviewed yet') };
+
+export function objection(o: Objection): Text {
+  const w = where(o.src);
+  const from = o.source ? t(`${o.source}提出的异议`, `objection raised by ${o.source}`) : t('异议', 'objection');
+  const when = o.date ? t(`，复核日期 ${o.date}`, `, reviewed ${o.date}`) : t('', '');
+  return t(`${from.zh}${REVIEW[o.result].zh}${when.zh}（${w.zh}）`, `${from.en} ${REVIEW[o.result].en}${when.en} (${w.en})`);
+}
+
+/** The records behind a sentence, as evidence: each with its kind, place and date. */
+export const evidenceOf = {
+  inspection: (i: Inspection): Evidence => ({ kind: 'inspections', ...i.src, date: i.date }),
+  rating: (r: CreditRating): Evidence => (r.basis === 'date' ? { kind: 'credit', ...r.src, date: r.effective } : { kind: 'credit', ...r.src, year: r.year! }),
+  monitoring: (m: MonitoringRecord): Evidence => ({ kind: 'monitoring', ...m.src, ...(m.date ? { date: m.date } : {}) }),
+  objection: (o: Objection): Evidence => ({ kind: 'objections', ...o.src, ...(o.date ? { date: o.date } : {}) }),
+};
 
 /** Up to `max` items, then "等 N 条". */
 export function list(items: Text[], max = 3): Text {

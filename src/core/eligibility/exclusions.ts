@@ -1,10 +1,13 @@
 /**
- * Exclusions and removals.
- * - Never again (三(四)): a serious violation on record — 违法情况 严重, or a violation text naming
- *   恶意偷排, 篡改, 伪造, 逃避监管, 暗管, 涉嫌犯罪 or 移送公安, whatever the 违法情况 column says.
+ * Exclusions and removals (DOMAIN.md "Exclusions and removals").
+ * - Never again (三(四)): a violation of the *malicious* kind on record, at any time — 恶意偷排/偷排, 篡改
+ *   or 伪造 records or data, 逃避监管 (暗管, 渗井, 渗坑, not running treatment facilities to dodge
+ *   monitoring), 涉嫌犯罪/移送公安 — by the record's text, whatever the 违法情况 column says.
+ * - Serious but not malicious (违法情况 严重, no such act named, e.g. 未批先建): serious for 三, but whether it
+ *   bars the enterprise for ever is a person's judgement — a warning asks for it.
  * - Must remove (三(九)), for events while listed: over-limit discharge not reported by the enterprise
- *   itself (主动报告 = 否), any other malicious violation (the keyword violations, or text saying 恶意),
- *   a crime referred to the police (涉嫌犯罪, 移送公安).
+ *   itself (主动报告 = 否), any malicious violation, a crime referred to the police.
+ * - Do not list (三(三)): an objection upheld on review (复核属实).
  * A keyword inside a negation (未发现暗管, 不存在篡改行为) does not count: inspection reports record
  * what was checked as well as what was found.
  */
@@ -14,7 +17,11 @@ import { inspection, list, t } from './describe.js';
 import { inspectionsUpTo } from './data.js';
 import type { At } from './types.js';
 
-export const SERIOUS_KEYWORDS = ['恶意偷排', '篡改', '伪造', '逃避监管', '暗管', '涉嫌犯罪', '移送公安'] as const;
+/** Acts of the malicious kind (三(四) and 环境保护法 art. 63's forms of 逃避监管), most specific first. */
+export const MALICIOUS_KEYWORDS = [
+  '恶意偷排', '偷排', '偷放', '暗管', '渗井', '渗坑', '篡改', '伪造', '逃避监管',
+  '不正常运行防治污染设施', '不正常运行污染防治设施', '干扰自动监测', '干扰自动监控', '恶意', '涉嫌犯罪', '移送公安',
+] as const;
 const CRIME_KEYWORDS = ['涉嫌犯罪', '移送公安'];
 
 export type ViolationLevel = 'none' | 'minor' | 'serious' | 'unknown';
@@ -23,9 +30,11 @@ export interface ViolationClass {
   level: ViolationLevel;
   /** what made it serious */
   by?: 'column' | 'keyword';
+  /** the malicious act the text names (the first one), when it names one */
   keyword?: string;
   overLimit: boolean;
   crime: boolean;
+  /** names an act of the malicious kind (a crime included): never again */
   malicious: boolean;
 }
 
@@ -37,7 +46,7 @@ const CLAUSE_NEGATION = /(未发现|未见|未查见|未查到|未检出|没有�
 const NEAR_NEGATION = /(无|未|没有|不)(有|存在)?$/;
 
 /** The keywords of a text that are not negated. */
-export function keywordsIn(text: string, keywords: readonly string[] = SERIOUS_KEYWORDS): string[] {
+export function keywordsIn(text: string, keywords: readonly string[] = MALICIOUS_KEYWORDS): string[] {
   const found: string[] = [];
   for (const clause of text.split(/[，。；;,.!！？?\n]/)) {
     for (const k of keywords) {
@@ -59,7 +68,7 @@ export function classify(i: Inspection): ViolationClass {
   const text = i.violationText.trim();
   const words = keywordsIn(text);
   const crime = words.some((w) => CRIME_KEYWORDS.includes(w));
-  const malicious = words.some((w) => !CRIME_KEYWORDS.includes(w)) || keywordsIn(text, ['恶意']).length > 0;
+  const malicious = words.length > 0;
   const overLimit = keywordsIn(text, ['超标', '超过排放标准', '超过污染物排放标准', '超总量']).length > 0;
   const base = { overLimit, crime, malicious };
   if (words.length) return { level: 'serious', by: 'keyword', keyword: words[0]!, ...base };
@@ -88,11 +97,19 @@ function hit(i: Inspection, why: Text): Hit {
   return { inspection: i, text: t(`${d.zh}，${why.zh}`, `${d.en}; ${why.en}`) };
 }
 
-/** Serious violations on record on or before the date: the enterprise may not be listed. */
-export function seriousViolations(at: At): Hit[] {
+/** Malicious violations on record on or before the date, at any time before it: the enterprise may never be listed. */
+export function maliciousViolations(at: At): Hit[] {
   return inspectionsUpTo(at)
     .map((i) => ({ i, c: classify(i) }))
-    .filter(({ c }) => c.level === 'serious')
+    .filter(({ c }) => c.malicious)
+    .map(({ i, c }) => hit(i, seriousWhy(c)));
+}
+
+/** Records marked 严重 that name no malicious act, on or before the date: a person judges whether they bar it for ever. */
+export function seriousToReview(at: At): Hit[] {
+  return inspectionsUpTo(at)
+    .map((i) => ({ i, c: classify(i) }))
+    .filter(({ c }) => c.level === 'serious' && !c.malicious)
     .map(({ i, c }) => hit(i, seriousWhy(c)));
 }
 
@@ -115,7 +132,7 @@ export function removalGrounds(at: At, includedOn: IsoDate | undefined): Removal
     if (includedOn && i.date < includedOn) continue;
     const c = classify(i);
     if (c.crime) grounds.push(hit(i, t('涉嫌犯罪、移送公安机关', 'a suspected crime referred to the police')));
-    else if (c.malicious) grounds.push(hit(i, t(`恶意违法行为（${c.keyword ?? '恶意'}）`, `a malicious violation (${c.keyword ?? '恶意'})`)));
+    else if (c.malicious) grounds.push(hit(i, t(`恶意违法行为（${c.keyword}）`, `a malicious violation (${c.keyword})`)));
     else if (c.overLimit && i.selfReported === false) grounds.push(hit(i, t('超标排放且未主动报告', 'over-limit discharge not reported by the enterprise')));
     else if (c.overLimit && i.selfReported === null) unclear.push(hit(i, t('超标排放，未注明是否主动报告', 'over-limit discharge; whether it was self-reported is not stated')));
   }

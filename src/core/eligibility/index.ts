@@ -9,8 +9,13 @@
  *   those holds; cannot tell (null) when the answer hangs on 一 or on data the enterprise is absent from.
  * - An entry without a readable 纳入情形 may rest on a designation (一, 二 or 三) that only the district
  *   can state: unless 四 or 五 holds, its verdict is null — "cannot tell", never a false "not eligible".
- * - A serious violation on record on or before the date makes the verdict false whatever criterion
- *   holds (三(四): 不得再次纳入); so does a removal ground of 三(九) while listed, on the as-of date.
+ * - Two questions, two dates: at inclusion every condition is judged on the 纳入日期; while listed (the
+ *   as-of date) the on-site inspection of 二/三 is carried from inclusion and their violations counted
+ *   since inclusion, 四 and 五 judged afresh (DOMAIN.md "Who may be listed").
+ * - A malicious violation on record on or before the date, or an objection upheld on review, makes the
+ *   verdict false whatever criterion holds (三(四) 不得再次纳入, 三(三) 不得纳入); so does a removal
+ *   ground of 三(九) while listed, on the as-of date. A record marked 严重 naming no malicious act only
+ *   counts as serious for the criteria, and asks a person (serious-violation-review).
  */
 import type { CriterionN } from '../annex2/entries.js';
 import type { Validity } from '../annex2/validity.js';
@@ -21,42 +26,68 @@ import { c2 } from './c2.js';
 import { c3 } from './c3.js';
 import { c4 } from './c4.js';
 import { c5 } from './c5.js';
-import { describeHits, removalGrounds, seriousViolations, type Hit, type RemovalResult } from './exclusions.js';
+import { describeHits, maliciousViolations, removalGrounds, seriousToReview, type Hit, type RemovalResult } from './exclusions.js';
 import { assistance, type AssistanceResult } from './assistance.js';
-import { inCredit, inInspections } from './data.js';
-import { criterionName, list, t, where } from './describe.js';
+import { inCredit, inInspections, objectionsUpTo } from './data.js';
+import { criterionName, evidenceOf, list, objection, t, where } from './describe.js';
 import { render } from './logic.js';
-import type { At, Cond, CriterionResult, EnforcementIndex } from './types.js';
+import type { At, Cond, CriterionResult, EnforcementIndex, Evidence } from './types.js';
 
-export type { EnforcementIndex } from './types.js';
+export type { EnforcementIndex, Evidence } from './types.js';
 export { indexData } from './data.js';
 
 const CRITERIA: Record<CriterionN, (at: At) => Cond> = { 1: c1, 2: c2, 3: c3, 4: c4, 5: c5 };
 
+/** What bars an enterprise whatever criterion it meets: a malicious violation (三(四)), an objection upheld (三(三)). */
+export interface Bar {
+  code: 'never-again' | 'objection-upheld';
+  text: Text;
+  evidence: Evidence[];
+}
+
 export interface Judgement {
   date: IsoDate;
+  moment: At['moment'];
   verdict: boolean | null;
   /** the criteria considered: the declared one (if 一..三), then 四 and 五 */
   criteria: CriterionResult[];
   /** criteria whose conditions hold (四/五 always considered; 二/三 only when declared) */
   met: CriterionN[];
-  /** serious violations on record on or before the date */
+  /** what bars it on the date, whatever it meets */
+  bars: Bar[];
+  /** the malicious violations among the bars */
   serious: Hit[];
 }
 
-/** Judge an enterprise (valid USCC) with a declared criterion (or none) on a date. */
-export function judgeAt(uscc: string, declared: CriterionN | null | undefined, data: EnforcementIndex, date: IsoDate): Judgement {
-  const at: At = { uscc, date, data };
+const hitEvidence = (hits: Hit[]): Evidence[] => hits.map((h) => evidenceOf.inspection(h.inspection));
+
+/**
+ * Judge an enterprise (valid USCC) with a declared criterion (or none) on a date: `moment` 'inclusion'
+ * (was the listing right? — every condition on `date`) or 'listed' (may it stay? — `date` is the as-of
+ * date, and `includedOn` where "since inclusion" runs from).
+ */
+export function judgeAt(uscc: string, declared: CriterionN | null | undefined, data: EnforcementIndex, date: IsoDate, moment: At['moment'] = 'inclusion', includedOn?: IsoDate): Judgement {
+  const at: At = { uscc, date, data, moment, includedOn: moment === 'inclusion' ? date : includedOn };
   const ns: CriterionN[] = declared && declared <= 3 ? [declared, 4, 5] : [4, 5];
   const criteria = ns.map((n) => ({ n, ...CRITERIA[n](at) }));
   const met = criteria.filter((c) => c.status === 'met').map((c) => c.n).sort((a, b) => a - b);
-  const serious = seriousViolations(at);
+  const serious = maliciousViolations(at);
+  const bars: Bar[] = [];
+  if (serious.length) {
+    const ev = describeHits(serious);
+    bars.push({ code: 'never-again', text: t(`有恶意环境违法记录，按方案三(四)不得纳入正面清单：${ev.zh}`, `a malicious violation on record; under 三(四) it may not be listed: ${ev.en}`), evidence: hitEvidence(serious) });
+  }
+  const upheld = objectionsUpTo(at).filter((o) => o.result === 'upheld');
+  if (upheld.length) {
+    const ev = list(upheld.map(objection));
+    bars.push({ code: 'objection-upheld', text: t(`对其纳入的异议经复核属实，按方案三(三)不得纳入正面清单：${ev.zh}`, `an objection to its listing was upheld on review; under 三(三) it may not be listed: ${ev.en}`), evidence: upheld.map(evidenceOf.objection) });
+  }
   let verdict: boolean | null;
-  if (serious.length) verdict = false;
+  if (bars.length) verdict = false;
   else if (met.length) verdict = true;
   else if (!declared) verdict = null;
   else verdict = criteria.some((c) => c.status === 'unknown') ? null : false;
-  return { date, verdict, criteria, met, serious };
+  return { date, moment, verdict, criteria, met, bars, serious };
 }
 
 export interface EntrySubject {
@@ -69,7 +100,7 @@ export interface EntrySubject {
 
 /** A finding the orchestrator raises at the entry's row. */
 export interface Note {
-  code: 'not-eligible' | 'no-longer-eligible' | 'never-again' | 'must-remove' | 'assistance-visit-missing' | 'not-in-data';
+  code: 'not-eligible' | 'no-longer-eligible' | 'never-again' | 'must-remove' | 'assistance-visit-missing' | 'not-in-data' | 'serious-violation-review' | 'objection-upheld';
   params: Record<string, string | number | undefined>;
 }
 
@@ -80,35 +111,44 @@ export interface Assessment {
   metAtInclusion: CriterionN[] | null;
   neverAgain: boolean;
   mustRemove: boolean;
+  objectionUpheld: boolean;
+  /** an objection not reviewed yet: to follow up */
+  objectionPending: boolean;
   notInData: DataKind[];
+  /** the while-listed judgement, on the as-of date */
   asOf?: Judgement;
   atInclusion?: Judgement;
   removal?: RemovalResult;
   assistance?: AssistanceResult;
+  /** records marked 严重 that name no malicious act: for a person to judge */
+  review: Hit[];
+  /** the sentence of each verdict (also among `reasons`) */
+  summaries: { whileListed?: Text; atInclusion?: Text };
   reasons: Text[];
   notes: Note[];
 }
 
 export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDate): Assessment {
   const v = e.validity;
-  const out: Assessment = { eligible: null, eligibleAtInclusion: null, metCriteria: [], metAtInclusion: null, neverAgain: false, mustRemove: false, notInData: [], reasons: [], notes: [] };
+  const out: Assessment = { eligible: null, eligibleAtInclusion: null, metCriteria: [], metAtInclusion: null, neverAgain: false, mustRemove: false, objectionUpheld: false, objectionPending: false, notInData: [], review: [], summaries: {}, reasons: [], notes: [] };
   const name = e.name || '该企业';
   if (!e.uscc) {
     out.reasons.push(t('统一社会信用代码缺失或有误，无法与执法数据比对；请先更正信用代码', 'the USCC is missing or wrong, so the enterprise cannot be matched with the enforcement data; correct the code first'));
     out.reasons.push(...validityReasons(v, asOf));
     return out;
   }
-  const at: At = { uscc: e.uscc, date: asOf, data };
+  const at: At = { uscc: e.uscc, date: asOf, data, moment: 'listed', includedOn: v.includedOn };
   if (!inInspections(at)) out.notInData.push('inspections');
   if (!inCredit(at)) out.notInData.push('credit');
 
-  const now = judgeAt(e.uscc, e.declared, data, asOf);
+  const now = judgeAt(e.uscc, e.declared, data, asOf, 'listed', v.includedOn);
   out.asOf = now;
   out.eligible = now.verdict;
   out.metCriteria = now.met;
   out.neverAgain = now.serious.length > 0;
+  out.objectionUpheld = now.bars.some((b) => b.code === 'objection-upheld');
   if (v.includedOn) {
-    const then = judgeAt(e.uscc, e.declared, data, v.includedOn);
+    const then = judgeAt(e.uscc, e.declared, data, v.includedOn, 'inclusion');
     out.atInclusion = then;
     out.eligibleAtInclusion = then.verdict;
     out.metAtInclusion = then.met;
@@ -117,12 +157,13 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   out.removal = removal;
   out.mustRemove = removal.grounds.length > 0;
   if (out.mustRemove) out.eligible = false;
+  out.review = seriousToReview(at);
 
   // reasons: what must happen first, then the two verdicts, then validity and follow-up
-  if (out.neverAgain) {
-    const ev = describeHits(now.serious);
-    out.reasons.push(t(`有严重环境违法记录，按方案三(四)不得纳入正面清单：${ev.zh}`, `serious violation on record; under 三(四) it may not be listed: ${ev.en}`));
-    out.notes.push({ code: 'never-again', params: { name, evidence: ev.zh, evidenceEn: ev.en } });
+  for (const b of now.bars) {
+    out.reasons.push(b.text);
+    const ev = b.code === 'never-again' ? describeHits(now.serious) : list(objectionsUpTo(at).filter((o) => o.result === 'upheld').map(objection));
+    out.notes.push({ code: b.code, params: { name, evidence: ev.zh, evidenceEn: ev.en } });
   }
   if (out.mustRemove) {
     const ev = describeHits(removal.grounds);
@@ -134,13 +175,26 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
     const ev = describeHits(removal.unclear);
     out.reasons.push(t(`请核实是否主动报告：未主动报告的超标排放属应移出情形（三(九)）：${ev.zh}`, `check whether it was self-reported: an over-limit discharge not reported by the enterprise is a removal ground (三(九)): ${ev.en}`));
   }
-  out.reasons.push(summary(now, e.declared, t(`截至 ${asOf}，`, `As of ${asOf},`), out.mustRemove));
-  if (out.atInclusion) out.reasons.push(summary(out.atInclusion, e.declared, t(`纳入时（${v.includedOn}），`, `At inclusion (${v.includedOn}),`)));
-  else out.reasons.push(t('纳入日期未填写，无法判断纳入时是否符合条件', 'no inclusion date, so whether the listing was right cannot be judged'));
+  if (out.review.length) {
+    const ev = describeHits(out.review);
+    out.reasons.push(t(`有标为“严重”但未写明恶意情节的违法记录，是否属于方案三(四)“不得再次纳入”的情形须人工判断：${ev.zh}`, `a violation marked 严重 (serious) names no malicious act; whether it bars the enterprise for ever under 三(四) is for a person to judge: ${ev.en}`));
+    out.notes.push({ code: 'serious-violation-review', params: { name, evidence: ev.zh, evidenceEn: ev.en } });
+  }
+  out.summaries.whileListed = summary(now, e.declared, t(`列入期间（截至 ${asOf}），`, `While listed (as of ${asOf}),`), out.mustRemove);
+  out.reasons.push(out.summaries.whileListed);
+  if (out.atInclusion) {
+    out.summaries.atInclusion = summary(out.atInclusion, e.declared, t(`纳入时（${v.includedOn}），`, `At inclusion (${v.includedOn}),`));
+    out.reasons.push(out.summaries.atInclusion);
+  } else out.reasons.push(t('纳入日期未填写，无法判断纳入时是否符合条件', 'no inclusion date, so whether the listing was right cannot be judged'));
   if (out.atInclusion && out.eligibleAtInclusion === false && out.atInclusion.met.length === 0) {
     out.notes.push({ code: 'not-eligible', params: { name, date: v.includedOn, ...failures(out.atInclusion) } });
   }
   if (out.eligible === false && now.met.length === 0) out.notes.push({ code: 'no-longer-eligible', params: { name, date: asOf, ...failures(now) } });
+  for (const o of objectionsUpTo(at).filter((x) => x.result !== 'upheld')) {
+    const d = objection(o);
+    if (o.result === 'pending') out.objectionPending = true;
+    out.reasons.push(o.result === 'rejected' ? t(`${d.zh}，不影响纳入`, `${d.en}: it does not bar the listing`) : t(`${d.zh}：复核属实的不得纳入（三(三)），请跟进复核结果`, `${d.en}: if upheld it bars the listing (三(三)); follow up the review`));
+  }
   out.reasons.push(...validityReasons(v, asOf));
 
   if (v.includedOn && v.validUntil && inInspections(at)) {
@@ -187,13 +241,15 @@ function summary(j: Judgement, declared: CriterionN | null | undefined, when: Te
     const l = line(met);
     return t(`${when.zh}符合纳入条件：${l.zh}。`, `${when.en} it is eligible: ${l.en}.`);
   }
-  if (j.verdict === false && j.serious.length) {
+  if (j.verdict === false && j.bars.length) {
+    const why = j.bars.map((b) => (b.code === 'never-again' ? t('有恶意环境违法记录', 'a malicious violation on record') : t('异议经复核属实', 'an objection upheld on review')));
+    const w = t(why.map((x) => x.zh).join('，且'), why.map((x) => x.en).join(' and '));
     if (met.length) {
       const l = line(met);
-      return t(`${when.zh}虽符合${l.zh}，但有严重环境违法记录，不得列入。`, `${when.en} it meets ${l.en}, but has a serious violation on record, so it may not be listed.`);
+      return t(`${when.zh}虽符合${l.zh}，但${w.zh}（见上），不得列入。`, `${when.en} it meets ${l.en}, but has ${w.en} (above), so it may not be listed.`);
     }
     const l = line(j.criteria);
-    return t(`${when.zh}不符合任何纳入情形，且有严重环境违法记录：${l.zh}。`, `${when.en} it meets no criterion and has a serious violation on record: ${l.en}.`);
+    return t(`${when.zh}不符合任何纳入情形，且${w.zh}（见上）：${l.zh}。`, `${when.en} it meets no criterion and has ${w.en} (above): ${l.en}.`);
   }
   if (j.verdict === false) {
     const l = line(j.criteria);
@@ -216,7 +272,7 @@ function validityReasons(v: Validity, asOf: IsoDate): Text[] {
   else if (v.status === 'expiring' && v.daysLeft === 0) out.push(t(`正面清单有效期至 ${v.validUntil}，${asOf} 是最后有效日`, `valid until ${v.validUntil}: ${asOf} is its last valid day`));
   else if (v.status === 'expiring') out.push(t(`正面清单有效期至 ${v.validUntil}，还有 ${v.daysLeft} 天到期`, `valid until ${v.validUntil}: expires in ${v.daysLeft} days`));
   else if (v.status === 'unknown') out.push(t('纳入日期和有效期均未填写，无法判断是否过期', 'neither an inclusion date nor a validity is given, so expiry cannot be judged'));
-  if (v.overThreeYears) out.push(t(`所填有效期超过 3 年，按纳入日期起 3 年计至 ${v.threeYearEnd}`, `the stated validity runs past 3 years; counted as 3 years from inclusion, to ${v.threeYearEnd}`));
+  if (v.overThreeYears) out.push(t(`所填有效期至 ${v.validUntil}，超过纳入日期起 3 年（${v.threeYearEnd}）：有效期原则为 3 年（三(四)），是否过期按所填的公布期限判断，请核实该期限的依据`, `the stated validity (to ${v.validUntil}) runs past 3 years from inclusion (${v.threeYearEnd}): validity is 3 years in principle (三(四)); expiry is judged by the published term as stated; check its grounds`));
   return out;
 }
 

@@ -22,7 +22,8 @@ export function finding(code: string, loc: Location, params: Params = {}, extra:
 export function messageOf(f: Finding, lang: Lang): string {
   const def = catalogue[f.code];
   if (!def) return f.code;
-  return def.message[lang]({ ...f.params, value: f.params.value ?? f.value, expected: f.params.expected ?? f.expected });
+  // the location fills a template's row/value/expected when its parameters do not (a message never shows an empty line number)
+  return def.message[lang]({ ...f.params, row: f.params.row ?? f.row, value: f.params.value ?? f.value, expected: f.params.expected ?? f.expected });
 }
 
 export function titleOf(code: string, lang: Lang): string {
@@ -36,16 +37,19 @@ export function render(f: Finding, lang: Lang): RenderedFinding {
     const v = f[k];
     if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
   }
+  if (f.omitted !== undefined) out.omitted = f.omitted;
   out.message = messageOf(f, lang);
   return out;
 }
 
+/** Counts of problems by severity: a findings-omitted counts as the findings it stands for. */
 export function countBySeverity(fs: readonly Finding[]): { errors: number; warnings: number; infos: number } {
   let errors = 0, warnings = 0, infos = 0;
   for (const f of fs) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-    else infos++;
+    const n = f.omitted ?? 1;
+    if (f.severity === 'error') errors += n;
+    else if (f.severity === 'warning') warnings += n;
+    else infos += n;
   }
   return { errors, warnings, infos };
 }

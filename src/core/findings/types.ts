@@ -23,6 +23,8 @@ export interface Finding extends Location {
   value?: string;
   expected?: string;
   params: Params;
+  /** findings-omitted only: how many findings of its code (`value`) in its file were left out */
+  omitted?: number;
 }
 
 /** A finding as reporters print it (the CONTRACT.md shape). */
@@ -31,5 +33,7 @@ export interface RenderedFinding extends Location {
   severity: Severity;
   value?: string;
   expected?: string;
+  /** extension, findings-omitted only: how many findings of the code in `value` were left out */
+  omitted?: number;
   message: string;
 }

@@ -6,6 +6,7 @@ import { MergeIndex, colNumbers, mergedTextAt, rowNumbers, textAt } from './cell
 import { keyIndex, keysOf, matchKey } from './headers.js';
 import { metaRows, readMeta } from './meta.js';
 import type { Annex1Doc, Annex1Row, ColumnPos, Field } from './types.js';
+import { needsRecompute, SumEvaluator } from '../annex1/recompute.js';
 
 const HEADER_SCAN_ROWS = 25;
 const DISTRICT_KEYS = new Set(keysOf(ANNEX1_DISTRICT_COLUMN));
@@ -96,8 +97,11 @@ function field(sheet: GridSheet, r: number, c: number, header: string): Field {
   return { ref: a1(r, c), row: r, col: c, header, cell, text: cleanText(cellText(cell)).text };
 }
 
-/** Read the Annex 1 rows below a found header, up to 合计 / 说明. */
-export function readAnnex1(sheet: GridSheet, h: Annex1Header): Annex1Doc {
+/**
+ * Read the Annex 1 rows below a found header, up to 合计 / 说明. `staleResults`: the workbook says
+ * its formula results are stale (their figures are then computed, see annex1/recompute.ts).
+ */
+export function readAnnex1(sheet: GridSheet, h: Annex1Header, staleResults = false): Annex1Doc {
   const missing = ANNEX1_FIGURES.filter((d) => !h.columns[d.key]).map((d) => d.key);
   const firstData = h.headerRows[h.headerRows.length - 1]! + 1;
   const rows: Annex1Row[] = [];
@@ -126,10 +130,35 @@ export function readAnnex1(sheet: GridSheet, h: Annex1Header): Annex1Doc {
     if (!label && !filled) continue;
     rows.push(row);
   }
-  return {
+  const doc: Annex1Doc = {
     kind: 'annex1', sheet: sheet.name, headerRows: h.headerRows, districtCol: h.districtCol, columns: h.columns, missing,
     meta: readMeta(sheet, metaRows(sheet, h.row, lastRow, 8)), rows, total,
   };
+  recompute(sheet, doc, staleResults);
+  return doc;
+}
+
+/**
+ * Figures whose formula results the file does not hold (or says are stale) get the value Excel would show:
+ * in a workbook flagged stale every formula figure (a script's cached 0 is no figure); otherwise only the
+ * 合计 row's formulas without a result — a district's own figure whose formula has no result stays
+ * `formula-no-value` for the district to fill in.
+ */
+function recompute(sheet: GridSheet, doc: Annex1Doc, staleResults: boolean): void {
+  let evaluator: SumEvaluator | undefined;
+  const cells: string[] = [];
+  const rows = staleResults ? [...doc.rows, ...(doc.total ? [doc.total] : [])] : doc.total ? [doc.total] : [];
+  for (const row of rows) {
+    for (const f of Object.values(row.figures)) {
+      if (!f || !needsRecompute(f.cell, staleResults)) continue;
+      evaluator ??= new SumEvaluator(sheet, staleResults);
+      const v = evaluator.cellValue(f.row, f.col);
+      if (v === undefined) continue;
+      f.recomputed = v;
+      cells.push(f.ref);
+    }
+  }
+  if (cells.length) doc.recomputed = { cells, because: staleResults ? 'calc-on-load' : 'no-cached-value' };
 }
 
 function firstTextBefore(sheet: GridSheet, r: number, col: number): string {

@@ -26,7 +26,7 @@ export function recognise(wb: GridWorkbook): Recognised {
     const h2 = findAnnex2Header(sheet);
     // an Annex 1 header also contains words like 企业; prefer the stronger, more specific match
     let doc: AnnexDoc | null = null;
-    if (h1 && (!h2 || h1.score >= h2.score)) doc = readAnnex1(sheet, h1);
+    if (h1 && (!h2 || h1.score >= h2.score)) doc = readAnnex1(sheet, h1, wb.staleResults === true);
     else if (h2) doc = readAnnex2(sheet, h2);
     if (doc) found.push({ doc, hidden: sheet.state !== 'visible' });
   }

@@ -12,6 +12,8 @@ export interface Field {
   cell: GridCell | undefined;
   /** cleaned display text ('' when empty) */
   text: string;
+  /** Annex 1: the value of a formula computed from the sheet, because the file holds no result or says its results are stale (annex1/recompute.ts) */
+  recomputed?: number;
 }
 
 export interface MetaText {
@@ -69,6 +71,8 @@ export interface Annex1Doc {
   rows: Annex1Row[];
   /** the 合计 row, when present */
   total?: Annex1Row;
+  /** formula figures computed from the sheet (Field.recomputed) and why: the workbook's fullCalcOnLoad, or formulas without a result */
+  recomputed?: { cells: string[]; because: 'calc-on-load' | 'no-cached-value' };
 }
 
 export type AnnexDoc = Annex1Doc | Annex2Doc;

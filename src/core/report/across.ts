@@ -1,3 +1,4 @@
+import { pushTo } from '../findings/cap.js';
 /**
  * The same enterprise on two units' lists: for each item, the other units listing the same USCC.
  * Shared by `check` (on judged entries) and `report` (on validated lists, with or without enforcement data).
@@ -7,7 +8,7 @@ export function othersListing<T>(items: readonly T[], uscc: (t: T) => string | n
   for (const it of items) {
     const u = uscc(it);
     if (!u || !/^[0-9A-Z]{18}$/.test(u)) continue;
-    byUscc.set(u, [...(byUscc.get(u) ?? []), it]);
+    pushTo(byUscc, u, it);
   }
   const out = new Map<T, string[]>();
   for (const list of byUscc.values()) {

@@ -10,6 +10,7 @@ import type { Inspection } from '../data/types.js';
 import { periodEnd } from '../roster/period.js';
 import { a1 } from '../workbook/grid.js';
 import { othersListing } from './across.js';
+import { pushTo } from '../findings/cap.js';
 
 /** The listed enterprises of each unit, from its Annex 2 file(s): USCC → inclusion date (when known). */
 export function listsByUnit(results: readonly FileResult[]): Map<string, Map<string, string | undefined>> {
@@ -39,7 +40,7 @@ export function onsiteCrossCheck(agg: AggregateResult, results: readonly FileRes
   const byUscc = new Map<string, string[]>();
   for (const i of inspections) {
     if (i.method !== 'onsite' || i.date < from || i.date > to) continue;
-    byUscc.set(i.uscc, [...(byUscc.get(i.uscc) ?? []), i.date]);
+    pushTo(byUscc, i.uscc, i.date);
   }
   const findings: Finding[] = [];
   for (const u of agg.units) {

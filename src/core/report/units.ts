@@ -4,6 +4,7 @@ import type { Finding } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { Unit } from '../roster/units.js';
 import { findUnitInText } from '../roster/resolve.js';
+import { pushTo } from '../findings/cap.js';
 
 export interface UnitOverview {
   /** canonical unit name; null for a file whose unit could not be told */
@@ -40,7 +41,7 @@ export function unitOverview(roster: readonly Unit[], results: readonly FileResu
   const unknown: FileResult[] = [];
   for (const r of results) {
     const unit = unitOfResult(r, periodEnd, cutover);
-    if (unit) byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
+    if (unit) pushTo(byUnit, unit, r);
     else unknown.push(r);
   }
   const row = (name: string | null, files: FileResult[]): UnitOverview => {

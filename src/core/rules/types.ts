@@ -18,6 +18,8 @@ export interface RuleOptions {
   cutover?: string;
   /** the file name (not the path) for unit/period hints */
   fileName?: string;
+  /** at most this many findings of one code per file (default 1,000; the rest are counted in one findings-omitted) */
+  maxFindings?: number;
 }
 
 /** What every rule gets: the options, and a way to report at a location. */

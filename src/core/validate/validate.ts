@@ -4,6 +4,8 @@ import type { Annex1Doc, Annex2Doc, AnnexDoc, Meta } from '../reader/types.js';
 import { parseEntries, type Annex2Entry } from '../annex2/entries.js';
 import { parseAnnex1, type Annex1Parsed } from '../annex1/figures.js';
 import { finding, sortFindings } from '../findings/make.js';
+import { appendAll, capFindings, FindingCap } from '../findings/cap.js';
+import { catalogue } from '../findings/catalogue/index.js';
 import type { Finding } from '../findings/types.js';
 import type { Location, Params } from '../findings/types.js';
 import type { FindingExtra } from '../findings/make.js';
@@ -65,7 +67,8 @@ export async function validateFile(input: FileInput, opts: RuleOptions & { reade
     result.findings.push(finding('file-unreadable', {}, { reason: `内部错误：${firstLine(err)}`, reasonEn: `internal error: ${firstLine(err)}` }));
   }
   for (const f of result.findings) f.file = input.file;
-  result.findings = sortFindings(result.findings);
+  // the rules' findings were capped as they came (makeContext); the reader's are capped here, in report order
+  result.findings = capFindings(sortFindings(result.findings), opts.maxFindings);
   return result;
 }
 
@@ -74,8 +77,9 @@ async function validateInto(result: FileResult, input: FileInput, opts: RuleOpti
   const primary = docs[0];
   if (!primary) return;
   result.kind = primary.kind;
+  const cap = new FindingCap(opts.maxFindings);
   for (const doc of docs) {
-    const ctx = makeContext(result, doc, input, opts);
+    const ctx = makeContext(result, doc, input, opts, cap);
     result.reportDate ??= ctx.reportDate;
     result.meta ??= doc.meta;
     headerFindings(doc, ctx);
@@ -97,6 +101,7 @@ async function validateInto(result: FileResult, input: FileInput, opts: RuleOpti
       result.rows = doc.rows.length;
     }
   }
+  appendAll(result.findings, cap.omittedFindings());
 }
 
 /**
@@ -106,14 +111,14 @@ async function validateInto(result: FileResult, input: FileInput, opts: RuleOpti
  */
 async function readDocs(result: FileResult, input: FileInput, opts: { reader?: OpenOptions['reader'] }): Promise<AnnexDoc[]> {
   const opened = await openWorkbook(input.bytes, { fileName: input.name, reader: opts.reader });
-  result.findings.push(...opened.findings);
+  appendAll(result.findings, opened.findings);
   if (!opened.ok) return [];
   const rec = recognise(opened.workbook);
-  result.findings.push(...rec.findings);
+  appendAll(result.findings, rec.findings);
   return rec.docs;
 }
 
-function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: RuleOptions): RuleContext & { reportDate?: string } {
+function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: RuleOptions, cap: FindingCap): RuleContext & { reportDate?: string } {
   const d = doc.meta.date ? parseDateText(doc.meta.date.text) : undefined;
   const reportDate = d && d.ok ? d.date : undefined;
   // the roster is that of the period the file reports (its name, else its 填报时间), not of the day it was filed:
@@ -128,7 +133,8 @@ function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: 
     reportDate,
     findings: result.findings,
     report(code: string, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
-      result.findings.push(finding(code, { sheet, ...loc }, params, extra));
+      // past the cap a finding is only counted: 100,000 bad rows do not become 100,000 findings in memory
+      if (cap.admit(code, undefined, extra.severity ?? catalogue[code]?.severity)) result.findings.push(finding(code, { sheet, ...loc }, params, extra));
     },
   };
   return ctx;

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, Row, Worksheet } from 'exceljs';
 import { BUILTIN_NUMFMTS, DATE1904_OFFSET, dateToSerial, shifts1904 } from './dates.js';
 import type { GridCell, GridSheet, GridWorkbook, SheetState } from './grid.js';
+import { inflateEntry, readZipDirectory } from './zipdir.js';
 
 /**
  * Worksheet nodes exceljs need not parse. None holds cell values: hyperlink cells keep their
@@ -38,7 +39,24 @@ export async function loadWithExceljs(bytes: Uint8Array): Promise<GridWorkbook> 
   installBuiltinNumFmts(wb);
   await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: IGNORE_NODES });
   const date1904 = wb.properties?.date1904 === true;
-  return { sheets: wb.worksheets.map((ws) => toGridSheet(ws, date1904)), date1904 };
+  const sheets = wb.worksheets.map((ws) => toGridSheet(ws, date1904));
+  return { sheets, date1904, ...(fullCalcOnLoad(bytes) ? { staleResults: true } : {}) };
+}
+
+/**
+ * exceljs parses `<calcPr>` but keeps none of its attributes, so `fullCalcOnLoad` (the file's
+ * "cached results are stale", GridWorkbook.staleResults) is read here from the part exceljs reads
+ * as the workbook, xl/workbook.xml.
+ */
+function fullCalcOnLoad(bytes: Uint8Array): boolean {
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) return false;
+  const entry = dir.entries.find((e) => e.name === 'xl/workbook.xml');
+  if (!entry) return false;
+  const r = inflateEntry(bytes, entry, { maxBytes: 64 * 1024 * 1024, keep: true });
+  if (!r.ok || r.exceeded || !r.data) return false;
+  const xml = new TextDecoder('utf-8').decode(r.data);
+  return /<(?:[\w.-]+:)?calcPr\b[^>]*?\sfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(xml);
 }
 
 /**

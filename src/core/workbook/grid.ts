@@ -57,6 +57,12 @@ export interface GridWorkbook {
   notes?: ReaderNote[];
   /** true if the workbook uses the 1904 date system (serials in cells are already converted to 1900) */
   date1904: boolean;
+  /**
+   * The file says its formulas' cached results are stale: `<calcPr fullCalcOnLoad="1">` in the
+   * workbook part, as openpyxl, XlsxWriter and other scripts write it (they store no result, or 0).
+   * Excel recalculates such a file on opening, so its cached values are not what Excel shows.
+   */
+  staleResults?: boolean;
 }
 
 export function getCell(sheet: GridSheet, r: number, c: number): GridCell | undefined {

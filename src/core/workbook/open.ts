@@ -8,7 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
-import { FastReadError, loadFast, readOutline, sheetOf, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
+import { FastReadError, loadFast, readOutline, SheetLimitError, sheetOf, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
@@ -38,7 +38,7 @@ const MiB = 1024 * 1024;
 const RATIO_FLOOR = MiB;
 const PEEK = 8192;
 
-interface Limits {
+export interface Limits {
   maxBytes: number;
   maxInflated: number;
   maxRatio: number;
@@ -89,11 +89,14 @@ function noteFindings(workbook: GridWorkbook): Finding[] {
   });
 }
 
+/** The reader's default limits (also applied by collect to zipped attachments and their size). */
+export const READER_LIMITS: Readonly<Limits> = { maxBytes: 50 * MiB, maxInflated: 500 * MiB, maxRatio: 200 };
+
 function limitsOf(opts: OpenOptions): Limits {
   return {
-    maxBytes: opts.maxBytes ?? 50 * MiB,
-    maxInflated: opts.maxInflatedBytes ?? 500 * MiB,
-    maxRatio: opts.maxRatio ?? 200,
+    maxBytes: opts.maxBytes ?? READER_LIMITS.maxBytes,
+    maxInflated: opts.maxInflatedBytes ?? READER_LIMITS.maxInflated,
+    maxRatio: opts.maxRatio ?? READER_LIMITS.maxRatio,
   };
 }
 
@@ -179,6 +182,8 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
       checkRemainingSizes(bytes, entries, limits, read);
       return workbook;
     }
+    // past a limit of ours (too many cells, elements nested beyond reason): refused with the reason, never handed to exceljs, which would take gigabytes
+    if (fastError instanceof SheetLimitError) fail(fastError.code, { zh: fastError.zh, en: fastError.en });
     if (reader === 'fast') {
       checkActualSizes(bytes, entries, limits);
       throw fastError;

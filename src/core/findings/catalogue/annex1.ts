@@ -38,8 +38,24 @@ export const annex1Codes = defineCodes({
     severity: 'error',
     title: { zh: '合计与各行之和不符', en: '合计 differs from the sum' },
     message: {
-      zh: (p) => `合计行“${s(p.column)}”为 ${s(p.value)}，但各行之和为 ${s(p.expected)}（相差 ${s(p.diff)}）。请核对各行数字或改正合计。`,
-      en: (p) => `The 合计 row's "${s(p.column)}" is ${s(p.value)} but the rows add up to ${s(p.expected)} (difference ${s(p.diff)}). Check the rows or correct the total.`,
+      zh: (p) =>
+        `合计行“${s(p.column)}”为 ${s(p.value)}${p.formula ? `（公式 =${s(p.formula)} 的结果）` : ''}，但各行之和为 ${s(p.expected)}（相差 ${s(p.diff)}）。` +
+        `请核对各行数字或改正合计${p.formula ? '公式' : ''}。`,
+      en: (p) =>
+        `The 合计 row's "${s(p.column)}" is ${s(p.value)}${p.formula ? ` (the result of =${s(p.formula)})` : ''} but the rows add up to ${s(p.expected)} (difference ${s(p.diff)}). ` +
+        `Check the rows or correct the total${p.formula ? "'s formula" : ''}.`,
+    },
+  },
+  'totals-recomputed': {
+    severity: 'info',
+    title: { zh: '已按公式重新计算', en: 'Formulas recomputed' },
+    message: {
+      zh: (p) =>
+        `${p.because === 'calc-on-load' ? '文件注明打开时须重新计算公式（程序生成的文件常如此，保存的计算结果不可信或为 0）' : '文件中的公式没有保存计算结果（程序生成的文件常如此）'}，` +
+        `已按公式从表中数字重新计算 ${s(p.count)} 个单元格（${s(p.cells)}），与 Excel 打开时显示的一致，并据此核对合计。无需处理；如需消除本提示，可在 Excel/WPS 中打开后保存。`,
+      en: (p) =>
+        `${p.because === 'calc-on-load' ? 'The file asks for its formulas to be recalculated on opening (as script-written files do; the results it stores are stale or 0)' : 'The file stores no results for its formulas (as script-written files do)'}; ` +
+        `${s(p.count)} cell(s) (${s(p.cellsEn)}) were computed from the figures in the sheet, as Excel shows them on opening, and the totals checked with them. Nothing to do; opening and saving the file in Excel/WPS removes this note.`,
     },
   },
   'total-missing': {

@@ -146,8 +146,8 @@ export const annex2Codes = defineCodes({
     severity: 'warning',
     title: { zh: '有效期超过 3 年', en: 'Validity over 3 years' },
     message: {
-      zh: (p) => `有效期至 ${s(p.validUntil)}，超过了纳入日期 ${s(p.includedOn)} 起 3 年（应不晚于 ${s(p.expected)}）。正面清单有效期原则上为 3 年，请核实。`,
-      en: (p) => `Valid until ${s(p.validUntil)}, more than 3 years after inclusion on ${s(p.includedOn)} (should be no later than ${s(p.expected)}). Validity is 3 years in principle; please check.`,
+      zh: (p) => `有效期至 ${s(p.validUntil)}，超过了纳入日期 ${s(p.includedOn)} 起 3 年（${s(p.expected)}）。正面清单有效期原则为 3 年（方案三(四)）；所填有效期是公布的期限，是否过期按它判断。请核实这一期限有无依据，没有的改为不晚于 ${s(p.expected)}。`,
+      en: (p) => `Valid until ${s(p.validUntil)}, more than 3 years after inclusion on ${s(p.includedOn)} (${s(p.expected)}). Validity is 3 years in principle (三(四)); the stated term is the published one and expiry is judged by it. Check that the longer term has grounds; if not, end it no later than ${s(p.expected)}.`,
     },
   },
   'entry-expired': {

@@ -20,10 +20,26 @@ export const checkCodes = defineCodes({
   },
   'never-again': {
     severity: 'error',
-    title: { zh: '严重违法，不得再次纳入', en: 'Serious violation: may not be listed' },
+    title: { zh: '恶意违法，不得再次纳入', en: 'Malicious violation: may not be listed' },
     message: {
-      zh: (p) => `“${s(p.name)}”有严重环境违法记录（${s(p.evidence)}），按方案三(四)不得再次纳入正面清单。请移出清单。`,
-      en: (p) => `"${s(p.name)}" has a serious violation on record (${s(p.evidenceEn ?? p.evidence)}); under 三(四) it may not be listed again. Remove it.`,
+      zh: (p) => `“${s(p.name)}”有恶意偷排、篡改伪造、逃避监管或涉嫌犯罪一类的环境违法记录（${s(p.evidence)}），按方案三(四)不得再次纳入正面清单。请移出清单。`,
+      en: (p) => `"${s(p.name)}" has a malicious violation on record — secret discharge, falsified records or data, evading supervision, or a crime (${s(p.evidenceEn ?? p.evidence)}); under 三(四) it may not be listed again. Remove it.`,
+    },
+  },
+  'serious-violation-review': {
+    severity: 'warning',
+    title: { zh: '严重违法，须人工判断能否再纳入', en: 'Serious violation: a person must judge' },
+    message: {
+      zh: (p) => `“${s(p.name)}”有违法情况为“严重”的记录，但违法行为中没有写明恶意偷排、篡改伪造、逃避监管或涉嫌犯罪等情节（${s(p.evidence)}）。这类记录按严重违法计入纳入条件；是否属于方案三(四)“不得再次纳入”的情形，请查阅处罚决定后人工判断。`,
+      en: (p) => `"${s(p.name)}" has a violation marked 严重 (serious) whose text names no malicious act such as secret discharge, falsified data, evading supervision or a crime (${s(p.evidenceEn ?? p.evidence)}). It counts as serious for the criteria; whether it bars the enterprise for ever under 三(四) is for a person to judge from the penalty decision.`,
+    },
+  },
+  'objection-upheld': {
+    severity: 'error',
+    title: { zh: '异议复核属实，不得纳入', en: 'Objection upheld: may not be listed' },
+    message: {
+      zh: (p) => `对“${s(p.name)}”纳入清单的异议经复核属实（${s(p.evidence)}），按方案三(三)不得纳入正面清单。请移出清单。`,
+      en: (p) => `An objection to listing "${s(p.name)}" was upheld on review (${s(p.evidenceEn ?? p.evidence)}); under 三(三) it may not be listed. Remove it.`,
     },
   },
   'must-remove': {

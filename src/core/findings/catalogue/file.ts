@@ -94,4 +94,13 @@ export const fileCodes = defineCodes({
       en: (p) => `Sheet "${s(p.sheet)}" is another annex; only sheet "${s(p.used)}" was read. Keep one annex per file (delete the extra sheet or save it as its own file).`,
     },
   },
+  'findings-omitted': {
+    // takes the severity of the findings it stands for
+    severity: 'error',
+    title: { zh: '同类问题过多，未逐条列出', en: 'More findings of one kind than are listed' },
+    message: {
+      zh: (p) => `该文件另有 ${s(p.count)} 个“${s(p.title)}”（${s(p.code)}）问题未逐条列出（每个文件每种问题最多列出 ${s(p.max)} 条）。同类问题多半原因相同：请先按已列出的改正，再重新校验；需要完整清单时可用 --max-findings 提高上限。`,
+      en: (p) => `${s(p.count)} more "${s(p.titleEn ?? p.title)}" (${s(p.code)}) findings in this file are not listed (at most ${s(p.max)} of each kind per file). They usually share a cause: correct the listed ones and check again; raise the limit with --max-findings for the full list.`,
+    },
+  },
 });

@@ -6,6 +6,7 @@ import { annex1Codes } from './annex1.js';
 import { aggregateCodes } from './aggregate.js';
 import { checkCodes } from './check.js';
 import { reportCodes } from './report.js';
+import { collectCodes } from './collect.js';
 
 /**
  * The finding catalogue: every code zmqd can report, defined once with its default severity,
@@ -19,6 +20,7 @@ export const catalogue: Record<string, CodeDef> = {
   ...aggregateCodes,
   ...checkCodes,
   ...reportCodes,
+  ...collectCodes,
 };
 
 export type FindingCode = keyof typeof catalogue;

@@ -25,7 +25,9 @@ export const totalRule: Annex1Rule = {
       }
       if (!verifiable || sum === t.value) continue;
       const f = total.row.figures[d.key]!;
-      ctx.report('total-mismatch', { cell: f.ref, row: f.row, column: f.header }, { column: f.header, diff: t.value - sum }, { value: String(t.value), expected: String(sum) });
+      // a recomputed total: name its formula, the usual cause is a formula summing the wrong cells
+      const formula = f.recomputed !== undefined ? f.cell?.formula : undefined;
+      ctx.report('total-mismatch', { cell: f.ref, row: f.row, column: f.header }, { column: f.header, diff: t.value - sum, formula }, { value: String(t.value), expected: String(sum) });
     }
   },
 };

@@ -15,7 +15,7 @@ import {
   type Relationship,
   type SheetDef,
 } from './parts.js';
-import type { SharedString, SheetContext } from './sheet.js';
+import { MAX_GRID_CELLS, type SharedString, type SheetContext } from './sheet.js';
 import { FastReadError, parseEntry, parseSheetEntry, type SheetHandler } from './xml.js';
 
 const MiB = 1024 * 1024;
@@ -35,6 +35,8 @@ export interface Book {
   parts: Parts;
   worksheets: { def: SheetDef; entry: ZipEntryInfo }[];
   ctx: SheetContext;
+  /** the workbook part's `<calcPr fullCalcOnLoad="1">` */
+  staleResults: boolean;
 }
 
 /** Relationship types of sheets that hold no cells of a table (charts, dialogs, Excel 4 macros): not read, as Excel shows no data in them. */
@@ -84,7 +86,7 @@ function workbookAndRels(bytes: Uint8Array, parts: Parts): { name: string; wb: W
   if (relsEntry) {
     const rp = new RelsParser();
     parts.parse(bytes, relsEntry, rp);
-    rels.push(...rp.rels);
+    for (const r of rp.rels) rels.push(r);
   }
   return { name: wbPart.name, wb, rels, base: dirOf(wbPart.name) };
 }
@@ -162,7 +164,7 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
     if (!entry) throw new FastReadError(`${where}: its part ${name} is missing`);
     worksheets.push({ def, entry });
   }
-  return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904 } };
+  return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904, cellBudget: { left: MAX_GRID_CELLS } }, staleResults: wb.fullCalcOnLoad };
 }
 
 /** Zip entries by part name: exact, else ASCII case-insensitive (OPC part names are), else percent-decoded. */

@@ -22,7 +22,7 @@ import { inSheet } from './xml-error.js';
 
 export { FastReadError } from './xml.js';
 export { sheetOf } from './xml-error.js';
-export { NotStreamable } from './sheet.js';
+export { NotStreamable, SheetLimitError, MAX_GRID_CELLS } from './sheet.js';
 export { CellRow } from './cellrow.js';
 export { lastModes, readOutline, type FastOptions, type Outline } from './book.js';
 export { streamSheets, type SheetVisitor, type StreamOptions } from './stream.js';
@@ -46,5 +46,5 @@ export function loadFastSync(bytes: Uint8Array, opts: FastOptions = {}): GridWor
       throw inSheet(err, def.name);
     }
   }
-  return notes.length ? { sheets, date1904: book.ctx.date1904, notes } : { sheets, date1904: book.ctx.date1904 };
+  return { sheets, date1904: book.ctx.date1904, ...(book.staleResults ? { staleResults: true } : {}), ...(notes.length ? { notes } : {}) };
 }

@@ -63,6 +63,8 @@ export class WorkbookParser implements XmlHandler {
   get isWorkbook(): boolean {
     return this.root;
   }
+  /** `<calcPr fullCalcOnLoad="1">`: the cached formula results are stale (GridWorkbook.staleResults) */
+  fullCalcOnLoad = false;
   private depth = 0;
   private sheetsDepth = -1;
   private root = false;
@@ -94,6 +96,9 @@ export class WorkbookParser implements XmlHandler {
       const d = a.get('date1904');
       this.date1904Attr = d;
       this.date1904 = d === '1' || d === 'true';
+    } else if (name === 'calcPr') {
+      const f = a.get('fullCalcOnLoad');
+      this.fullCalcOnLoad = f === '1' || f === 'true';
     }
   }
   close(): void {

@@ -59,6 +59,28 @@ export interface SheetContext {
   /** the format facts for a style index with no cellXfs entry (one per workbook: it carries a cell cache) */
   missing: StyleInfo;
   date1904: boolean;
+  /** cells the workbook's grid may still take (shared by its sheets; see MAX_GRID_CELLS) */
+  cellBudget?: { left: number };
+}
+
+/**
+ * At most this many cells with a value in one workbook's grid: a 500,000-row, 7-column export (3.5 million) is
+ * read; 10 million cells under an Annex 2 header would take gigabytes and is refused with
+ * file-too-large instead. The row stream (a data file) keeps no grid and has no such limit.
+ */
+export const MAX_GRID_CELLS = 4_000_000;
+
+/** A sheet past a limit of ours (not a damaged file): refused, never handed to exceljs. */
+export class SheetLimitError extends FastReadError {
+  constructor(
+    override readonly zh: string,
+    readonly en: string,
+    /** the finding it becomes */
+    readonly code: 'file-too-large' | 'file-unreadable' = 'file-too-large',
+  ) {
+    super(en, { zh });
+    this.name = 'SheetLimitError';
+  }
 }
 
 const NONE = 0;
@@ -158,10 +180,13 @@ export class SheetParser implements SheetHandler {
     this.date1904 = ctx.date1904;
     this.missing = ctx.missing;
     this.noStyle = ctx.styles[0] ?? ctx.missing;
+    if (!sink) this.budget = ctx.cellBudget;
   }
 
+  private readonly budget: { left: number } | undefined;
+
   open(name: string | null, attrs: Attrs): void {
-    this.depth++;
+    if (++this.depth > MAX_DEPTH) throw tooDeep();
     if (this.inCell) {
       this.openInCell(name, attrs);
       return;
@@ -325,7 +350,7 @@ export class SheetParser implements SheetHandler {
       this.cellCol = this.prevCol + 1;
       this.cellAddrRow = this.prevAddrRow;
       if (this.cellCol > 16384) throw new FastReadError('too many cells in a row');
-      this.initCell(t, s);
+        this.initCell(t, s);
       return;
     }
     const a = decodeAddressPacked(r);
@@ -453,6 +478,8 @@ export class SheetParser implements SheetHandler {
       if (this.cellS !== undefined && parseInt(this.cellS, 10)) this.rowCells?.delete(this.cellCol);
       return;
     }
+    // only cells the grid keeps count: formatted empty cells cost nothing
+    if (this.budget && --this.budget.left < 0) throw tooManyCells();
     let out: GridCell;
     if (formula !== undefined) out = this.newCell(style.numFmt, formula);
     else out = this.sharedCell(style);
@@ -691,6 +718,21 @@ export class SheetParser implements SheetHandler {
 }
 
 /** The attributes of a plain cell, as Attrs (for plainCell's events). */
+/**
+ * Elements nested deeper than this: no spreadsheet writer nests more than a dozen levels; millions of
+ * unclosed elements would otherwise each stay open (and the XML parser's stack with them).
+ */
+const MAX_DEPTH = 256;
+
+function tooDeep(): SheetLimitError {
+  return new SheetLimitError(`工作表的 XML 元素嵌套超过 ${MAX_DEPTH} 层（大量元素没有闭合），文件已损坏`, `the sheet's XML elements nest more than ${MAX_DEPTH} deep (many elements are never closed); the file is damaged`, 'file-unreadable');
+}
+
+function tooManyCells(): SheetLimitError {
+  const n = MAX_GRID_CELLS.toLocaleString('en-US');
+  return new SheetLimitError(`单元格过多：超过 ${n} 个，远超任何附表`, `too many cells: more than ${n}, far beyond any annex`);
+}
+
 class PlainAttrs implements Attrs {
   constructor(
     private readonly r: string,

@@ -1,0 +1,14 @@
+/**
+ * What happens to an input before it is opened, shared by the command line and the self-check page
+ * (src/page): the size limit and the finding for a file over it, so both say exactly the same.
+ */
+import { finding } from '../findings/make.js';
+import type { Finding } from '../findings/types.js';
+
+/** Files above this are not read at all. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** The finding for a file of `size` bytes, over MAX_FILE_BYTES. */
+export function tooLargeFinding(file: string, size: number): Finding {
+  return finding('file-too-large', { file }, { reason: `${(size / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(size / 1048576).toFixed(1)} MB, over the 50 MB limit` });
+}
