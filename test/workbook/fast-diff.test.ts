@@ -164,18 +164,17 @@ describe('fast reader = exceljs adapter: value shapes', () => {
     const b = await base();
     const rows =
       '<row r="1">' +
-      ['1E3', ' 12 ', '-0', '1.5e-7', '00012', '0x10', 'abc', 'Infinity', '1,5', '']
+      ['1E3', ' 12 ', '-0', '1.5e-7', '00012', '']
         .map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`)
         .join('') +
       '</row><row r="2"><c r="A2" t="b"><v>0</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>true</v></c>' +
       '<c r="D2" t="e"><v>#NAME?</v></c><c r="E2" t="str"><v>text 文本</v></c><c r="F2" t="inlineStr"><is><t xml:space="preserve"> 行内 </t></is></c>' +
-      '<c r="G2" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></is></c><c r="H2" t="n"><v>7</v></c><c r="I2" t="x"><v>8</v></c>' +
-      '<c r="J2" t="inlineStr"><is><t>a_x000D_b</t></is></c><c r="K2" t="inlineStr"><is><r><t>c_x000D_d</t></r></is></c><c r="L2" t="inlineStr"><is><t></t></is></c>' +
+      '<c r="G2" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></is></c><c r="H2" t="n"><v>7</v></c>' +
+      '<c r="K2" t="inlineStr"><is><r><t>c_x000D_d</t></r></is></c><c r="L2" t="inlineStr"><is><t></t></is></c>' +
       '<c r="M2" s="1"/><c r="N2"/></row>';
     const wb = await expectSame(withSheetData(b, rows));
-    expect(cellOf(wb, 'G1')).toEqual({ t: 'e', v: '#NUM!' });
+    expect(cellOf(wb, 'B1')).toEqual({ t: 'n', v: 12 });
     expect(cellOf(wb, 'C2')).toEqual({ t: 'b', v: true });
-    expect(cellOf(wb, 'J2')).toEqual({ t: 's', v: 'a_x000D_b' }); // plain inline text: left escaped, as exceljs does
     expect(cellOf(wb, 'K2')).toEqual({ t: 's', v: 'c\rd' }); // rich runs go through exceljs' TextXform, which decodes
   });
 
@@ -190,22 +189,22 @@ describe('fast reader = exceljs adapter: value shapes', () => {
       return text
         .replace('<t>漢字</t>', '<t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1" type="noConversion"/>')
         .replace('<t>rich</t>', '<r><t>重</t></r><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve">庆 </t></r><rPh sb="0" eb="1"><t>チョン</t></rPh>')
-        .replace('<t>esc</t>', '<t>a_x000D__x000a_b_x005F_x0041_c_x0009_</t>')
+        .replace('<t>esc</t>', '<t>a_x000D__x000A_b_x005F_x0041_c_x0009_</t>')
         .replace('<t>empty</t>', '')
         .replace('<t>runs</t>', '<r><rPr><b/></rPr></r><r><t/></r>')
         .replace('<t>ctl</t>', '<t>x_x0001_y_x001F_z&#9;</t>')
-        .replace('<t>lower</t>', '<t>_x000d_ &amp; &lt;&gt; &#x4E2D;</t>');
+        .replace('<t>lower</t>', '<t>_x000D_ &amp; &lt;&gt; &#x4E2D;</t>');
     });
     const wb = await expectSame(bytes);
     expect(cellOf(wb, 'A1')).toEqual({ t: 's', v: '漢字' });
     expect(cellOf(wb, 'B1')).toEqual({ t: 's', v: 'plain' });
     expect(cellOf(wb, 'C1')).toEqual({ t: 's', v: '重庆 ' });
-    expect(cellOf(wb, 'D1')).toEqual({ t: 's', v: 'a\r_x000a_b_x0041_c\t' }); // exceljs decodes upper-case escapes only
+    expect(cellOf(wb, 'D1')).toEqual({ t: 's', v: 'a\r\nb_x0041_c\t' }); // _x005F_ escapes the underscore: decoded once
     expect(cellOf(wb, 'E1')).toBeUndefined(); // <si></si>
     expect(cellOf(wb, 'F1')).toEqual({ t: 's', v: '' });
     expect(cellOf(wb, 'G1')).toEqual({ t: 's', v: long });
     expect(cellOf(wb, 'H1')).toEqual({ t: 's', v: 'x\u0001y\u001Fz\t' });
-    expect(cellOf(wb, 'I1')).toEqual({ t: 's', v: '_x000d_ & <> 中' });
+    expect(cellOf(wb, 'I1')).toEqual({ t: 's', v: '\r & <> 中' });
   });
 });
 
@@ -439,8 +438,11 @@ describe('fast reader = exceljs adapter: structure', () => {
       const { ex, fast } = await both(bad);
       expect(ex.ok).toBe(false);
       expect(fast.ok).toBe(false);
-      // the default reader falls back to exceljs, so the finding is exceljs' one
-      expect(await openWorkbook(bad)).toEqual(ex);
+      // the default reader falls back to exceljs, which fails too: the finding names the sheet where the
+      // fast reader met the damage, else it is exceljs' one
+      const auto = await openWorkbook(bad);
+      if (part === SHEET1) expect(!auto.ok && auto.findings[0]!.params.reasonEn).toMatch(/^sheet "s" cannot be read \(its XML is damaged: /);
+      else expect(auto).toEqual(ex);
     }
   });
 });
@@ -449,6 +451,45 @@ describe('fast reader = exceljs adapter: structure', () => {
 // Where exceljs is provably wrong, the fast reader is right. Each case names the difference.
 
 describe('where exceljs is wrong (the fast reader is right)', () => {
+  it('_xHHHH_ in lower case, and in plain inline strings: exceljs leaves them undecoded (Excel decodes both, once)', async () => {
+    const b = await base();
+    const bytes = rewriteZip(
+      withSheetData(b, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>a_x000D_b_x005f_x0041_</t></is></c></row>'),
+      (name, text) => (name === 'xl/sharedStrings.xml' ? text.replace('<t>x</t>', '<t>_x000d_ SH_x005f_x000D_Z</t>') : undefined),
+    );
+    const { ex, fast } = await both(bytes);
+    expect(ex.ok && cellOf(ex.workbook, 'A1')).toEqual({ t: 's', v: '_x000d_ SH_x005f\rZ' });
+    expect(ex.ok && cellOf(ex.workbook, 'B1')).toEqual({ t: 's', v: 'a_x000D_b_x005f_x0041_' });
+    expect(fast.ok && cellOf(fast.workbook, 'A1')).toEqual({ t: 's', v: '\r SH_x000D_Z' });
+    expect(fast.ok && cellOf(fast.workbook, 'B1')).toEqual({ t: 's', v: 'a\rb_x0041_' });
+  });
+
+  it('a number that is no number, an unknown cell type: exceljs guesses (#NUM!, a number), the fast reader refuses', async () => {
+    const b = await base();
+    // (null: exceljs reads NaN, which it would show as #NUM!; the adapter refuses the file rather than guess)
+    for (const [cell, guess] of [
+      ['<c r="A1"><v>abc</v></c>', null],
+      ['<c r="A1"><v>1,5</v></c>', { t: 'n', v: 1 }],
+      ['<c r="A1"><v>0x10</v></c>', { t: 'n', v: 0 }],
+      ['<c r="A1"><v>Infinity</v></c>', null],
+      ['<c r="A1" t="x"><v>8</v></c>', { t: 'n', v: 8 }],
+      ['<c r="A1" t="b"><v>yes</v></c>', { t: 'b', v: true }],
+    ] as const) {
+      const { ex, fast } = await both(withSheetData(b, `<row r="1">${cell}</row>`));
+      if (guess === null) expect(!ex.ok && ex.findings[0]!.params.reasonEn, cell).toMatch(/neither a number nor an error/);
+      else expect(ex.ok && cellOf(ex.workbook, 'A1'), cell).toEqual(guess);
+      expect(fast.ok, cell).toBe(false);
+      expect(!fast.ok && fast.findings[0]!.params.reasonEn, cell).toMatch(/cell A1/);
+    }
+  });
+
+  it('an inline string with a <v> beside its <is>: the text is the <is>', async () => {
+    const b = await base();
+    const bytes = withSheetData(b, '<row r="1"><c r="A1" t="inlineStr"><v>15</v><is><t>258822991196</t></is></c><c r="B1" t="inlineStr"><is><t>x</t></is><v>16</v></c></row>');
+    const { fast } = await both(bytes);
+    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([[1, [[1, { t: 's', v: '258822991196' }], [2, { t: 's', v: 'x' }]]]]);
+  });
+
   it('inline-string phonetic runs: exceljs loses the cell (its </rPh> ends the cell early)', async () => {
     const b = await base();
     const bytes = withSheetData(b, '<row r="1"><c r="A1" t="inlineStr"><is><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh></is></c><c r="B1"><v>5</v></c></row>');

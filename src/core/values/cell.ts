@@ -5,9 +5,9 @@
 import type { GridCell } from '../workbook/grid.js';
 import { PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN, parseDateText, serialToDate, type DateParse } from './dates.js';
 import { parseCount, plainNumberText, type CountParse } from './numbers.js';
-import { stripExcelEscapes } from './text.js';
 
-/** What the user sees as text: strings with `_xHHHH_` escapes decoded, numbers in plain decimal
+/** What the user sees as text: strings as the reader decoded them (its `_xHHHH_` escapes once, as
+ *  Excel does: never again here), numbers in plain decimal
  *  (15 significant digits, no exponent), booleans TRUE/FALSE, errors their code (#REF!),
  *  a formula without a cached value ''. Absent cell ''. Dates stay serials here: use cellDate. */
 export function cellText(cell: GridCell | undefined): string {
@@ -27,7 +27,7 @@ export function cellText(cell: GridCell | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return plainNumberText(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return stripExcelEscapes(v);
+  return v;
 }
 
 /**
@@ -37,7 +37,7 @@ export function cellText(cell: GridCell | undefined): string {
  *   or, without a date format, when it lies in 20000..80000 (1954..2119) — exceljs and some
  *   producers lose Chinese custom date formats, leaving a bare serial. A time fraction is ignored.
  *   Other numbers (2021, 202109, 5) are 'unreadable': a year or a small number is not a date.
- * - strings: parseDateText (after decoding _xHHHH_ escapes);
+ * - strings: parseDateText;
  * - booleans, error values, formulas without a cached value: 'unreadable'; absent/null: 'empty'.
  */
 export function cellDate(cell: GridCell | undefined, isDate: (numFmt?: string) => boolean): DateParse {
@@ -58,7 +58,7 @@ export function cellDate(cell: GridCell | undefined, isDate: (numFmt?: string) =
       return unreadable('a TRUE/FALSE value', '逻辑值');
   }
   if (typeof v === 'boolean') return unreadable('a TRUE/FALSE value', '逻辑值');
-  if (typeof v === 'string') return parseDateText(stripExcelEscapes(v));
+  if (typeof v === 'string') return parseDateText(v);
 
   if (!Number.isFinite(v)) return unreadable('not a finite number', '不是有效数字');
   const r = Math.round(v);
@@ -94,5 +94,5 @@ export function cellCount(cell: GridCell | undefined): CountParse | CellCountFai
   }
   const v = cell.v;
   if (cell.t === 'b' && typeof v !== 'boolean') return parseCount(v === 1 || v === 'TRUE');
-  return parseCount(typeof v === 'string' ? stripExcelEscapes(v) : v);
+  return parseCount(v);
 }

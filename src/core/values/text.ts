@@ -85,7 +85,8 @@ export function headerKey(s: string): string {
  * OOXML escapes characters that XML cannot carry as `_xHHHH_` (exactly four hex digits, e.g.
  * `_x000D_` for CR). A literal `_x0041_` typed by a user is stored as `_x005F_x0041_` (the
  * underscore itself escaped); a single left-to-right pass decodes that correctly to `_x0041_`.
- * Must be applied exactly once: the readers leave escapes in place and `cellText` decodes them.
+ * Must be applied exactly once: the workbook reader does it for the text of every <t> (shared and
+ * inline strings, rich runs); grid values are already decoded.
  */
 export function stripExcelEscapes(s: string): string {
   if (!s.includes('_x')) return s;

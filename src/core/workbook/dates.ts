@@ -108,6 +108,19 @@ export function isDateFormat(numFmt: string | number | undefined): boolean {
   return false;
 }
 
+/** A duration format: an elapsed-time token `[h]`, `[mm]`, `[ss]` … outside quotes (its number is a length of time, not a point in it). */
+export function isDurationFormat(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && numFmt.includes('[') && /\[(h+|m+|s+)\]/i.test(numFmt.replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * Does a number stored in a 1904 workbook move by DATE1904_OFFSET into the 1900 system the grid
+ * holds? Dates do; a time of day (below 1) and a duration are the same number in both systems.
+ */
+export function shifts1904(v: number, numFmt: string | undefined): boolean {
+  return v >= 1 && isDateFormat(numFmt) && !isDurationFormat(numFmt);
+}
+
 const DAY_MS = 86_400_000;
 /** 1970-01-01 as a 1900-system serial. */
 const UNIX_EPOCH_SERIAL = 25569;

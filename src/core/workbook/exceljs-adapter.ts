@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Row, Worksheet } from 'exceljs';
-import { BUILTIN_NUMFMTS, DATE1904_OFFSET, dateToSerial, isDateFormat } from './dates.js';
+import { BUILTIN_NUMFMTS, DATE1904_OFFSET, dateToSerial, shifts1904 } from './dates.js';
 import type { GridCell, GridSheet, GridWorkbook, SheetState } from './grid.js';
 import { inflateEntry, readZipDirectory } from './zipdir.js';
 
@@ -142,17 +142,23 @@ function scalarCell(v: Scalar, numFmt: string | undefined, date1904: boolean): G
     case 'boolean':
       return { t: 'b', v };
     case 'number':
-      if (!Number.isFinite(v)) return { t: 'e', v: '#NUM!' };
+      // exceljs parseFloat()s a stored value: NaN is a text it could not read (a "#N/A" without t="e", "abc"),
+      // which it would show as #NUM!: a guess, so the file is refused (open.ts: file-unreadable)
+      if (!Number.isFinite(v)) throw new Error(`a cell holds a value that is not a number (exceljs would show #NUM!)`);
       // exceljs already turned the numbers it considers dates into Dates (1904-aware);
       // a number that only our isDateFormat calls a date is still a raw 1904 serial.
-      return { t: 'n', v: date1904 && isDateFormat(numFmt) ? v + DATE1904_OFFSET : v };
+      return { t: 'n', v: date1904 && shifts1904(v, numFmt) ? v + DATE1904_OFFSET : v };
   }
   if (v instanceof Date) {
     let serial = dateToSerial(v);
     if (!Number.isFinite(serial)) return { t: 'e', v: '#NUM!' };
     // exceljs' date test is looser than ours; where ours says "not a date", give back the
     // number as stored (undoing exceljs' 1904 shift) so the 1904 rule depends on isDateFormat only
-    if (date1904 && !isDateFormat(numFmt)) serial -= DATE1904_OFFSET;
+    // (and a time of day or a duration is the same number in both systems: dates.ts shifts1904)
+    if (date1904) {
+      const stored = serial - DATE1904_OFFSET;
+      if (!shifts1904(stored, numFmt)) serial = stored;
+    }
     return { t: 'n', v: serial };
   }
   if (typeof v === 'object') {

@@ -41,8 +41,20 @@ export interface GridSheet {
   hiddenRows: Set<number>;
 }
 
+/**
+ * Something in a sheet where what a clerk sees in Excel may differ from what was read (openWorkbook
+ * reports each as a finding): a cell reference or a row number written twice (the last one is
+ * read), a text longer than Excel's 32,767 characters per cell.
+ */
+export type ReaderNote =
+  | { kind: 'duplicate-cell'; sheet: string; cell: string }
+  | { kind: 'duplicate-row'; sheet: string; row: number }
+  | { kind: 'cell-too-long'; sheet: string; cell: string; length: number };
+
 export interface GridWorkbook {
   sheets: GridSheet[];
+  /** see ReaderNote (the fast reader's; absent when none) */
+  notes?: ReaderNote[];
   /** true if the workbook uses the 1904 date system (serials in cells are already converted to 1900) */
   date1904: boolean;
   /**

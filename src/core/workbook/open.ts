@@ -8,7 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
-import { FastReadError, loadFast, SheetLimitError, streamSheets, type StreamOptions } from './fast/index.js';
+import { FastReadError, loadFast, readOutline, SheetLimitError, sheetOf, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
@@ -69,11 +69,25 @@ export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): P
   const limits = limitsOf(opts);
   try {
     const workbook = await open(bytes, limits, opts.reader ?? 'auto');
-    return { ok: true, workbook, findings: [] };
+    return { ok: true, workbook, findings: noteFindings(workbook) };
   } catch (err) {
     if (err instanceof OpenFailure) return { ok: false, findings: [err.f] };
     return { ok: false, findings: [errorFinding(err)] };
   }
+}
+
+/** The reader's notes (duplicate cells and rows, over-long cells) as findings at their cells. */
+function noteFindings(workbook: GridWorkbook): Finding[] {
+  return (workbook.notes ?? []).map((n) => {
+    switch (n.kind) {
+      case 'duplicate-cell':
+        return finding('cell-duplicate', { sheet: n.sheet, cell: n.cell }, { cell: n.cell });
+      case 'duplicate-row':
+        return finding('cell-duplicate', { sheet: n.sheet, row: n.row }, { row: n.row });
+      case 'cell-too-long':
+        return finding('cell-too-long', { sheet: n.sheet, cell: n.cell }, { cell: n.cell, length: n.length });
+    }
+  });
 }
 
 /** The reader's default limits (also applied by collect to zipped attachments and their size). */
@@ -140,6 +154,8 @@ export function streamWorkbook(bytes: Uint8Array, onSheet: StreamOptions['onShee
 }
 
 async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' | 'exceljs'): Promise<GridWorkbook> {
+  let guard: Guard | null = null;
+  let fastError: unknown;
   switch (sniff(bytes)) {
     case 'empty':
       fail('file-unreadable', { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' });
@@ -156,7 +172,6 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
   if (reader !== 'exceljs') {
     const read = new Set<number>();
     let workbook: GridWorkbook | undefined;
-    let fastError: unknown;
     try {
       workbook = await loadFast(bytes, { maxInflatedBytes: limits.maxInflated, read });
     } catch (err) {
@@ -178,10 +193,16 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
     // workbook looks like this, and exceljs would walk every row or cell up to it (fuzzing found hangs and
     // out-of-memory aborts)
     if (fastError instanceof FastReadError && /^(bad row number|overlapping merges|bad merge range|bad cell reference)/.test(fastError.message)) {
-      fail('file-unreadable', { zh: `工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
+      const where = fastError.sheet === undefined ? null : sheetWhere(fastError.sheet);
+      fail('file-unreadable', { zh: `${where ? where.zh : ''}工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `${where ? where.en : ''}the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
     }
   }
   checkActualSizes(bytes, entries, limits);
+  if (reader === 'auto') {
+    // a value the fast reader cannot read as its cell type says: exceljs would only guess it
+    if (fastError instanceof FastReadError && fastError.refuse) fail('file-unreadable', fastReason(fastError));
+    guard = fallbackGuard(bytes, entries, limits, fastError);
+  }
   // exceljs makes a cell object for every cell of a merged range: a merge over whole columns hangs it (the
   // fast reader takes such sheets, so this only matters for a file it could not read for another reason)
   const huge = reader === 'exceljs' ? null : hugeMerge(bytes, entries);
@@ -189,15 +210,97 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
 
   // exceljs (and its dependencies) load only when needed: most runs never touch it
   const adapter = await import('./exceljs-adapter.js');
-  // WPS / OpenXML SDK files with x:-prefixed SpreadsheetML: rewrite before exceljs sees them.
-  if (needsRewrite(bytes, byName, adapter)) return adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter));
+  const fix1904 = guard?.date1904Attr === 'true';
+  let workbook: GridWorkbook;
   try {
-    return await adapter.loadWithExceljs(bytes);
+    // WPS / OpenXML SDK files with x:-prefixed SpreadsheetML, date1904="true": rewrite before exceljs sees them.
+    if (fix1904 || needsRewrite(bytes, byName, adapter)) workbook = await adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter, fix1904));
+    else {
+      try {
+        workbook = await adapter.loadWithExceljs(bytes);
+      } catch (err) {
+        // A prefix deeper inside a part than we peeked still breaks exceljs the same way.
+        if (isStructureError(err)) workbook = await adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter, fix1904));
+        else throw err;
+      }
+    }
   } catch (err) {
-    // A prefix deeper inside a part than we peeked still breaks exceljs the same way.
-    if (isStructureError(err)) return adapter.loadWithExceljs(rewriteParts(bytes, entries, adapter));
+    // the fast reader's cause, which names the sheet, says more than exceljs' failure
+    if (guard?.fastError.sheet !== undefined) fail('file-unreadable', fastReason(guard.fastError));
+    const sheet = reader === 'auto' ? sheetOf(fastError) : undefined;
+    if (sheet !== undefined && !(fastError instanceof FastReadError)) {
+      const m = errorMessage(fastError);
+      fail('file-unreadable', { zh: `工作表“${sheet}”无法读取（XML 内容已损坏：${m}）`, en: `sheet "${sheet}" cannot be read (its XML is damaged: ${m})` });
+    }
     throw err;
   }
+  if (guard) guard.check(workbook);
+  return workbook;
+}
+
+/** Where a sheet-level failure happened, as a prefix of the reason. */
+function sheetWhere(sheet: string): Reason {
+  return { zh: `工作表“${sheet}”：`, en: `sheet "${sheet}": ` };
+}
+
+/** The reason of a file-unreadable finding for a fast-reader failure: the sheet and the cause. */
+function fastReason(err: FastReadError): Reason {
+  const zh = err.zh ?? err.message;
+  if (err.sheet === undefined) return { zh: `工作簿结构无法识别（${zh}）`, en: `the workbook structure was not recognised (${err.message})` };
+  return { zh: `工作表“${err.sheet}”无法读取（${zh}）`, en: `sheet "${err.sheet}" cannot be read (${err.message})` };
+}
+
+/** What exceljs must be held to when the fast reader failed (see fallbackGuard). */
+interface Guard {
+  fastError: FastReadError;
+  date1904Attr: string | undefined;
+  /** throws OpenFailure when exceljs left out a sheet the workbook has */
+  check(workbook: GridWorkbook): void;
+}
+
+/** A cell of type d (an ISO date), which exceljs parseFloat()s into a year. */
+const ISO_CELL_RX = /<(?:[\w.-]+:)?c\b[^>]*?\st\s*=\s*["']d["']/;
+
+/**
+ * Before exceljs is trusted with a file the fast reader could not read: the things exceljs
+ * reads wrongly are handled or refused with the reason. It reads the workbook only at
+ * xl/workbook.xml, skips sheet parts not named sheetN.xml (checked after it ran: every sheet of
+ * the workbook must be there), reads `t="d"` ISO dates as years, and only date1904="1" (the
+ * caller rewrites "true"). Where the fast reader's failure is not its own (a zip or XML error,
+ * which exceljs meets too) there is nothing to hold exceljs to: its verdict stands.
+ */
+function fallbackGuard(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limits, fastError: unknown): Guard | null {
+  if (!(fastError instanceof FastReadError)) return null;
+  const refuse = (zh: string, en: string): never => {
+    const r = fastReason(fastError);
+    fail('file-unreadable', { zh: `${r.zh}；${zh}`, en: `${r.en}; ${en}` });
+  };
+  let outline: Outline;
+  try {
+    outline = readOutline(bytes, limits.maxInflated);
+  } catch {
+    // not even the workbook's sheets can be listed: exceljs could leave any of them out unseen
+    fail('file-unreadable', fastReason(fastError));
+  }
+  if (outline.workbook !== 'xl/workbook.xml') refuse(`备用读取方式只能读取 xl/workbook.xml，而本文件的工作簿是 ${outline.workbook}`, `the fallback reader reads only xl/workbook.xml, and this workbook is ${outline.workbook}`);
+  const byName = new Map(entries.map((e) => [partName(e.name), e]));
+  for (const sh of outline.sheets) {
+    const e = sh.part === undefined ? undefined : byName.get(sh.part);
+    if (!e) continue;
+    const r = inflateEntry(bytes, e, { maxBytes: e.uncompressedSize, keep: true });
+    if (r.ok && r.data && ISO_CELL_RX.test(utf8.decode(r.data))) {
+      refuse(`工作表“${sh.name}”有 ISO 格式的日期单元格（t="d"），备用读取方式会把它们读成年份`, `sheet "${sh.name}" has ISO date cells (t="d"), which the fallback reader would read as years`);
+    }
+  }
+  return {
+    fastError,
+    date1904Attr: outline.date1904Attr,
+    check(workbook) {
+      const got = new Set(workbook.sheets.map((s) => s.name));
+      const lost = outline.sheets.filter((s) => !got.has(s.name)).map((s) => s.name);
+      if (lost.length) refuse(`备用读取方式未能读出工作表“${lost.join('”“')}”`, `the fallback reader left out the sheet${lost.length > 1 ? 's' : ''} "${lost.join('", "')}"`);
+    },
+  };
 }
 
 /** The checks of a zip's size and central directory, before anything is inflated (throws OpenFailure). */
@@ -212,9 +315,25 @@ function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[];
   if ('error' in dir) fail('file-unreadable', { zh: dir.error, en: dir.errorEn });
   const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
   const byName = new Map<string, ZipEntryInfo>();
-  for (const e of entries) byName.set(partName(e.name), e);
+  const folded = new Set<string>();
+  for (const e of entries) {
+    const name = partName(e.name);
+    // two entries of one name (OPC part names ignore ASCII case): Excel reads one, other programs the other
+    if (folded.has(name.toLowerCase())) {
+      fail('file-unreadable', {
+        zh: `压缩包中有两个名为“${name}”的部件，不同软件会读取不同的一个，无法确定 Excel 显示的内容；请在 Excel 中打开核对后另存为 .xlsx`,
+        en: `the zip holds two entries named "${name}", and programs differ in which one they read, so what Excel shows cannot be known; open it in Excel, check it and save as .xlsx`,
+      });
+    }
+    folded.add(name.toLowerCase());
+    byName.set(name, e);
+  }
 
-  if (!byName.has('xl/workbook.xml')) fail('file-unreadable', describeZip(byName));
+  // the workbook part is found through _rels/.rels (fast/book.ts): it need not be xl/workbook.xml
+  if (!byName.has('xl/workbook.xml')) {
+    const other = describeZip(byName);
+    if (other.known || !byName.has('_rels/.rels')) fail('file-unreadable', other);
+  }
   if (entries.some((e) => (e.flags & 1) !== 0)) {
     fail('file-unreadable', { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' });
   }
@@ -273,13 +392,20 @@ function partName(name: string): string {
   return name.startsWith('/') ? name.slice(1) : name;
 }
 
-function describeZip(byName: Map<string, ZipEntryInfo>): Reason {
+function describeZip(byName: Map<string, ZipEntryInfo>): Reason & { known?: true } {
+  const known = describeOtherZip(byName);
+  if (known) return { ...known, known: true };
+  return { zh: '是 ZIP 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）', en: 'a zip archive but not an Excel workbook (no xl/workbook.xml)' };
+}
+
+/** A zip that is a known other kind of document (Word, PowerPoint, .xlsb, OpenDocument, empty). */
+function describeOtherZip(byName: Map<string, ZipEntryInfo>): Reason | null {
   if (byName.has('word/document.xml')) return { zh: '文件是 Word 文档（.docx），不是 Excel 工作簿', en: 'the file is a Word document (.docx), not an Excel workbook' };
   if (byName.has('ppt/presentation.xml')) return { zh: '文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿', en: 'the file is a PowerPoint presentation (.pptx), not an Excel workbook' };
   if (byName.has('xl/workbook.bin')) return { zh: '文件是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx', en: 'the file is an Excel binary workbook (.xlsb); save it as .xlsx' };
   if (byName.has('content.xml') && byName.has('mimetype')) return { zh: '文件是 OpenDocument 文档（如 .ods），不是 .xlsx 工作簿', en: 'the file is an OpenDocument file (e.g. .ods), not an .xlsx workbook' };
   if (byName.size === 0) return { zh: '空的 ZIP 压缩包，不是 Excel 工作簿', en: 'an empty zip archive, not an Excel workbook' };
-  return { zh: '是 ZIP 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）', en: 'a zip archive but not an Excel workbook (no xl/workbook.xml)' };
+  return null;
 }
 
 function checkDeclaredSizes(entries: ZipEntryInfo[], limits: Limits): void {
@@ -388,7 +514,7 @@ function needsRewrite(bytes: Uint8Array, byName: Map<string, ZipEntryInfo>, { us
  * parts and phonetic runs from worksheets and shared strings, and store it as a new zip.
  * Level 0 (stored): the zip is only a container for exceljs, compressing it again is waste.
  */
-function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[], { stripPhoneticRuns, stripSpreadsheetPrefixes }: Adapter): Uint8Array {
+function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[], { stripPhoneticRuns, stripSpreadsheetPrefixes }: Adapter, fix1904 = false): Uint8Array {
   const files: Zippable = {};
   const enc = new TextEncoder();
   for (const e of entries) {
@@ -400,6 +526,8 @@ function rewriteParts(bytes: Uint8Array, entries: ZipEntryInfo[], { stripPhoneti
       const xml = utf8.decode(data);
       let fixed = stripSpreadsheetPrefixes(xml);
       if (name === 'xl/sharedStrings.xml' || name.startsWith('xl/worksheets/')) fixed = stripPhoneticRuns(fixed);
+      // exceljs reads only date1904="1"; "true" is the same xsd:boolean
+      if (fix1904 && name === 'xl/workbook.xml') fixed = fixed.replace(/(<(?:[\w.-]+:)?workbookPr\b[^>]*?\sdate1904\s*=\s*)(["'])true\2/, '$1$21$2');
       if (fixed !== xml) data = enc.encode(fixed);
     }
     files[name] = [data, { level: 0 }];
@@ -425,6 +553,10 @@ function errorFinding(err: unknown): Finding {
     reason = BROKEN;
   } else if (/encrypted zip/i.test(m)) {
     reason = { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' };
+  } else if (/exceljs would show #NUM!/.test(m)) {
+    reason = { zh: '有单元格的值不是数字（也不是错误值），无法确定 Excel 显示的内容', en: 'a cell holds a value that is neither a number nor an error value; what Excel shows cannot be known' };
+  } else if (err instanceof FastReadError && (err.sheet !== undefined || err.zh !== undefined)) {
+    reason = fastReason(err);
   } else if (isStructureError(err)) {
     // exceljs trips over parts it does not expect (missing or dangling relationships …)
     reason = { zh: `工作簿结构无法识别，可能由 WPS 或其他软件生成（${m}）`, en: `the workbook structure was not recognised, possibly written by WPS or another program (${m})` };

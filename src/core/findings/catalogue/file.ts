@@ -40,6 +40,28 @@ export const fileCodes = defineCodes({
       en: (p) => `The file is too large or would inflate to an abnormal size (${s(p.reasonEn ?? p.reason)}), so it was not read. Annex files are normally a few MB; check the attachment, remove extra sheets or images and save as .xlsx.`,
     },
   },
+  'cell-duplicate': {
+    severity: 'error',
+    title: { zh: '单元格或行重复出现', en: 'Cell or row written twice' },
+    message: {
+      zh: (p) =>
+        p.row !== undefined && p.cell === undefined
+          ? `第 ${s(p.row)} 行在文件中出现了两次，本工具只读取了后一次的内容；Excel 可能显示另一份内容或提示文件损坏。请在 Excel 中打开核对该行，另存为 .xlsx 后重新报送。`
+          : `单元格 ${s(p.cell)} 在文件中出现了两次，本工具只读取了后一个值；Excel 可能显示另一个值或提示文件损坏。请在 Excel 中打开核对该单元格，另存为 .xlsx 后重新报送。`,
+      en: (p) =>
+        p.row !== undefined && p.cell === undefined
+          ? `Row ${s(p.row)} is written twice in the file; only the second was read, and Excel may show the other or call the file damaged. Check the row in Excel, save as .xlsx and send it again.`
+          : `Cell ${s(p.cell)} is written twice in the file; only the second value was read, and Excel may show the other or call the file damaged. Check the cell in Excel, save as .xlsx and send it again.`,
+    },
+  },
+  'cell-too-long': {
+    severity: 'error',
+    title: { zh: '单元格内容超过 Excel 上限', en: 'Cell text longer than Excel allows' },
+    message: {
+      zh: (p) => `单元格 ${s(p.cell)} 有 ${s(p.length)} 个字符，超过 Excel 每个单元格 32,767 个字符的上限：Excel 打开时会截断或报错，看到的内容与校验的不同。请缩短该单元格的内容后另存为 .xlsx。`,
+      en: (p) => `Cell ${s(p.cell)} holds ${s(p.length)} characters, more than Excel's limit of 32,767 per cell: Excel truncates it or refuses the file, so what it shows differs from what was checked. Shorten the cell and save as .xlsx.`,
+    },
+  },
   'sheet-not-recognised': {
     severity: 'error',
     title: { zh: '未识别为附表1或附表2', en: 'Not recognised as Annex 1 or Annex 2' },

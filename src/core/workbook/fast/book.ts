@@ -39,27 +39,100 @@ export interface Book {
   staleResults: boolean;
 }
 
-/** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
-export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
-  const dir = readZipDirectory(bytes);
-  if ('error' in dir) throw new FastReadError(dir.errorEn);
-  const parts = new Parts(dir.entries, opts.maxInflatedBytes ?? 500 * MiB, opts.read);
+/** Relationship types of sheets that hold no cells of a table (charts, dialogs, Excel 4 macros): not read, as Excel shows no data in them. */
+const NON_DATA_SHEETS = new Set(['chartsheet', 'dialogsheet', 'xlMacrosheet', 'xlIntlMacrosheet', 'macrosheet']);
 
-  const wbEntry = parts.get('xl/workbook.xml');
-  if (!wbEntry) throw new FastReadError('no xl/workbook.xml');
+/** The folder of a part name ('xl/workbook.xml' → 'xl/', 'workbook.xml' → ''). */
+function dirOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('/') + 1);
+}
+
+/** The relationships part of a part ('xl/workbook.xml' → 'xl/_rels/workbook.xml.rels'). */
+function relsOf(name: string): string {
+  const d = dirOf(name);
+  return `${d}_rels/${name.slice(d.length)}.rels`;
+}
+
+/**
+ * The workbook part, found as the package says (OPC): the officeDocument relationship of
+ * `_rels/.rels`; it need not be xl/workbook.xml. Without a package relationships part (not a
+ * valid package, but exceljs reads such files) xl/workbook.xml.
+ */
+export function findWorkbookPart(bytes: Uint8Array, parts: Parts): { name: string; entry: ZipEntryInfo } {
+  const pkgRels = parts.get('_rels/.rels');
+  if (!pkgRels) {
+    const e = parts.get('xl/workbook.xml');
+    if (!e) throw new FastReadError('no _rels/.rels and no xl/workbook.xml');
+    return { name: 'xl/workbook.xml', entry: e };
+  }
+  const rp = new RelsParser();
+  parts.parse(bytes, pkgRels, rp);
+  const office = rp.rels.filter((r) => !r.external && relKind(r.type) === 'officeDocument');
+  if (office.length !== 1) throw new FastReadError(office.length ? 'the package names more than one main document' : 'the package names no main document (_rels/.rels)');
+  const name = resolveTarget('', office[0]!.target);
+  const entry = parts.get(name);
+  if (!entry) throw new FastReadError(`the main document ${name} is missing`);
+  return { name, entry };
+}
+
+/** The workbook part (found as findWorkbookPart does), read, and its relationships. */
+function workbookAndRels(bytes: Uint8Array, parts: Parts): { name: string; wb: WorkbookParser; rels: Relationship[]; base: string } {
+  const wbPart = findWorkbookPart(bytes, parts);
   const wb = new WorkbookParser();
-  parts.parse(bytes, wbEntry, wb);
-
-  const relsEntry = parts.get('xl/_rels/workbook.xml.rels');
+  parts.parse(bytes, wbPart.entry, wb);
+  if (!wb.isWorkbook) throw new FastReadError(`${wbPart.name} is not a SpreadsheetML workbook`);
+  const relsEntry = parts.get(relsOf(wbPart.name));
   const rels: Relationship[] = [];
   if (relsEntry) {
     const rp = new RelsParser();
     parts.parse(bytes, relsEntry, rp);
     for (const r of rp.rels) rels.push(r);
   }
+  return { name: wbPart.name, wb, rels, base: dirOf(wbPart.name) };
+}
+
+/** What the workbook part and its relationships say, without reading any sheet: for deciding whether exceljs may be trusted with a file. */
+export interface Outline {
+  /** the workbook part's name */
+  workbook: string;
+  /** the sheets that hold cells, in order, with their part names (undefined: not resolvable) */
+  sheets: { name: string; part: string | undefined }[];
+  /** the workbookPr date1904 attribute as written */
+  date1904Attr: string | undefined;
+}
+
+export function readOutline(bytes: Uint8Array, maxInflated = 500 * MiB): Outline {
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) throw new FastReadError(dir.errorEn);
+  const parts = new Parts(dir.entries, maxInflated);
+  const { name, wb, rels, base } = workbookAndRels(bytes, parts);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: Outline['sheets'] = [];
+  for (const def of wb.sheets) {
+    // a sheet without its relationship cannot be found by any reader that reads XML as XML
+    if (def.rId === undefined) throw new FastReadError(`sheet "${def.name}" has no relationship id (r:id)`);
+    const rel = byId.get(def.rId);
+    if (!rel) throw new FastReadError(`sheet "${def.name}": relationship ${def.rId} not found`);
+    if (NON_DATA_SHEETS.has(relKind(rel.type))) continue;
+    sheets.push({ name: def.name, part: rel.external ? undefined : resolveTarget(base, rel.target) });
+  }
+  return { workbook: name, sheets, date1904Attr: wb.date1904Attr };
+}
+
+/** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
+export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
+  const dir = readZipDirectory(bytes);
+  if ('error' in dir) throw new FastReadError(dir.errorEn);
+  const parts = new Parts(dir.entries, opts.maxInflatedBytes ?? 500 * MiB, opts.read);
+  const { wb, rels, base } = workbookAndRels(bytes, parts);
   const relOf = (kind: string): ZipEntryInfo | undefined => {
     const r = rels.find((x) => !x.external && relKind(x.type) === kind);
-    return r ? parts.get(resolveTarget('xl/', r.target)) : undefined;
+    if (!r) return undefined;
+    const name = resolveTarget(base, r.target);
+    const e = parts.get(name);
+    // a styles or shared-strings part named but missing: cells would lose their text or format
+    if (!e) throw new FastReadError(`the ${kind} part ${name} is missing`);
+    return e;
   };
 
   let styles: StyleInfo[] = [];
@@ -77,11 +150,19 @@ export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
   const byId = new Map(rels.map((r) => [r.id, r]));
   const worksheets: Book['worksheets'] = [];
   for (const def of wb.sheets) {
-    const rel = def.rId === undefined ? undefined : byId.get(def.rId);
-    // chartsheets, dialog and macro sheets hold no cells; a sheet whose part is missing is skipped, as exceljs does
-    if (!rel || rel.external || relKind(rel.type) !== 'worksheet') continue;
-    const entry = parts.get(resolveTarget('xl/', rel.target));
-    if (entry) worksheets.push({ def, entry });
+    // a sheet that cannot be found is an error, never a sheet silently left out
+    const where = `sheet "${def.name}"`;
+    if (def.rId === undefined) throw new FastReadError(`${where} has no relationship id (r:id)`);
+    const rel = byId.get(def.rId);
+    if (!rel) throw new FastReadError(`${where}: relationship ${def.rId} not found`);
+    const kind = relKind(rel.type);
+    if (NON_DATA_SHEETS.has(kind)) continue;
+    if (kind !== 'worksheet') throw new FastReadError(`${where} is of the unknown kind ${kind}`);
+    if (rel.external) throw new FastReadError(`${where} is outside the file (${rel.target})`);
+    const name = resolveTarget(base, rel.target);
+    const entry = parts.get(name);
+    if (!entry) throw new FastReadError(`${where}: its part ${name} is missing`);
+    worksheets.push({ def, entry });
   }
   return { parts, worksheets, ctx: { sst, styles, missing: styleInfo(undefined), date1904: wb.date1904, cellBudget: { left: MAX_GRID_CELLS } }, staleResults: wb.fullCalcOnLoad };
 }
@@ -96,9 +177,11 @@ export class Parts {
     for (const e of entries) {
       if (e.name.endsWith('/')) continue;
       const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
-      if (!this.exact.has(name)) this.exact.set(name, e);
       const f = name.toLowerCase();
-      if (!this.folded.has(f)) this.folded.set(f, e);
+      // two entries of one part name (OPC names ignore ASCII case): programs differ in which they read
+      if (this.folded.has(f)) throw new FastReadError(`the zip holds two entries named ${name}`, { zh: `压缩包中有两个名为 ${name} 的部件`, refuse: true });
+      this.exact.set(name, e);
+      this.folded.set(f, e);
     }
     this.budget = maxInflated;
   }

@@ -3,7 +3,8 @@
  * reader gives exactly what the exceljs adapter gives. Each mirrors one exceljs function
  * (named below); only their observable results matter, not their code.
  */
-import { BUILTIN_NUMFMTS, DATE1904_OFFSET, dateToSerial, isDateFormat } from '../dates.js';
+import { stripExcelEscapes } from '../../values/text.js';
+import { BUILTIN_NUMFMTS, DATE1904_OFFSET, dateToSerial, isDateFormat, isDurationFormat } from '../dates.js';
 
 /** exceljs `utils.isDateFmt`: looser than ours (any y m d h s M b outside quotes/brackets; no upper-case Y D H S). */
 export function exceljsIsDateFmt(fmt: string | undefined): boolean {
@@ -39,29 +40,32 @@ export function resolveNumFmt(id: number, custom: ReadonlyMap<number, string>): 
   return code || undefined;
 }
 
-/** exceljs `TextXform.model`: `_xHHHH_` escapes (upper-case hex only) decoded in <t> of shared strings and rich runs. */
-export function decodeTextEscapes(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
-}
+/**
+ * The `_xHHHH_` escapes of a <t> (shared strings, inline strings, rich runs), decoded once, as
+ * Excel does: four hex digits of either case, left to right, so `_x005F_` (or `_x005f_`) is an
+ * underscore that ends the match (`_x005F_x0041_` is the text `_x0041_`). (exceljs decodes only
+ * upper-case hex, and not in inline strings.) Nothing downstream decodes again.
+ */
+export const decodeTextEscapes: (s: string) => string = stripExcelEscapes;
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * A stored number → the grid's number, with the adapter's rules: a number exceljs considers a
- * date goes through its Date (`utils.excelToDate`, rounded to the millisecond, 1904-aware) and
- * back with `dateToSerial`; the 1904 shift then depends on our `isDateFormat` alone.
- * Returns NaN where the adapter reports '#NUM!'.
+ * A stored number → the grid's number: a number exceljs considers a date is rounded to the
+ * millisecond as its Date would be (`utils.excelToDate`, then `dateToSerial`); in a 1904
+ * workbook a date (by our `isDateFormat`) moves to the 1900 system — but not a time of day
+ * (below 1) or a duration (`[h]:mm`), which are the same number in both systems.
+ * Returns NaN for a number that is not finite.
  */
-export function gridNumber(v: number, exDate: boolean, ourDate: boolean, date1904: boolean): number {
-  if (exDate) {
-    const ms = Math.round((v - 25569 + (date1904 ? DATE1904_OFFSET : 0)) * DAY_MS);
-    let serial = dateToSerial(new Date(ms));
-    if (!Number.isFinite(serial)) return NaN;
-    if (date1904 && !ourDate) serial -= DATE1904_OFFSET;
-    return serial;
-  }
+export function gridNumber(v: number, exDate: boolean, ourDate: boolean, date1904: boolean, elapsed = false): number {
   if (!Number.isFinite(v)) return NaN;
-  return date1904 && ourDate ? v + DATE1904_OFFSET : v;
+  const shift = date1904 && ourDate && !elapsed && v >= 1 ? DATE1904_OFFSET : 0;
+  if (exDate) {
+    const serial = dateToSerial(new Date(Math.round((v - 25569) * DAY_MS)));
+    if (!Number.isFinite(serial)) return NaN;
+    return shift ? serial + shift : serial;
+  }
+  return shift ? v + shift : v; // (-0 stays -0)
 }
 
 /**
@@ -73,6 +77,8 @@ export interface StyleInfo {
   numFmt: string | undefined;
   exDate: boolean;
   ourDate: boolean;
+  /** a duration format ([h]:mm:ss): not moved between the date systems */
+  elapsed: boolean;
   /** shared-string index → cell */
   sstCells?: (import('../grid.js').GridCell | undefined)[];
   /** number → cell, up to NUMBER_CELLS_CAP entries */
@@ -80,7 +86,7 @@ export interface StyleInfo {
 }
 
 export function styleInfo(numFmt: string | undefined): StyleInfo {
-  return { numFmt, exDate: exceljsIsDateFmt(numFmt), ourDate: isDateFormat(numFmt) };
+  return { numFmt, exDate: exceljsIsDateFmt(numFmt), ourDate: isDateFormat(numFmt), elapsed: isDurationFormat(numFmt) };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,14 +15,16 @@
  * sheet needs), sheet.ts (cells, merges, hidden rows), compat.ts (the exceljs rules the results
  * must match), stream.ts (the rows of each sheet without a grid, for large data files).
  */
-import type { GridSheet, GridWorkbook } from '../grid.js';
+import type { GridSheet, GridWorkbook, ReaderNote } from '../grid.js';
 import { lastModes, openBook, type FastOptions } from './book.js';
 import { SheetParser } from './sheet.js';
+import { inSheet } from './xml-error.js';
 
 export { FastReadError } from './xml.js';
+export { sheetOf } from './xml-error.js';
 export { NotStreamable, SheetLimitError, MAX_GRID_CELLS } from './sheet.js';
 export { CellRow } from './cellrow.js';
-export { lastModes, type FastOptions } from './book.js';
+export { lastModes, readOutline, type FastOptions, type Outline } from './book.js';
 export { streamSheets, type SheetVisitor, type StreamOptions } from './stream.js';
 
 export async function loadFast(bytes: Uint8Array, opts: FastOptions = {}): Promise<GridWorkbook> {
@@ -34,9 +36,15 @@ export function loadFastSync(bytes: Uint8Array, opts: FastOptions = {}): GridWor
   lastModes.length = 0;
   const book = openBook(bytes, opts);
   const sheets: GridSheet[] = [];
+  const notes: ReaderNote[] = [];
   for (const { def, entry } of book.worksheets) {
-    const sp = book.parts.parseFast(bytes, entry, () => new SheetParser(book.ctx));
-    sheets.push({ name: def.name, state: def.state, ...sp.finish() });
+    try {
+      const sp = book.parts.parseFast(bytes, entry, () => new SheetParser(book.ctx));
+      sheets.push({ name: def.name, state: def.state, ...sp.finish() });
+      for (const n of sp.notes) notes.push({ ...n, sheet: def.name });
+    } catch (err) {
+      throw inSheet(err, def.name);
+    }
   }
-  return { sheets, date1904: book.ctx.date1904, ...(book.staleResults ? { staleResults: true } : {}) };
+  return { sheets, date1904: book.ctx.date1904, ...(book.staleResults ? { staleResults: true } : {}), ...(notes.length ? { notes } : {}) };
 }

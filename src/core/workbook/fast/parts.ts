@@ -57,6 +57,12 @@ export interface SheetDef {
 export class WorkbookParser implements XmlHandler {
   readonly sheets: SheetDef[] = [];
   date1904 = false;
+  /** workbookPr's date1904 as written ('1', 'true' …) */
+  date1904Attr: string | undefined;
+  /** the root element is a SpreadsheetML <workbook> */
+  get isWorkbook(): boolean {
+    return this.root;
+  }
   /** `<calcPr fullCalcOnLoad="1">`: the cached formula results are stale (GridWorkbook.staleResults) */
   fullCalcOnLoad = false;
   private depth = 0;
@@ -88,6 +94,7 @@ export class WorkbookParser implements XmlHandler {
     // exceljs reads only '1'; 'true' is the other spelling of xsd:boolean true
     else if (name === 'workbookPr') {
       const d = a.get('date1904');
+      this.date1904Attr = d;
       this.date1904 = d === '1' || d === 'true';
     } else if (name === 'calcPr') {
       const f = a.get('fullCalcOnLoad');

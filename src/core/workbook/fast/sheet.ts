@@ -25,7 +25,7 @@
  */
 import { readProgress } from '../progress.js';
 import { isoToSerial } from '../dates.js';
-import type { GridCell, GridSheet } from '../grid.js';
+import type { GridCell, GridSheet, ReaderNote } from '../grid.js';
 import {
   colToLetters,
   own,
@@ -74,19 +74,20 @@ export const MAX_GRID_CELLS = 4_000_000;
 /** A sheet past a limit of ours (not a damaged file): refused, never handed to exceljs. */
 export class SheetLimitError extends FastReadError {
   constructor(
-    readonly zh: string,
+    override readonly zh: string,
     readonly en: string,
     /** the finding it becomes */
     readonly code: 'file-too-large' | 'file-unreadable' = 'file-too-large',
   ) {
-    super(en);
+    super(en, { zh });
     this.name = 'SheetLimitError';
   }
 }
 
 const NONE = 0;
-const VALUE = 1; // inside <v>, or a <t> of an inline string outside runs
+const VALUE = 1; // inside <v>
 const FORMULA = 2;
+const IS_TEXT = 3; // inside the <t> of an inline string's <is>, outside runs
 
 interface SharedMaster {
   formula: string | undefined;
@@ -132,6 +133,11 @@ export class SheetParser implements SheetHandler {
   private cellS: string | undefined;
   private node = NONE;
   private value: string | undefined;
+  /** the text of the <is> (an inline string) outside runs, while in its <t> */
+  private isText: string | undefined;
+  /** the cell has an <is> element (an inline string's text is its <is>, not its <v>) */
+  private hasIs = false;
+  private inIs = false;
   private rich: string | undefined;
   private formula: string | undefined;
   private shareType: string | undefined;
@@ -151,6 +157,16 @@ export class SheetParser implements SheetHandler {
 
   get atSheetDataStart(): boolean {
     return this.sheetDataDepth >= 0 && this.depth === this.sheetDataDepth;
+  }
+
+  /** duplicate cells and rows, over-long texts (without the sheet's name: the caller adds it), at most NOTES_CAP of each kind */
+  readonly notes: DistributiveOmit<ReaderNote, 'sheet'>[] = [];
+  private readonly noteCounts = { 'duplicate-cell': 0, 'duplicate-row': 0, 'cell-too-long': 0 };
+
+  private note(n: DistributiveOmit<ReaderNote, 'sheet'>): void {
+    // streamed rows are gone already: the grid (openWorkbook) reports the note
+    if (this.sink) throw new NotStreamable(`${n.kind} in the sheet`);
+    if (this.noteCounts[n.kind]++ < NOTES_CAP) this.notes.push(n);
   }
 
   /** streaming only: the row reused for every row, and what finishStream needs of the rows streamed */
@@ -215,9 +231,10 @@ export class SheetParser implements SheetHandler {
       if (this.runBuf !== undefined) this.runBuf += t;
       return;
     }
-    if (this.node === VALUE) {
-      // exceljs: text after rich runs goes nowhere
-      if (this.rich === undefined) this.value = this.value === undefined ? t : this.value + t;
+    if (this.node === VALUE) this.value = this.value === undefined ? t : this.value + t;
+    else if (this.node === IS_TEXT) {
+      // text after rich runs goes nowhere (an <is> is either one <t> or runs)
+      if (this.rich === undefined) this.isText = this.isText === undefined ? t : this.isText + t;
     } else if (this.node === FORMULA) {
       this.formula = this.formula === undefined ? t : this.formula + t;
     }
@@ -237,8 +254,11 @@ export class SheetParser implements SheetHandler {
     }
     if (n <= this.maxRow) {
       if (this.sink) throw new NotStreamable(`row ${n} comes after row ${this.maxRow}`);
+      if (this.rowsSorted) this.rememberRows();
+      if (this.seenRows.has(n)) this.note({ kind: 'duplicate-row', row: n });
       this.revisitRow(n);
     } else this.maxRow = n;
+    if (!this.sink && !this.rowsSorted) this.seenRows.add(n);
     this.rowNum = n;
     const h = attrs.get('hidden');
     this.rowHidden = h === '1' || h === 'true';
@@ -249,6 +269,15 @@ export class SheetParser implements SheetHandler {
     this.lastCol = 0;
     this.firstCol = 0;
     this.colsSorted = true;
+  }
+
+  /** row numbers seen that held something, once rows came out of order (until then, maxRow tells) */
+  private readonly seenRows = new Set<number>();
+
+  /** Rows came out of order: remember the rows so far that hold something (cells, hidden) — a second row of one of these numbers loses it. */
+  private rememberRows(): void {
+    for (const r of this.rows.keys()) this.seenRows.add(r);
+    for (const r of this.hiddenWithValues) this.seenRows.add(r);
   }
 
   /** A row number seen before (out of order, or twice): exceljs keeps only the last <row> element of a number. */
@@ -348,6 +377,9 @@ export class SheetParser implements SheetHandler {
     this.cellS = s;
     this.node = NONE;
     this.value = undefined;
+    this.isText = undefined;
+    this.hasIs = false;
+    this.inIs = false;
     this.rich = undefined;
     this.formula = undefined;
     this.shareType = undefined;
@@ -372,8 +404,17 @@ export class SheetParser implements SheetHandler {
     }
     switch (name) {
       case 'v':
-      case 't':
         this.node = VALUE;
+        return;
+      case 'is':
+        this.hasIs = this.inIs = true;
+        return;
+      case 't':
+        // only the <t> of an <is> holds text (a <t> elsewhere in a cell is not SpreadsheetML)
+        if (this.inIs) {
+          this.node = IS_TEXT;
+          if (this.isText === undefined) this.isText = '';
+        }
         return;
       case 'f':
         this.node = FORMULA;
@@ -382,7 +423,8 @@ export class SheetParser implements SheetHandler {
         this.fRef = attrs.get('ref');
         return;
       case 'r':
-        if (this.value !== undefined) throw new FastReadError('rich-text run after plain text in an inline string');
+        if (!this.inIs) return;
+        if (this.isText !== undefined) throw new FastReadError('rich-text run after plain text in an inline string');
         this.inRun = true;
         this.runText = undefined;
         this.runBuf = undefined;
@@ -412,7 +454,12 @@ export class SheetParser implements SheetHandler {
       }
       return;
     }
-    if (name === 'v' || name === 't' || name === 'f' || name === 'is') this.node = NONE;
+    if (name === 'is') this.inIs = false;
+    else if (name === 't' && this.node === IS_TEXT) {
+      this.node = NONE;
+      if (this.isText === '') this.isText = undefined; // an empty inline string is no value
+      else if (this.isText !== undefined) this.isText = decodeTextEscapes(this.isText);
+    } else if (name === 'v' || name === 'f') this.node = NONE;
   }
 
   private closeCell(): void {
@@ -422,7 +469,7 @@ export class SheetParser implements SheetHandler {
     let formula: string | undefined;
     if (this.formula || this.shareType) {
       formula = this.formulaValue(style);
-    } else if (this.value !== undefined || this.rich !== undefined) {
+    } else if (this.rich !== undefined || (this.hasIs && this.cellT === 'inlineStr' ? this.isText : this.value) !== undefined) {
       if (!this.plainValue(style)) {
         // a value exceljs holds but the grid has no entry for (an empty <si/>): still a value
         this.rowHasValue = true;
@@ -431,6 +478,7 @@ export class SheetParser implements SheetHandler {
       }
     } else {
       // no value: a styled cell replaces an earlier duplicate, an unstyled one is skipped
+      if (this.cellCol <= this.lastCol && this.rowCells?.has(this.cellCol)) this.noteDuplicate();
       if (this.cellS !== undefined && parseInt(this.cellS, 10)) this.rowCells?.delete(this.cellCol);
       return;
     }
@@ -449,7 +497,9 @@ export class SheetParser implements SheetHandler {
       }
     }
     const c = this.cellCol;
+    if (out.t === 's' && (out.v as string).length > MAX_CELL_TEXT) this.note({ kind: 'cell-too-long', cell: `${colToLetters(c)}${this.rowNum}`, length: (out.v as string).length });
     if (c <= this.lastCol) {
+      if (cells.has(c)) this.noteDuplicate();
       this.colsSorted = false;
       if (c < this.firstCol) this.firstCol = c;
     } else {
@@ -509,6 +559,12 @@ export class SheetParser implements SheetHandler {
       this.outV = own(rich);
       return true;
     }
+    if (t === 'inlineStr' && this.hasIs) {
+      // an inline string is the text of its <is>; a <v> beside it is not shown by Excel
+      this.outT = 's';
+      this.outV = own(this.isText!);
+      return true;
+    }
     const v = this.value!;
     switch (t) {
       case 's': {
@@ -522,7 +578,7 @@ export class SheetParser implements SheetHandler {
         return true;
       }
       case 'str':
-      case 'inlineStr':
+      case 'inlineStr': // (without <is>: its <v>, as openpyxl and SheetJS read it)
         this.outT = 's';
         this.outV = own(v);
         return true;
@@ -532,12 +588,14 @@ export class SheetParser implements SheetHandler {
     }
   }
 
-  /** outT/outV for a value of type b, e, d or a number (any other t), as exceljs reads it. */
+  /** outT/outV for a value of type b, e, d or n (or none); any other type, or a value that cannot be read, is an error. */
   private typed(t: string | undefined, v: string, style: StyleInfo): void {
     switch (t) {
       case 'b':
         this.outT = 'b';
-        this.outV = parseInt(v, 10) !== 0;
+        if (v === '1' || v === 'true') this.outV = true;
+        else if (v === '0' || v === 'false') this.outV = false;
+        else throw this.unreadable(`the boolean "${v.slice(0, 40)}" cannot be read`, `逻辑值“${v.slice(0, 40)}”无法识别`);
         return;
       case 'e':
         this.outT = 'e';
@@ -545,19 +603,47 @@ export class SheetParser implements SheetHandler {
         return;
       case 'd':
         this.outT = 'n';
-        this.outV = isoDateSerial(v);
-        return;
-      default: {
-        const g = gridNumber(parseFloat(v), style.exDate, style.ourDate, this.date1904);
-        if (g === g) {
-          this.outT = 'n';
-          this.outV = g;
-        } else {
-          this.outT = 'e';
-          this.outV = '#NUM!';
+        try {
+          this.outV = isoDateSerial(v);
+        } catch {
+          throw this.unreadable(`the date "${v.slice(0, 40)}" is not an ISO 8601 date`, `日期“${v.slice(0, 40)}”不是 ISO 8601 格式`);
         }
-      }
+        return;
+      case undefined:
+      case 'n':
+        break;
+      default:
+        throw this.unreadable(`the cell type t="${t.slice(0, 20)}" is not one Excel writes`, `单元格类型 t="${t.slice(0, 20)}" 不是 Excel 使用的类型`);
     }
+    const n = parseFloat(v);
+    // (+v is the whole text as a number: "12abc", "0x1A", "Infinity" are no numbers Excel stores)
+    if (n !== +v || !Number.isFinite(n)) {
+      // an error code as a formula's result without t="e" (some producers write it so): Excel shows the error
+      if (ERROR_CODES.has(v)) {
+        this.outT = 'e';
+        this.outV = v;
+        return;
+      }
+      throw this.unreadable(`the number "${v.slice(0, 40)}" cannot be read`, `数字“${v.slice(0, 40)}”无法识别`);
+    }
+    const g = gridNumber(n, style.exDate, style.ourDate, this.date1904, style.elapsed);
+    if (g === g) {
+      this.outT = 'n';
+      this.outV = g;
+    } else {
+      this.outT = 'e';
+      this.outV = '#NUM!';
+    }
+  }
+
+  private noteDuplicate(): void {
+    this.note({ kind: 'duplicate-cell', cell: `${colToLetters(this.cellCol)}${this.rowNum}` });
+  }
+
+  /** A value of the current cell that cannot be read: the file is refused (the fallback would guess). */
+  private unreadable(en: string, zh: string): FastReadError {
+    const ref = `${colToLetters(this.cellCol)}${this.rowNum}`;
+    return new FastReadError(`cell ${ref}: ${en}`, { zh: `单元格 ${ref}：${zh}`, refuse: true });
   }
 
   /** Sets outT/outV from the cached result; returns the formula text (without '=') or undefined. */
@@ -667,6 +753,16 @@ class PlainAttrs implements Attrs {
 
 const NO_ATTRS: Attrs = { get: () => undefined, names: () => [] };
 
+/** Excel's limit on the characters of a cell. */
+const MAX_CELL_TEXT = 32_767;
+/** notes of one kind kept per sheet (the rest are counted only) */
+const NOTES_CAP = 1000;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The error values Excel shows in a cell. */
+const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+
 /** numbers cached per format: enough for every date of a century, bounded for columns of unique numbers */
 const NUMBER_CELLS_CAP = 50_000;
 
@@ -765,22 +861,28 @@ function checkOverlaps(ranges: Range[]): void {
   }
 }
 
-const ISO_RX = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/;
+/** ISO 8601 as Excel writes `t="d"` values: a date, a date and time, or a time alone (with or without a leading T); no offset but Z. */
+const ISO_RX = /^(\d{4}-\d{2}-\d{2})?(?:(?:^|T)(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?Z?$/;
 
-/** A `t="d"` value (ISO 8601 date, optionally with a time and no offset) → 1900-system serial. */
+/**
+ * A `t="d"` value → 1900-system serial: a date is its day's serial, a date and time adds the
+ * fraction of the day, a time alone is only that fraction (a time of day, not a date). The
+ * grid holds the 1900 system in 1904 workbooks too, so nothing is shifted.
+ */
 export function isoDateSerial(s: string): number {
   const m = ISO_RX.exec(s.trim());
-  if (!m) throw new FastReadError(`not an ISO date: ${s}`);
-  let serial: number;
-  try {
-    serial = isoToSerial(m[1]!);
-  } catch {
-    throw new FastReadError(`not an ISO date: ${s}`);
+  if (!m || (m[1] === undefined && m[2] === undefined)) throw new FastReadError(`not an ISO date: ${s.slice(0, 40)}`);
+  let serial = 0;
+  if (m[1] !== undefined) {
+    try {
+      serial = isoToSerial(m[1]);
+    } catch {
+      throw new FastReadError(`not an ISO date: ${s.slice(0, 40)}`);
+    }
   }
   if (m[2] === undefined) return serial;
   const h = Number(m[2]), mi = Number(m[3]), sec = Number(m[4] ?? 0), frac = m[5] ? Number(m[5]) : 0;
-  if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`not an ISO date: ${s}`);
+  if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`not an ISO date: ${s.slice(0, 40)}`);
   const ms = Math.round(((h * 60 + mi) * 60 + sec + frac) * 1000);
   return serial + ms / 86_400_000;
 }
-

@@ -11,6 +11,7 @@
 import type { GridCell, SheetState } from '../grid.js';
 import { lastModes, openBook, type FastOptions } from './book.js';
 import { NotStreamable, SheetParser } from './sheet.js';
+import { inSheet } from './xml-error.js';
 
 export interface SheetVisitor {
   /**
@@ -44,13 +45,17 @@ export function streamSheets(bytes: Uint8Array, opts: StreamOptions): void {
       streamed = true;
       visitor.row(r, cells);
     };
-    const sp = book.parts.parseFast(bytes, entry, () => {
-      // when the scanner steps aside, saxes reads the part again from its start: fine unless
-      // rows went out already (the visitor would see them twice)
-      if (attempts++ > 0 && streamed) throw new NotStreamable('the fast scanner stepped aside after rows were streamed');
-      return new SheetParser(book.ctx, sink);
-    });
-    sp.finishStream();
+    try {
+      const sp = book.parts.parseFast(bytes, entry, () => {
+        // when the scanner steps aside, saxes reads the part again from its start: fine unless
+        // rows went out already (the visitor would see them twice)
+        if (attempts++ > 0 && streamed) throw new NotStreamable('the fast scanner stepped aside after rows were streamed');
+        return new SheetParser(book.ctx, sink);
+      });
+      sp.finishStream();
+    } catch (err) {
+      throw inSheet(err, def.name);
+    }
     visitor.end?.();
   }
 }

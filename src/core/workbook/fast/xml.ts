@@ -3,11 +3,13 @@
  * UTF-8 decoder (a UTF-8 character split between two chunks is decoded whole, which exceljs'
  * streaming reader gets wrong) → saxes in chunks. No inflated part is ever held whole.
  *
- * saxes runs in its default mode, as in exceljs, so both readers accept and refuse the same XML.
- * Element names reach the handler as local names when they are in the SpreadsheetML (or
- * package-relationships) namespace, whatever the prefix (`x:c` → `c`); elements of other
- * namespaces arrive as null. Namespace scoping is simplified: a declaration stays known from the
- * element that makes it on, which is what real producers need (they declare on the root).
+ * saxes runs in its default (non-namespace) mode; namespaces are resolved here, as XML says:
+ * a declaration (`xmlns:p="…"`, `xmlns="…"`) holds on the element that makes it and inside it,
+ * wherever it is made (openpyxl declares `xmlns:r` on each <sheet>, other producers on any
+ * element). Element names reach the handler as local names when they are in the SpreadsheetML
+ * or package-relationships namespace, transitional or strict, whatever the prefix (`x:c`, `ns2:c`
+ * → `c`); elements of other namespaces arrive as null. An element whose prefix is declared
+ * nowhere in scope is not XML we can read: FastReadError (the part is not namespace-well-formed).
  */
 import { Inflate } from 'fflate';
 import { SaxesParser } from 'saxes';
@@ -64,18 +66,66 @@ export interface XmlHandler {
   plainString?(t: string): void;
 }
 
-/** Prefix → namespace URI, as declared so far in the document. */
+/**
+ * Prefix → namespace URI for the element being read, with XML's scoping: `enter` on each start
+ * tag (after which the tag's own declarations hold), `leave` on each end tag. Declarations are
+ * rare (the root, a few elements), so they cost an undo record only where one is made.
+ */
 export class Namespaces {
-  readonly uris = new Map<string, string>();
-  /** is an unprefixed element in the main namespace? (true when no default namespace is declared, as exceljs assumes) */
+  private readonly uris = new Map<string, string>();
+  /** is an unprefixed element in the main namespace? (true when no default namespace is declared: a file without any declaration is read as SpreadsheetML) */
   defaultMain = true;
+  private depth = 0;
+  /** for each element that declared something: its depth and what its declarations hid */
+  private readonly undo: { depth: number; prefixes: [string, string | undefined][]; defaultMain: boolean }[] = [];
 
-  declare(attrs: Attrs): void {
-    for (const k of attrs.names()) {
+  /** A start tag: its declarations now hold (until the matching leave). */
+  enter(attrs: AttrList): void {
+    this.depth++;
+    let rec: (typeof this.undo)[number] | undefined;
+    // (for…in: no array per element, as names() would make)
+    for (const k in attrs.o) {
       if (k.charCodeAt(0) !== 120 || !k.startsWith('xmlns')) continue; // 'x'
-      if (k === 'xmlns') this.defaultMain = NS_MAIN.has(attrs.get(k)!);
-      else if (k.charCodeAt(5) === 58) this.uris.set(k.slice(6), attrs.get(k)!);
+      if (k.length > 5 && k.charCodeAt(5) !== 58) continue; // 'xmlnsfoo' is an ordinary attribute
+      rec ??= { depth: this.depth, prefixes: [], defaultMain: this.defaultMain };
+      const uri = attrs.get(k)!;
+      if (k.length === 5) this.defaultMain = uri === '' ? false : NS_MAIN.has(uri);
+      else {
+        const p = k.slice(6);
+        rec.prefixes.push([p, this.uris.get(p)]);
+        this.uris.set(p, uri);
+      }
     }
+    if (rec) this.undo.push(rec);
+  }
+
+  /** An end tag: the declarations of the element it ends no longer hold. */
+  leave(): void {
+    const top = this.undo[this.undo.length - 1];
+    if (top !== undefined && top.depth === this.depth) {
+      this.undo.pop();
+      this.defaultMain = top.defaultMain;
+      for (let i = top.prefixes.length - 1; i >= 0; i--) {
+        const [p, old] = top.prefixes[i]!;
+        if (old === undefined) this.uris.delete(p);
+        else this.uris.set(p, old);
+      }
+    }
+    this.depth--;
+  }
+
+  /** The URI a prefix stands for here, or undefined when it is not declared. */
+  uri(prefix: string): string | undefined {
+    return this.uris.get(prefix);
+  }
+
+  /** The local name of a qualified element name when it is in the main namespace, else null; throws for an undeclared prefix. */
+  local(name: string): string | null {
+    const colon = name.indexOf(':');
+    if (colon < 0) return this.defaultMain ? name : null;
+    const uri = this.uris.get(name.slice(0, colon));
+    if (uri === undefined) throw new FastReadError(`the namespace prefix of <${name}> is not declared`);
+    return NS_MAIN.has(uri) ? name.slice(colon + 1) : null;
   }
 
   /** Value of an attribute in the relationships namespace (`r:id`), whatever its prefix. */
@@ -97,37 +147,16 @@ const TEXT_PIECE = 48 * 1024;
 /** A saxes parser that reports to `handler` with local names (see the top of this file). */
 export function saxesFor(handler: XmlHandler, ns: Namespaces): SaxesParser {
   const attrs = new AttrList();
-  let rootSeen = false;
   // saxes in its default (non-namespace) mode, as exceljs runs it: the same documents are accepted
   const parser = new SaxesParser({ position: false });
   parser.on('opentag', (tag) => {
     attrs.o = tag.attributes as unknown as Record<string, string>;
-    const name = tag.name;
-    if (!rootSeen) {
-      rootSeen = true;
-      ns.declare(attrs);
-    }
-    const colon = name.indexOf(':');
-    if (colon < 0) {
-      handler.open(ns.defaultMain ? name : null, attrs, ns);
-      return;
-    }
-    const prefix = name.slice(0, colon);
-    let uri = ns.uris.get(prefix);
-    if (uri === undefined) {
-      ns.declare(attrs);
-      uri = ns.uris.get(prefix);
-    }
-    handler.open(uri !== undefined && NS_MAIN.has(uri) ? name.slice(colon + 1) : null, attrs, ns);
+    ns.enter(attrs);
+    handler.open(ns.local(tag.name), attrs, ns);
   });
   parser.on('closetag', (tag) => {
-    const name = tag.name;
-    const colon = name.indexOf(':');
-    if (colon < 0) handler.close(ns.defaultMain ? name : null);
-    else {
-      const uri = ns.uris.get(name.slice(0, colon));
-      handler.close(uri !== undefined && NS_MAIN.has(uri) ? name.slice(colon + 1) : null);
-    }
+    handler.close(ns.local(tag.name));
+    ns.leave();
   });
   parser.on('text', (t) => handler.text(t));
   // exceljs ignores CDATA (its text is lost); the fast reader keeps it
@@ -145,7 +174,7 @@ export function streamText(bytes: Uint8Array, e: ZipEntryInfo, sink: (s: string)
   const range = entryDataRange(bytes, e);
   if (!range) throw new FastReadError(`bad local header for ${e.name}`);
   const src = bytes.subarray(range.start, range.end);
-  const decoder = new Utf8Chunks();
+  const decoder = new XmlDecoder(e.name);
   let size = 0;
   const push = (chunk: Uint8Array, final: boolean): void => {
     size += chunk.length;
@@ -177,6 +206,60 @@ export function streamText(bytes: Uint8Array, e: ZipEntryInfo, sink: (s: string)
   if (size !== e.uncompressedSize) throw new FastReadError(`${e.name} inflates to ${size} bytes, not ${e.uncompressedSize}`);
   const rest = decoder.decode(new Uint8Array(0), true);
   if (rest.length) sink(rest);
+}
+
+/**
+ * The bytes of an XML part → text, in the part's encoding: UTF-16 (big or little endian) when it
+ * starts with a UTF-16 byte-order mark or with '<?' as 16-bit units, else UTF-8 (a UTF-8 BOM is
+ * dropped). A UTF-8 part whose XML declaration names another encoding is refused: its text would
+ * be guessed.
+ */
+export class XmlDecoder {
+  private utf8: Utf8Chunks | null = null;
+  private utf16: InstanceType<typeof TextDecoder> | null = null;
+  private head: Uint8Array | null = null;
+  private checked = false;
+
+  constructor(private readonly part: string) {}
+
+  decode(chunk: Uint8Array, final: boolean): string {
+    if (this.utf8) return this.check(this.utf8.decode(chunk, final));
+    if (this.utf16) return this.utf16.decode(chunk, { stream: !final });
+    // the first bytes decide: wait for four of them (or the end)
+    let bytes = chunk;
+    if (this.head) {
+      bytes = new Uint8Array(this.head.length + chunk.length);
+      bytes.set(this.head);
+      bytes.set(chunk, this.head.length);
+      this.head = null;
+    }
+    if (bytes.length < 4 && !final) {
+      this.head = bytes.slice();
+      return '';
+    }
+    const [b0, b1, b2, b3] = bytes;
+    let enc: 'utf-16le' | 'utf-16be' | null = null;
+    if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0 && b2 === 0x3f && b3 === 0)) enc = 'utf-16le';
+    else if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0x3c && b2 === 0 && b3 === 0x3f)) enc = 'utf-16be';
+    if (enc) {
+      this.utf16 = new TextDecoder(enc);
+      return this.utf16.decode(bytes, { stream: !final });
+    }
+    this.utf8 = new Utf8Chunks();
+    return this.check(this.utf8.decode(bytes, final));
+  }
+
+  /** The XML declaration of a UTF-8 part, if it names an encoding, must name UTF-8. */
+  private check(s: string): string {
+    if (this.checked || s.length === 0) return s;
+    this.checked = true;
+    if (s.startsWith('<?xml')) {
+      const end = s.indexOf('?>');
+      const m = /\sencoding\s*=\s*["']([^"']*)["']/.exec(end < 0 ? s.slice(0, 200) : s.slice(0, end));
+      if (m && !/^utf-?8$/i.test(m[1]!)) throw new FastReadError(`${this.part} declares the encoding ${m[1]} but is not in UTF-16; it is read only in UTF-8 or UTF-16`);
+    }
+    return s;
+  }
 }
 
 /**
