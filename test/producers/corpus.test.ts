@@ -42,22 +42,6 @@ const SOURCES: readonly Source[] = [
   { kind: 'credit', file: 'enforcement/data/信用评价.xlsx', table: { header: [2], first: 3, last: 31 }, stem: '信用评价' },
 ];
 
-/**
- * EXPECTED FAILURES, keyed by producer: files the fast reader misreads today because of the reader
- * bugs of issue 11 items 1–3, which the `reader` branch fixes. Each runs as `it.fails` — it must
- * still fail; when the reader fix merges these fail to fail, and this list is to be deleted.
- */
-const OPENPYXL_R = "openpyxl declares xmlns:r on each <sheet>: the fast reader drops the sheet (sheet-not-recognised; check exits 2) — item 1";
-const ALL = (why: string): Partial<Record<Kind, string>> => ({ list: why, annex1: why, credit: why });
-const EXPECTED_FAILURES: Record<string, Partial<Record<Kind, string>>> = {
-  openpyxl: ALL(OPENPYXL_R),
-  'openpyxl-edit': ALL(OPENPYXL_R),
-  'pandas-openpyxl': ALL(OPENPYXL_R),
-  'hand-sheet-xmlns-r': ALL(OPENPYXL_R.replace('openpyxl declares', 'declared')),
-  'hand-moved': ALL('workbook part found through _rels/.rels at book/main.xml, absolute targets: "缺少 xl/workbook.xml" (file-unreadable) — item 1'),
-  'hand-utf16': ALL('XML parts in UTF-16 with a BOM: "disallowed character" (file-unreadable) — item 1'),
-};
-
 interface Written {
   producer: string;
   kind: Kind;
@@ -136,9 +120,7 @@ type Suite = ReturnType<typeof runSuite>;
 function corpusTests(suite: Suite, producers: readonly string[], kinds: readonly Kind[] = ['list', 'annex1', 'credit']): void {
   for (const producer of producers) {
     for (const src of SOURCES.filter((x) => kinds.includes(x.kind))) {
-      const reason = EXPECTED_FAILURES[producer]?.[src.kind];
-      const name = `${producer}: ${src.kind}${reason ? ` — EXPECTED FAILURE until the reader fix: ${reason}` : ''}`;
-      (reason ? it.fails : it)(name, () => {
+      it(`${producer}: ${src.kind}`, () => {
         const w = suite.written().find((p) => p.producer === producer && p.kind === src.kind);
         expect(w, `${producer} wrote no ${src.kind}`).toBeDefined();
         if (src.kind === 'credit') {
