@@ -295,19 +295,24 @@ export async function checkOutputPath(target: string, inputs: Iterable<string> =
   }
 }
 
+/** The head of the page zmqd page writes (src/page/ui/page.html). */
+const PAGE_MARK = /<meta name="generator" content="zmqd">/;
+
 /** zmqd's workbooks carry these document properties (src/writers/xlsx-common.ts newWorkbook). */
 const OWN_PROPS = [/<dc:creator>zmqd<\/dc:creator>/, /<cp:lastModifiedBy>zmqd<\/cp:lastModifiedBy>/, /<dcterms:modified\b[^>]*>2021-09-01T00:00:00Z<\/dcterms:modified>/];
 
 /**
  * A workbook zmqd wrote and nobody has saved since: creator and last-modified-by "zmqd" and zmqd's
  * fixed modification time. Excel, WPS and LibreOffice rewrite the last two on every save, so a
- * template a district has filled in is not zmqd's any more.
+ * template a district has filled in is not zmqd's any more. The self-check page (zmqd page) is
+ * recognised by its generator tag.
  */
 export async function writtenByZmqd(abs: string): Promise<boolean> {
   try {
     const st = await fs.stat(abs);
     if (!st.isFile() || st.size > 64 * 1024 * 1024) return false;
     const bytes = new Uint8Array(await fs.readFile(abs));
+    if (/\.html?$/i.test(abs)) return PAGE_MARK.test(new TextDecoder().decode(bytes.subarray(0, 4096)));
     const entries = unzipSync(bytes, { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 65536 });
     const core = entries['docProps/core.xml'];
     if (!core) return false;

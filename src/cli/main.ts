@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemFailure, UsageError } from './io.js';
@@ -101,7 +101,14 @@ function writeCrashLog(err: unknown): string | null {
   }
 }
 
-const VERSION = '0.1.0';
+/** The version in package.json (dist/src/cli/main.js → the package's root), read once: one place for it. */
+const VERSION = ((): string => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
 
 /**
  * NO_COLOR (any value, https://no-color.org) and --no-color turn colour off even on a terminal. chalk

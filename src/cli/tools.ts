@@ -9,9 +9,11 @@
  * missing program means the tool is absent.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-export type ToolId = 'soffice' | 'openpyxl' | 'xlsxwriter' | 'pandas' | 'chromium' | 'dovecot';
+export type ToolId = 'soffice' | 'openpyxl' | 'xlsxwriter' | 'pandas' | 'chromium' | 'dovecot' | 'script' | 'tmpfs';
 
 export interface ToolDef {
   id: ToolId;
@@ -76,6 +78,19 @@ function probePython(mod: string): ToolFound | undefined {
   return undefined;
 }
 
+/** Whether this process may mount a small tmpfs (root, in a mount namespace that allows it). */
+function probeTmpfs(): ToolFound | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'zmqd-tmpfs-probe-'));
+  try {
+    if (run('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]) === undefined) return undefined;
+    run('umount', [dir]);
+    return { command: 'mount', version: 'tmpfs' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export const TOOLS: readonly ToolDef[] = [
   {
     id: 'soffice',
@@ -127,6 +142,22 @@ export const TOOLS: readonly ToolDef[] = [
     usedBy: 'tests',
     purpose: { zh: '测试：在本机回环地址上运行真实的 IMAP 邮箱，供 collect 收取', en: 'tests: a real IMAP server on loopback for collect' },
     probe: () => probeCommand(candidatesFor('DOVECOT', ['/usr/sbin/dovecot', 'dovecot']), /^(\d[\w.\- ()]*)/m),
+  },
+  {
+    id: 'script',
+    name: 'script (util-linux)',
+    debian: 'bsdutils',
+    usedBy: 'tests',
+    purpose: { zh: '测试：在伪终端中运行 zmqd，检查进度条和颜色', en: 'tests: runs zmqd on a pseudo-terminal to check the progress line and colours' },
+    probe: () => probeCommand(['script'], /script from util-linux ([\d.]+)/),
+  },
+  {
+    id: 'tmpfs',
+    name: 'tmpfs mounts (root)',
+    debian: 'mount',
+    usedBy: 'tests',
+    purpose: { zh: '测试：挂载很小的 tmpfs，模拟磁盘已满和只读磁盘（需 root 权限）', en: 'tests: mounts tiny tmpfs file systems to simulate a full and a read-only disk (needs root)' },
+    probe: probeTmpfs,
   },
 ];
 

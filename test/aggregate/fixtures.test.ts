@@ -244,7 +244,8 @@ describe('problems', () => {
     const r = await agg('2021Q3-problems', '2021Q2');
     for (const lang of ['zh', 'en'] as const) {
       const text = aggregateText(aggregateJson(r, lang), lang, 45).replace(/\x1b\[[0-9;]*m/g, '');
-      for (const line of text.split('\n')) expect([line, displayWidth(line) <= 80]).toEqual([line, true]);
+      // every line fits, except a file's path on its own line: it is never broken (it is copied into a shell or a file manager as it is)
+      for (const line of text.split('\n')) if (!/^\S+ \S+\.(xlsx|xls|et|csv)$/.test(line)) expect([line, displayWidth(line) <= 80]).toEqual([line, true]);
       expect(text).toContain(lang === 'zh' ? '合计' : 'Total');
       expect(text).toContain('城口县');
       expect(text).toContain(lang === 'zh' ? '未报送（1）：城口县' : 'Not reported (1): 城口县');

@@ -12,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/reporters/width.js';
 import { BIN, crashLines, ensureBuilt, ROOT, runCli } from '../robust/cli.js';
 import { writeBigAnnex2 } from './big-list.js';
+import { describeWithTools } from '../helpers/tools.js';
 
 await ensureBuilt();
 
 const AS_OF = ['--as-of', '2024-10-01'];
 const SLOW = 300_000;
-const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 const tmp = mkdtempSync(path.join(tmpdir(), 'zmqd-tty-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -75,7 +75,7 @@ function terminal(stream: string, cols = 80): { lines: string[]; wrapped: string
   return { lines, wrapped };
 }
 
-describe.runIf(hasScript)('progress on a terminal', () => {
+describeWithTools(['script'], 'progress on a terminal', () => {
   it('validate of one 60,000-row list shows the rows read, within 80 columns, and leaves no line behind', () => {
     const json = path.join(tmp, 'v.json');
     const seen = onTty(['validate', big, ...AS_OF, '--format', 'json'], { stdout: json });
@@ -132,7 +132,7 @@ describe('no progress when stderr is not a terminal', () => {
 /** SGR colour escapes (ESC [ … m). */
 const COLOUR = /\x1b\[[0-9;]*m/;
 
-describe.runIf(hasScript)('NO_COLOR and --no-color on a terminal', () => {
+describeWithTools(['script'], 'NO_COLOR and --no-color on a terminal', () => {
   const file = path.join(ROOT, 'fixtures', 'inbox', '2024Q3', '万州区附表2-监督执法正面清单企业列表.xlsx');
   const args = ['validate', file, ...AS_OF, '--district', '渝北区'];
 

@@ -205,7 +205,7 @@ describeWithTools(['openpyxl', 'xlsxwriter', 'pandas'], 'producer corpus: Python
         const p = outPath(out, src, producer);
         const input = producer === 'openpyxl-edit' ? path.join(FIX, src.file) : path.join(dir, `${src.kind}.json`);
         jobs.push([producer, input, p]);
-        written.push({ producer, kind: src.kind, path: p, recomputes: src.kind === 'annex1' && producer !== 'openpyxl-edit' });
+        written.push({ producer, kind: src.kind, path: p, recomputes: src.kind === 'annex1' }); // openpyxl keeps no formula result, even of a file it only loaded and saved
       }
     }
     const jobFile = path.join(out, 'jobs.json');

@@ -63,11 +63,13 @@ export class Store {
   }
 
   async save(state: CollectState): Promise<void> {
-    await writeAtomic(this.statePath, JSON.stringify(state, null, 1) + '\n');
+    // the store decides what is its own (state.written); the document-properties test of
+    // checkOutputPath is for workbooks a person may have filled in, not for collect's own files
+    await writeAtomic(this.statePath, JSON.stringify(state, null, 1) + '\n', [], { force: true });
   }
 
   async keep(rel: string, bytes: Uint8Array): Promise<void> {
-    await writeAtomic(path.join(this.dir, STATE_DIR, 'files', rel), bytes);
+    await writeAtomic(path.join(this.dir, STATE_DIR, 'files', rel), bytes, [], { force: true });
   }
 
   async read(rel: string): Promise<Uint8Array> {
@@ -94,7 +96,8 @@ export class Store {
         clashes.push({ placement: p, saved: target });
       }
       const now = target === p.target ? existing : await fs.readFile(abs(target)).catch(() => null);
-      if (!now || sha256(now) !== hash) await writeAtomic(abs(target), bytes);
+      // a file not recorded as collect's own was given another name above: this target is collect's
+      if (!now || sha256(now) !== hash) await writeAtomic(abs(target), bytes, [], { force: true });
       written[target] = hash;
     }
     for (const [rel, hash] of Object.entries(state.written)) {

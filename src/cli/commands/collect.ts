@@ -204,7 +204,7 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
   };
   // the file is the same on a second run: what this run fetched is only in the printed summary
   const { fetched: _fetched, ...kept } = summary;
-  await writeAtomic(path.join(out, SUBMISSIONS_FILE), JSON.stringify(kept, null, 2) + '\n');
+  await writeAtomic(path.join(out, SUBMISSIONS_FILE), JSON.stringify(kept, null, 2) + '\n', [], { force: true });
   log(c.quiet, zh ? `收件文件夹：${out}（${SUBMISSIONS_FILE}）` : `Inbox folder: ${out} (${SUBMISSIONS_FILE})`);
   return summary;
 }
