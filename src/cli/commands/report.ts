@@ -166,9 +166,11 @@ export async function refuseUnwritableOut(pattern: string, vars: { asOf: string;
   const complete = !known.includes('{period}');
   // with the period still unknown, only the folders above its part are known
   const fixed = complete ? path.resolve(known) : path.resolve(known.slice(0, known.indexOf('{period}')).replace(/[^\\/]*$/, '') || '.');
-  for (const i of inputs) {
+  // a known target is judged by the report folder's own rule below (real paths, the input named);
+  // with the period still unknown, only the folders above it can be compared with the inputs
+  if (!complete) for (const i of inputs) {
     const inp = path.resolve(i);
-    if (fixed === inp || fixed.startsWith(inp + path.sep) || (complete && inp.startsWith(fixed + path.sep))) {
+    if (fixed === inp || fixed.startsWith(inp + path.sep)) {
       throw new UsageError(`报告文件夹不能放在收件文件夹内，也不能包含它：${known}\nThe report folder must not be inside the inbox, nor contain it: ${known}`);
     }
   }
@@ -198,6 +200,9 @@ export async function refuseUnwritableOut(pattern: string, vars: { asOf: string;
   await fs.access(dir, fsConstants.W_OK | fsConstants.X_OK).catch((err: NodeJS.ErrnoException) => {
     throw cannot(err.code ?? 'EACCES');
   });
+  // the same refusals as when the report is written (an input inside or around it, a folder that is not a
+  // report zmqd wrote), now, before minutes of reading
+  if (complete) await OutputFolder.check(known, inputs);
 }
 
 const OUT_PROBLEM: Record<string, [string, string]> = {
