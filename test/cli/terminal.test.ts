@@ -29,6 +29,17 @@ beforeAll(async () => {
   await writeBigAnnex2(big, 60_000);
 }, SLOW);
 
+/**
+ * The environment of a person's terminal: an xterm, and none of the variables by which a CI
+ * service (CI, TF_BUILD, TEAMCITY_VERSION) or the user (NO_COLOR, FORCE_COLOR) tells chalk to
+ * drop colour — CI sets CI=1, and the colour tests must see what a clerk sees.
+ */
+function userTerminalEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
+  for (const k of ['CI', 'TF_BUILD', 'TEAMCITY_VERSION', 'NO_COLOR', 'FORCE_COLOR']) delete env[k];
+  return env;
+}
+
 const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
@@ -37,7 +48,7 @@ const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  */
 function onTty(args: string[], o: { env?: string; stdout?: string } = {}): string {
   const cmd = `stty cols 80 rows 24; ${o.env ?? ''} ${sh(process.execPath)} ${sh(BIN)} ${args.map(sh).join(' ')}${o.stdout ? ` > ${sh(o.stdout)}` : ''}`;
-  const r = spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: SLOW, env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: undefined, FORCE_COLOR: undefined } });
+  const r = spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: SLOW, env: userTerminalEnv() });
   expect(r.error).toBeUndefined();
   return r.stdout;
 }
