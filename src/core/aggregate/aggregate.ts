@@ -8,8 +8,7 @@
 import { ANNEX1_FIGURES, FIGURE_KEYS, STOCK_KEYS, type FigureKey, type Figures } from '../layout/annex1.js';
 import { finding, sortFindings, countBySeverity } from '../findings/make.js';
 import { appendAll } from '../findings/cap.js';
-import type { Finding, Location, Params } from '../findings/types.js';
-import type { FindingExtra } from '../findings/make.js';
+import type { Finding } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { RuleContext } from '../rules/types.js';
 import { decideUnit, resolveSource, type UnitSource as NameSource } from '../rules/common/unit.js';
@@ -20,7 +19,6 @@ import { compatible, decidePeriod, endsBefore, evidenceText, filePeriod, filePer
 import { sumFigures, sumUnits, type SumResult, type UnitSource, type UnitStatus } from './sum.js';
 import { decreases, incrementRule, unitIncrement } from './increment.js';
 import { isCityBureau } from '../roster/city.js';
-import type { FindingCode } from '../findings/catalogue/index.js';
 import { addDays, daysBetween } from '../values/dates.js';
 
 export interface AggregateOptions {
@@ -268,8 +266,8 @@ function scratchContext(r: FileResult, sheet: string, pe: IsoDate, cutover: IsoD
     sheet,
     rosterDate: pe,
     findings: sink,
-    report(code: FindingCode, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
-      sink.push(finding(code, { file: r.file, sheet, ...loc }, params, extra));
+    report(code, loc, ...rest) {
+      sink.push(finding(code, { file: r.file, sheet, ...loc }, ...rest));
     },
   };
 }

@@ -1,16 +1,43 @@
 import type { Lang, Params, Severity } from './types.js';
 
-/** A message template: a function of the finding's parameters, one per language. */
-export type Template = (p: Params) => string;
+/**
+ * What a template gets besides its own parameters: the finding's location fills `row`, `value`
+ * and `expected` when the parameters do not (a message never shows an empty line number).
+ */
+export interface FromLocation {
+  row?: number;
+  value?: string;
+  expected?: string;
+}
 
-export interface CodeDef {
+/** A message template: a function of the finding's parameters, one per language. */
+export type Template<P extends object = Params> = (p: P & FromLocation) => string;
+
+/**
+ * One finding code: its default severity, its title and message templates in both languages,
+ * and the parameters its messages take (`P`, declared with `code<P>()`), with an example of
+ * them that the catalogue test and the generated reference render.
+ */
+export interface CodeDef<P extends object = Params> {
   severity: Severity;
   title: Record<Lang, string>;
-  message: Record<Lang, Template>;
+  message: Record<Lang, Template<P>>;
+  /** parameters that render both messages (checked against `P` by tsc) */
+  example?: P;
+}
+
+/**
+ * Declare a code with the type of its parameters: `code<{ column: string }>({ … })`. The type is
+ * what `finding('…', loc, params)` and a rule's `report` accept for this code — a missing or
+ * misspelt parameter fails to compile.
+ */
+export function code<P extends object>(def: CodeDef<P>): CodeDef<P> {
+  return def;
 }
 
 /** Helper so each catalogue file gets type checking without repeating the type. */
-export function defineCodes<T extends Record<string, CodeDef>>(codes: T): T {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own parameter type
+export function defineCodes<T extends Record<string, CodeDef<any>>>(codes: T): T {
   return codes;
 }
 

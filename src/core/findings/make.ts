@@ -1,4 +1,5 @@
-import { catalogue, isFindingCode, type FindingCode } from './catalogue/index.js';
+import { catalogue, isFindingCode, type FindingCode, type ParamArgs } from './catalogue/index.js';
+import type { FromLocation } from './define.js';
 import type { Finding, Lang, Location, Params, RenderedFinding, Severity } from './types.js';
 
 export interface FindingExtra {
@@ -9,9 +10,9 @@ export interface FindingExtra {
 }
 
 /** Create a finding for a catalogue code. Throws on an unknown code: that is a programming error. */
-export function finding(code: FindingCode, loc: Location, params: Params = {}, extra: FindingExtra = {}): Finding {
+export function finding<C extends FindingCode>(code: C, loc: Location, ...[params, extra = {}]: ParamArgs<C, FindingExtra>): Finding {
   const def = catalogue[code];
-  const f: Finding = { code, severity: extra.severity ?? def.severity, ...loc, params };
+  const f: Finding = { code, severity: extra.severity ?? def.severity, ...loc, params: (params ?? {}) as Params };
   if (extra.value !== undefined) f.value = extra.value;
   if (extra.expected !== undefined) f.expected = extra.expected;
   return f;
@@ -22,7 +23,8 @@ export function messageOf(f: Finding, lang: Lang): string {
   if (!isFindingCode(f.code)) return f.code;
   const def = catalogue[f.code];
   // the location fills a template's row/value/expected when its parameters do not (a message never shows an empty line number)
-  return def.message[lang]({ ...f.params, row: f.params.row ?? f.row, value: f.params.value ?? f.value, expected: f.params.expected ?? f.expected });
+  const p = f.params as Params & FromLocation;
+  return def.message[lang]({ ...p, row: p.row ?? f.row, value: p.value ?? f.value, expected: p.expected ?? f.expected });
 }
 
 export function titleOf(code: string, lang: Lang): string {

@@ -1,10 +1,10 @@
-import type { Finding, Location, Params } from '../findings/types.js';
+import type { Finding, Location } from '../findings/types.js';
 import type { FindingExtra } from '../findings/make.js';
 import type { Annex1Doc, Annex2Doc, Field } from '../reader/types.js';
 import type { Annex2Entry } from '../annex2/entries.js';
 import type { Annex1Parsed } from '../annex1/figures.js';
 import type { Unit } from '../roster/units.js';
-import type { FindingCode } from '../findings/catalogue/index.js';
+import type { FindingCode, ParamArgs } from '../findings/catalogue/index.js';
 
 export interface RuleOptions {
   /** the date expiry and "within one year" are judged on */
@@ -31,7 +31,7 @@ export interface RuleContext extends RuleOptions {
   unit?: Unit;
   /** the date the roster is judged at (end of the period, else as-of) */
   rosterDate: string;
-  report(code: FindingCode, loc: Location, params?: Params, extra?: FindingExtra): void;
+  report<C extends FindingCode>(code: C, loc: Location, ...rest: ParamArgs<C, FindingExtra>): void;
   findings: Finding[];
 }
 

@@ -7,8 +7,6 @@ import { finding, sortFindings } from '../findings/make.js';
 import { appendAll, capFindings, FindingCap } from '../findings/cap.js';
 import { catalogue } from '../findings/catalogue/index.js';
 import type { Finding } from '../findings/types.js';
-import type { Location, Params } from '../findings/types.js';
-import type { FindingExtra } from '../findings/make.js';
 import type { RuleContext, RuleOptions } from '../rules/types.js';
 import { annex1Rules } from '../rules/annex1/index.js';
 import { annex2Rules } from '../rules/annex2/index.js';
@@ -21,7 +19,6 @@ import { parseDateText } from '../values/dates.js';
 import { isCityBureau } from '../roster/city.js';
 import { filePeriod } from '../roster/file-period.js';
 import { periodEnd } from '../roster/period.js';
-import type { FindingCode } from '../findings/catalogue/index.js';
 
 export interface FileInput {
   /** the path as the user gave it (shown in findings) */
@@ -133,9 +130,9 @@ function makeContext(result: FileResult, doc: AnnexDoc, input: FileInput, opts: 
     rosterDate: period ? periodEnd(period) : (reportDate ?? opts.asOf),
     reportDate,
     findings: result.findings,
-    report(code: FindingCode, loc: Location, params: Params = {}, extra: FindingExtra = {}) {
+    report(code, loc, ...rest) {
       // past the cap a finding is only counted: 100,000 bad rows do not become 100,000 findings in memory
-      if (cap.admit(code, undefined, extra.severity ?? catalogue[code].severity)) result.findings.push(finding(code, { sheet, ...loc }, params, extra));
+      if (cap.admit(code, undefined, rest[1]?.severity ?? catalogue[code].severity)) result.findings.push(finding(code, { sheet, ...loc }, ...rest));
     },
   };
   return ctx;

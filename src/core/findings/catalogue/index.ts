@@ -1,4 +1,5 @@
 import type { CodeDef } from '../define.js';
+import type { Params } from '../types.js';
 import { fileCodes } from './file.js';
 import { districtCodes } from './district.js';
 import { annex2Codes } from './annex2.js';
@@ -10,7 +11,8 @@ import { collectCodes } from './collect.js';
 
 /**
  * The finding catalogue: every code zmqd can report, defined once with its default severity,
- * title and message templates (zh/en). Codes are stable: add, never rename.
+ * title, message templates (zh/en) and the type of its parameters. Codes are stable: add, never
+ * rename.
  */
 const codes = {
   ...fileCodes,
@@ -23,10 +25,23 @@ const codes = {
   ...collectCodes,
 };
 
-/** Every code zmqd can report: a union of literal types, so a misspelt code fails to compile. */
-export type FindingCode = keyof typeof codes;
+type Codes = typeof codes;
 
-export const catalogue: Readonly<Record<FindingCode, CodeDef>> = codes;
+/** Every code zmqd can report: a union of literal types, so a misspelt code fails to compile. */
+export type FindingCode = keyof Codes;
+
+/** The parameters a code's messages take, as its catalogue entry declares them. */
+export type ParamsOf<C extends FindingCode> = Codes[C] extends CodeDef<infer P> ? P : never;
+
+/**
+ * The arguments after the location of `finding(code, loc, …)` and a rule's `report(code, loc, …)`:
+ * the parameters are required when the code declares a required one.
+ */
+export type ParamArgs<C extends FindingCode, X> = object extends ParamsOf<C>
+  ? [params?: ParamsOf<C>, extra?: X]
+  : [params: ParamsOf<C>, extra?: X];
+
+export const catalogue: Readonly<Record<FindingCode, CodeDef<Params>>> = codes as unknown as Readonly<Record<FindingCode, CodeDef<Params>>>;
 
 /** Whether a string read from outside (a test's manifest, a JSON file) is a catalogue code. */
 export function isFindingCode(code: string): code is FindingCode {
