@@ -323,7 +323,8 @@ export async function writtenByZmqd(abs: string): Promise<boolean> {
   }
 }
 
-const WRITE_REASONS: Record<string, [string, string]> = {
+/** Why a path cannot be written, by error code (zh, en): for an output file and for the report folder alike. */
+export const WRITE_REASONS: Record<string, [string, string]> = {
   ENOENT: ['所在文件夹不存在或无法创建', 'its folder does not exist or cannot be created'],
   ENOTDIR: ['路径中有一部分是文件而不是文件夹', 'part of the path is a file, not a folder'],
   EEXIST: ['路径中有一部分是文件而不是文件夹', 'part of the path is a file, not a folder'],

@@ -143,6 +143,24 @@ export function createLegacyConverter(o: ConverterOptions): LegacyConverter {
   };
 }
 
+/**
+ * Legacy workbooks converted to .xlsx with one start of LibreOffice: one result per input, in order;
+ * null when LibreOffice is not installed (the files then get the error that says how to re-save
+ * them). `starting` is called once LibreOffice is found, before it starts (which takes seconds).
+ * The one way the commands convert; never throws for a file LibreOffice cannot convert.
+ */
+export async function convertLegacyFiles(items: readonly Uint8Array[], starting?: () => void): Promise<Conversion[] | null> {
+  const soffice = await findSoffice();
+  if (!soffice) return null;
+  const converter = createLegacyConverter({ soffice });
+  try {
+    starting?.();
+    return await converter.convertAll(items);
+  } finally {
+    await converter.dispose();
+  }
+}
+
 interface RunResult {
   code: number | null;
   timedOut: boolean;

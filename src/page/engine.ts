@@ -15,7 +15,7 @@ import type { AnnexDoc } from '../core/reader/types.js';
 import { ANNEX2_COLUMNS } from '../core/layout/annex2.js';
 import { ANNEX1_FIGURES } from '../core/layout/annex1.js';
 import { colLetters } from '../core/workbook/grid.js';
-import { validateJson, type ValidateJson } from '../reporters/validate-json.js';
+import { validateJson, type ValidateJson } from '../core/report/validate-json.js';
 import { buildValidateReport } from '../writers/findings-report.js';
 import { buildTemplate, TEMPLATE_FILES, type TemplateAnnex } from '../writers/templates.js';
 

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js';
 import type { FigureKey, Figures } from '../core/layout/annex1.js';
 import { parsePeriod, periodLabelEn, periodLabelZh } from '../core/roster/period.js';
-import type { AggregateJson } from './aggregate-json.js';
+import type { AggregateJson } from '../core/report/aggregate-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { count } from './plural.js';
 import { printable, terminalSafe } from './safe.js';

@@ -9,7 +9,7 @@ import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js'
 import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
 import { ENCODING_NAME } from '../core/data/decode.js';
 import { KIND_LABEL } from '../core/data/aliases.js';
-import type { CheckJson } from './check-json.js';
+import type { CheckJson } from '../core/report/check-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { count } from './plural.js';
 import { printable, terminalSafe } from './safe.js';

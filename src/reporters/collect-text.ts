@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type { Lang } from '../core/findings/types.js';
-import type { CollectSummary } from '../cli/commands/collect.js';
+import type { CollectSummary } from '../core/collect/summary.js';
 import type { Receipt, TrackerUnit } from '../core/collect/tracker.js';
 import { parsePeriod, periodLabelEn, periodLabelZh } from '../core/roster/period.js';
 import { displayWidth } from './width.js';

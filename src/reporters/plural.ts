@@ -1,4 +1,2 @@
-/** English counts for the reporters: "1 error", "2 errors", "1 entry", "3 entries". */
-export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : plural}`;
-}
+/** English counts: the one helper lives with the labels (src/core/i18n/plural.ts), which the core's English module uses too. */
+export { count } from '../core/i18n/plural.js';

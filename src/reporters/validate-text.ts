@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type { Lang, Severity } from '../core/findings/types.js';
-import type { ValidateJson } from './validate-json.js';
+import type { ValidateJson } from '../core/report/validate-json.js';
 import { padEnd, wrap } from './width.js';
 import { count } from './plural.js';
 import { printable, terminalSafe } from './safe.js';

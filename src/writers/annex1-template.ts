@@ -14,13 +14,13 @@ import {
   type FigureKey,
 } from '../core/layout/annex1.js';
 import type { ColumnDef } from '../core/layout/types.js';
+import { colLetters } from '../core/workbook/grid.js';
 import {
   ALIGN,
   FILLS,
   FONTS,
   THIN_BORDER,
   addListSheet,
-  colLetter,
   ensureRowHeight,
   freeze,
   listValidation,
@@ -154,7 +154,7 @@ export function addAnnex1Sheet(wb: Workbook, opts: Annex1WorkbookOptions = {}, t
     for (const d of ANNEX1_FIGURES) {
       const c = columns[d.key];
       const sum = roundNoise(sums[d.key]);
-      if (total === 'formula' && rows.length) setFormula(ws.getCell(totalRow, c), `SUM(${colLetter(c)}${FIRST_DATA}:${colLetter(c)}${lastData})`, sum);
+      if (total === 'formula' && rows.length) setFormula(ws.getCell(totalRow, c), `SUM(${colLetters(c)}${FIRST_DATA}:${colLetters(c)}${lastData})`, sum);
       else ws.getCell(totalRow, c).value = sum;
     }
     styleRange(ws, totalRow, 1, totalRow, nCols, { font: { ...FONTS.body, bold: true }, border: THIN_BORDER, alignment: ALIGN.centre, fill: FILLS.total });

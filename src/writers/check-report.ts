@@ -14,7 +14,7 @@ import type { Lang, RenderedFinding } from '../core/findings/types.js';
 import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
 import { KIND_LABEL } from '../core/data/aliases.js';
 import { ENCODING_NAME } from '../core/data/decode.js';
-import type { CheckJson } from '../reporters/check-json.js';
+import type { CheckJson } from '../core/report/check-json.js';
 import {
   ALIGN,
   FILLS,

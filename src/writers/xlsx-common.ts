@@ -13,6 +13,8 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import type { Alignment, Borders, Cell, DataValidation, Fill, Font, Worksheet } from 'exceljs';
+import { colLetters } from '../core/workbook/grid.js';
+import { displayWidth } from '../core/values/width.js';
 
 export type Workbook = ExcelJS.Workbook;
 
@@ -175,26 +177,8 @@ export function isoToExcelDate(s: string): Date | null {
 
 // ---------------------------------------------------------------- widths and heights
 
-/** East Asian wide/full-width code points take two columns in Excel's width unit. */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/** Display width of one line of text in Excel character units (CJK = 2, others = 1). */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
-  return w;
-}
+/** Display width of one line of text in Excel character units (CJK = 2, others = 1): the terminal's table. */
+export { displayWidth };
 
 /** Widest line of a multi-line text. */
 export function maxLineWidth(text: string): number {
@@ -358,19 +342,8 @@ export function setupPrint(ws: Worksheet, o: PrintOptions = {}): void {
 
 /** Freeze the rows above `belowRow` (and the first `cols` columns). */
 export function freeze(ws: Worksheet, belowRow: number, cols = 0): void {
-  const topLeft = `${colLetter(cols + 1)}${belowRow + 1}`;
+  const topLeft = `${colLetters(cols + 1)}${belowRow + 1}`;
   ws.views = [{ state: 'frozen', xSplit: cols, ySplit: belowRow, topLeftCell: topLeft, activeCell: topLeft }];
-}
-
-/** Column number (1-based) → letters. */
-export function colLetter(c: number): string {
-  let s = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------- validations
@@ -424,7 +397,7 @@ export function wholeNonNegativeValidation(): DataValidation {
  * overlapping duplicates that Excel may "repair".)
  */
 export function validateRange(ws: Worksheet, r1: number, c1: number, r2: number, c2: number, dv: DataValidation): void {
-  const ref = r1 === r2 && c1 === c2 ? `${colLetter(c1)}${r1}` : `${colLetter(c1)}${r1}:${colLetter(c2)}${r2}`;
+  const ref = r1 === r2 && c1 === c2 ? `${colLetters(c1)}${r1}` : `${colLetters(c1)}${r1}:${colLetters(c2)}${r2}`;
   // `dataValidations.add` is exceljs's own API (lib/doc/data-validations.js), missing from its typings
   (ws as unknown as { dataValidations: { add(address: string, v: DataValidation): void } }).dataValidations.add(ref, dv);
 }

@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '../../scripts/fixtures/quarters.js';
-import { ruleOptions, validatePaths } from '../../src/cli/commands/validate.js';
+import { ruleOptions, validatePaths } from '../../src/cli/inputs.js';
 import { runAggregate } from '../../src/cli/commands/aggregate.js';
 import { aggregate, AggregateInputError, type AggregateResult } from '../../src/core/aggregate/aggregate.js';
-import { aggregateJson } from '../../src/reporters/aggregate-json.js';
+import { aggregateJson } from '../../src/core/report/aggregate-json.js';
 import { aggregateText } from '../../src/reporters/aggregate-text.js';
 import { FIGURE_KEYS, type Figures } from '../../src/core/layout/annex1.js';
 import { parsePeriod } from '../../src/core/roster/period.js';

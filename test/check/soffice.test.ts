@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCheckReport } from '../../src/writers/check-report.js';
-import type { CheckJson } from '../../src/reporters/check-json.js';
+import type { CheckJson } from '../../src/core/report/check-json.js';
 import { convertSheetsToCsv, readCsv } from '../helpers/soffice.js';
 import { describeWithTools, tool } from '../helpers/tools.js';
 

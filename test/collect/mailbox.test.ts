@@ -13,7 +13,7 @@ import { describeWithTools } from '../helpers/tools.js';
 import { root, zmqd } from '../helpers/cli.js';
 import { startDovecot, type Dovecot } from './dovecot.js';
 import type { MailboxManifest } from '../../scripts/fixtures/mailbox.js';
-import type { CollectSummary } from '../../src/cli/commands/collect.js';
+import type { CollectSummary } from '../../src/core/collect/summary.js';
 import { buildMessage } from '../../scripts/fixtures/mail.js';
 
 const FIX = path.join(root, 'fixtures', 'mailbox');

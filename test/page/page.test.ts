@@ -16,7 +16,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithTools, tool } from '../helpers/tools.js';
 import { root, zmqd } from '../helpers/cli.js';
-import type { ValidateJson } from '../../src/reporters/validate-json.js';
+import type { ValidateJson } from '../../src/core/report/validate-json.js';
 import { launch, dropFiles, openPage, otherRequests, settled, type Browser } from './browser.js';
 
 const AS_OF = '2024-10-01';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../../src/cli/legacy.js';
-import { validatePaths } from '../../src/cli/commands/validate.js';
+import { validatePaths } from '../../src/cli/inputs.js';
 import { SOFFICE_TIMEOUT_MS } from '../helpers/soffice.js';
 import { describeWithTools, tool } from '../helpers/tools.js';
 import { makeCfb } from '../workbook/helpers.js';

@@ -16,6 +16,7 @@ import {
   wrappedLines,
 } from '../../src/writers/xlsx-common.js';
 import { hygieneProblems, load, parts } from './inspect.js';
+import { displayWidth as terminalWidth } from '../../src/reporters/width.js';
 
 describe('safeSheetName', () => {
   it('replaces forbidden characters and cuts to 31 characters', () => {
@@ -50,6 +51,15 @@ describe('widths', () => {
     expect(displayWidth('地市')).toBe(4);
     expect(displayWidth('（个）')).toBe(6);
     expect(displayWidth('Ａ1')).toBe(3);
+  });
+  it('measures as the terminal does, where two tables once disagreed', () => {
+    // the workbooks' own table counted every code point from U+2E80 to U+A4CF double and nothing as zero:
+    // the Yijing hexagrams (U+4DC0–4DFF, East Asian Width "N"), a combining accent and a control character
+    // made a column wider than the terminal's table (East Asian Wide/Fullwidth = 2) says
+    for (const [text, width] of [['䷀䷿', 2], ['e\u0301', 1], ['a\u0007b', 2], ['〿', 1], ['〾', 2], ['ぁ', 2], ['㐀', 2]] as const) {
+      expect([text, displayWidth(text)]).toEqual([text, width]);
+      expect([text, terminalWidth(text)]).toEqual([text, width]);
+    }
   });
   it('fits a column to the widest line within limits', () => {
     expect(fitColumnWidth(['统一社会信用代码', 'x'])).toBe(18);

@@ -2,7 +2,8 @@
  * The collect step of `zmqd report`: when the config names a mailbox, the inbox folder is first filled
  * from it (the period from --period / the config, else the quarter the as-of date reports on).
  */
-import { collect, type CollectSummary } from '../commands/collect.js';
+import { collect } from './run.js';
+import type { CollectSummary } from '../../core/collect/summary.js';
 import { common } from '../options.js';
 import { formatPeriod, periodFromDate } from '../../core/roster/period.js';
 import { parseAsOf } from '../options.js';

@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { UsageError, writeAtomic } from '../io.js';
 import { common } from '../options.js';
 import { log } from '../progress.js';
-import { exitCode, ruleOptions, validatePaths } from './validate.js';
+import { exitCode, ruleOptions, validatePaths } from '../inputs.js';
 import { aggregate, AggregateInputError } from '../../core/aggregate/aggregate.js';
 import { formatPeriod, parsePeriod, type Period } from '../../core/roster/period.js';
-import { aggregateJson } from '../../reporters/aggregate-json.js';
+import { aggregateJson } from '../../core/report/aggregate-json.js';
 import { aggregateText } from '../../reporters/aggregate-text.js';
 
 export interface AggregateCliOptions {

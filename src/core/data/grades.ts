@@ -5,9 +5,9 @@
  * different grades is not a grade.
  */
 import { toHalfWidth } from '../values/text.js';
-import type { Text } from './types.js';
+import type { Grade, Text } from './types.js';
 
-export type Grade = 'trustworthy' | 'good' | 'warning' | 'bad';
+export type { Grade };
 
 export const GRADES: readonly Grade[] = ['trustworthy', 'good', 'warning', 'bad'];
 

@@ -1,9 +1,11 @@
 /** Enforcement data as the criteria engine sees it: one typed record per usable row, with where it came from. */
 import type { IsoDate } from '../values/dates.js';
-import type { Grade } from './grades.js';
 
 export type DataKind = 'inspections' | 'credit' | 'monitoring' | 'objections';
 export const DATA_KINDS: readonly DataKind[] = ['inspections', 'credit', 'monitoring', 'objections'];
+
+/** Environmental credit grades, best first; how each is written and read is in grades.ts. */
+export type Grade = 'trustworthy' | 'good' | 'warning' | 'bad';
 
 /** A sentence in both languages; reporters pick one. */
 export interface Text {

@@ -1,6 +1,7 @@
 import { catalogue, isFindingCode, type FindingCode, type ParamArgs } from './catalogue/index.js';
 import type { FromLocation } from './define.js';
 import type { Finding, Lang, Location, Params, RenderedFinding, Severity } from './types.js';
+import { colNumber } from '../workbook/grid.js';
 
 export interface FindingExtra {
   value?: string;
@@ -86,10 +87,7 @@ export function sortFindings(fs: Finding[]): Finding[] {
 function colIndex(cell?: string): number {
   if (!cell) return 0;
   const m = /^([A-Z]+)/.exec(cell);
-  if (!m) return 0;
-  let n = 0;
-  for (const ch of m[1]!) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
+  return m ? colNumber(m[1]!) : 0;
 }
 
 /** Code-point comparison: independent of the machine's locale. */

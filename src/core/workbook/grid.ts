@@ -69,7 +69,7 @@ export function getCell(sheet: GridSheet, r: number, c: number): GridCell | unde
   return sheet.rows.get(r)?.get(c);
 }
 
-/** Column number (1-based) → letters. */
+/** Column number (1-based) → letters: 1 → 'A', 28 → 'AB'. The one conversion for all of zmqd. */
 export function colLetters(c: number): string {
   let s = '';
   while (c > 0) {
@@ -80,6 +80,13 @@ export function colLetters(c: number): string {
   return s;
 }
 
+/** Column letters → number (1-based), either case: 'A' → 1, 'ab' → 28. The letters are not checked: callers match them first. */
+export function colNumber(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c;
+}
+
 export function a1(r: number, c: number): string {
   return `${colLetters(c)}${r}`;
 }
@@ -88,9 +95,7 @@ export function a1(r: number, c: number): string {
 export function parseA1(ref: string): { r: number; c: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) throw new Error(`bad A1 reference ${ref}`);
-  let c = 0;
-  for (const ch of m[1]!.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
-  return { r: Number(m[2]), c };
+  return { r: Number(m[2]), c: colNumber(m[1]!) };
 }
 
 /** Highest row number that has a cell. */

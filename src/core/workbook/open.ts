@@ -8,8 +8,9 @@ import { zipSync, type Zippable } from 'fflate';
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { classifyCfb } from './cfb.js';
+import { MAX_FILE_BYTES } from '../validate/input.js';
 import { FastReadError, loadFast, readOutline, SheetLimitError, sheetOf, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
-import type { GridWorkbook } from './grid.js';
+import { colNumber, type GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
 import type { FindingCode } from '../findings/catalogue/index.js';
@@ -91,7 +92,7 @@ function noteFindings(workbook: GridWorkbook): Finding[] {
 }
 
 /** The reader's default limits (also applied by collect to zipped attachments and their size). */
-export const READER_LIMITS: Readonly<Limits> = { maxBytes: 50 * MiB, maxInflated: 500 * MiB, maxRatio: 200 };
+export const READER_LIMITS: Readonly<Limits> = { maxBytes: MAX_FILE_BYTES, maxInflated: 500 * MiB, maxRatio: 200 };
 
 function limitsOf(opts: OpenOptions): Limits {
   return {
@@ -362,12 +363,6 @@ function hugeMerge(bytes: Uint8Array, entries: ZipEntryInfo[]): { ref: string; c
     }
   }
   return null;
-}
-
-function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c;
 }
 
 function openOle2(bytes: Uint8Array): never {

@@ -6,7 +6,7 @@
  */
 import { todayInChina } from '../../core/values/dates.js';
 import type { Lang, RenderedFinding, Severity } from '../../core/findings/types.js';
-import type { ValidateJson } from '../../reporters/validate-json.js';
+import type { ValidateJson } from '../../core/report/validate-json.js';
 import type { PreviewInfo, PreviewRow } from '../engine.js';
 import { rosterOn } from '../roster.js';
 import type { Reply, Request } from './protocol.js';

@@ -1,6 +1,6 @@
 /** The messages between the self-check page (app.ts) and its Web Worker (worker.ts). */
 import type { Lang } from '../../core/findings/types.js';
-import type { ValidateJson } from '../../reporters/validate-json.js';
+import type { ValidateJson } from '../../core/report/validate-json.js';
 import type { PreviewInfo, PreviewRow } from '../engine.js';
 
 export type Request =

@@ -5,7 +5,7 @@
  * script from a URL of its own).
  */
 import type { Lang } from '../../core/findings/types.js';
-import type { ValidateJson } from '../../reporters/validate-json.js';
+import type { ValidateJson } from '../../core/report/validate-json.js';
 import { bothLanguages, previewsOf, reportBytes, templateFile, validatePageFiles, type Preview } from '../engine.js';
 import type { Reply, Request } from './protocol.js';
 

@@ -4,6 +4,7 @@
  * (named below); only their observable results matter, not their code.
  */
 import { stripExcelEscapes } from '../../values/text.js';
+import { colLetters, colNumber } from '../grid.js';
 import { BUILTIN_NUMFMTS, DATE1904_OFFSET, dateToSerial, isDateFormat, isDurationFormat } from '../dates.js';
 
 /** exceljs `utils.isDateFmt`: looser than ours (any y m d h s M b outside quotes/brackets; no upper-case Y D H S). */
@@ -94,24 +95,17 @@ export function styleInfo(numFmt: string | undefined): StyleInfo {
 
 /** Column letters → number, upper case only; 0 when not letters, -1 beyond XFD. */
 export function lettersToCol(s: string, start: number, end: number): number {
-  let c = 0;
   for (let i = start; i < end; i++) {
     const ch = s.charCodeAt(i);
     if (ch < 65 || ch > 90) return 0;
-    c = c * 26 + ch - 64;
   }
+  const c = colNumber(s.slice(start, end));
   return c > 16384 ? -1 : c;
 }
 
 export function colToLetters(n: number): string {
   if (!(n >= 1 && n <= 16384)) throw new Error(`${n} is out of bounds. Excel supports columns from 1 to 16384`);
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return colLetters(n);
 }
 
 export interface Address {

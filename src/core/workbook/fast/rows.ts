@@ -14,7 +14,7 @@
  * again with saxes, so odd and broken files get saxes' (and exceljs') verdict.
  * test/workbook/fast-rows.test.ts compares the two paths event for event and on mutated sheets.
  */
-import type { Attrs, Namespaces, XmlHandler } from './xml.js';
+import type { Attrs, Namespaces, XmlHandler } from './events.js';
 
 /** Not an error of the file: this scanner steps aside for saxes. */
 export class Bail extends Error {

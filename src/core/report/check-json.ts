@@ -1,6 +1,6 @@
-import type { Lang } from '../core/findings/types.js';
-import { countBySeverity, render } from '../core/findings/make.js';
-import type { CheckResult, VerdictDetail } from '../core/check/check.js';
+import type { Lang } from '../findings/types.js';
+import { countBySeverity, render } from '../findings/make.js';
+import type { CheckResult, VerdictDetail } from '../check/check.js';
 
 /** A verdict with its evidence, in one language (docs/check.md "verdicts"). */
 function verdictJson(v: VerdictDetail | null, lang: Lang) {

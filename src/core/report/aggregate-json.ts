@@ -1,7 +1,7 @@
-import type { AggregateResult } from '../core/aggregate/aggregate.js';
-import type { Lang } from '../core/findings/types.js';
-import { render } from '../core/findings/make.js';
-import { formatPeriod } from '../core/roster/period.js';
+import type { AggregateResult } from '../aggregate/aggregate.js';
+import type { Lang } from '../findings/types.js';
+import { render } from '../findings/make.js';
+import { formatPeriod } from '../roster/period.js';
 
 /**
  * The `aggregate` JSON object of CONTRACT.md. Fields beyond the contract (kept after the contract's own):

@@ -1,6 +1,6 @@
-import type { FileResult } from '../core/validate/validate.js';
-import type { Lang } from '../core/findings/types.js';
-import { countBySeverity, render } from '../core/findings/make.js';
+import type { FileResult } from '../validate/validate.js';
+import type { Lang } from '../findings/types.js';
+import { countBySeverity, render } from '../findings/make.js';
 
 /** The `validate` JSON object of CONTRACT.md. */
 export function validateJson(results: FileResult[], asOf: string, lang: Lang) {
