@@ -1,4 +1,4 @@
-import { checkOutputPath, describeReadError, expandPaths, readHead, readInput, readOptionText, UsageError, writeAtomic } from '../io.js';
+import { checkOutputPath, expandPaths, readHead, readInput, readOptionText, UsageError, writeAtomic } from '../io.js';
 import { common, parseAsOf, parseCutover, parseDays, parseMaxFindings } from '../options.js';
 import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel, type Conversion } from '../legacy.js';
@@ -135,8 +135,7 @@ async function startsLikeOle2(abs: string): Promise<boolean> {
 
 /** A file that could not be read at all (missing, a FIFO, a device, a dangling or looping link …). */
 function unreadable(display: string, code: string) {
-  const why = describeReadError(code);
-  return finding('file-unreadable', { file: display }, { reason: `无法打开文件：${why.zh}`, reasonEn: `cannot open the file: ${why.en}` });
+  return finding('file-unreadable', { file: display }, { reason: 'read-error', code });
 }
 
 export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
