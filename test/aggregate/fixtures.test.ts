@@ -320,7 +320,8 @@ describe('problems', () => {
     const r = await agg('2021Q2', undefined, '2021Q3');
     expect(r.missing).toHaveLength(41);
     expect(r.findings.filter((f) => f.code === 'period-mismatch')).toHaveLength(41);
-    expect(r.findings[0]!.params.why).toBe('由 --period 指定');
+    expect(r.findings[0]!.params.why).toEqual({ by: 'option' });
+    expect(messageOf(r.findings[0]!, 'zh')).toContain('（由 --period 指定）');
   });
 
   it('refuses a --previous that is not earlier, and a period nothing decides', async () => {
