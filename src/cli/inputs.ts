@@ -127,8 +127,7 @@ async function startsLikeOle2(abs: string): Promise<boolean> {
 
 /** A file that could not be read at all (missing, a FIFO, a device, a dangling or looping link …). */
 function unreadable(display: string, code: string) {
-  const why = describeReadError(code);
-  return finding('file-unreadable', { file: display }, { reason: `无法打开文件：${why.zh}`, reasonEn: `cannot open the file: ${why.en}` });
+  return finding('file-unreadable', { file: display }, { reason: 'read-error', code });
 }
 
 export function exitCode(errors: number, anyWarning: boolean, strict: boolean): number {

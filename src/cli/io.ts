@@ -2,6 +2,7 @@ import { promises as fs, constants as fsc } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
+import { labels } from '../core/i18n/index.js';
 
 /** Files a folder may hold for zmqd (CONTRACT.md): workbooks and CSV. */
 const EXTENSIONS = new Set(['.xlsx', '.xls', '.et', '.csv', '.xlsm', '.ett']);
@@ -96,24 +97,9 @@ function notRegular(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket():
   return 'NOTREG';
 }
 
-const READ_REASONS: Record<string, [string, string]> = {
-  ENOENT: ['文件不存在（或链接指向的文件不存在）', 'no such file (or the link points to nothing)'],
-  ELOOP: ['符号链接循环指向自身', 'a symbolic link that loops'],
-  EACCES: ['没有读取权限', 'permission denied'],
-  EPERM: ['没有读取权限', 'permission denied'],
-  EISDIR: ['这是文件夹，不是文件', 'it is a folder, not a file'],
-  FIFO: ['这是命名管道（FIFO），不是普通文件', 'it is a named pipe (FIFO), not a regular file'],
-  SOCKET: ['这是套接字，不是普通文件', 'it is a socket, not a regular file'],
-  DEVICE: ['这是设备文件，不是普通文件', 'it is a device, not a regular file'],
-  NOTREG: ['不是普通文件', 'not a regular file'],
-  EIO: ['读取出错（磁盘或网络故障）', 'an input/output error (disk or network)'],
-  ENAMETOOLONG: ['路径过长', 'the path is too long'],
-};
-
-/** A readInput error code as words, both languages. */
+/** A readInput error code as words, both languages (the labels' `file.readError`). */
 export function describeReadError(code: string): { zh: string; en: string } {
-  const r = READ_REASONS[code];
-  return r ? { zh: `${r[0]}，${code}`, en: `${r[1]}, ${code}` } : { zh: code, en: code };
+  return { zh: labels('zh').file.readError(code), en: labels('en').file.readError(code) };
 }
 
 /**
@@ -357,8 +343,8 @@ function cannotWrite(target: string, err: unknown): UsageError {
  */
 export function systemFailure(err: unknown): UsageError | null {
   const e = err as NodeJS.ErrnoException | undefined;
-  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || !(e.code in WRITE_REASONS || e.code in READ_REASONS) || (e.syscall === undefined && e.errno === undefined)) return null;
-  const [zh, en] = WRITE_REASONS[e.code] ?? READ_REASONS[e.code]!;
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || !(e.code in WRITE_REASONS || e.code in labels('zh').file.readErrors) || (e.syscall === undefined && e.errno === undefined)) return null;
+  const [zh, en] = WRITE_REASONS[e.code] ?? [labels('zh').file.readErrors[e.code]!, labels('en').file.readErrors[e.code]!];
   const dest = (e as { dest?: string }).dest;
   const where = e.path ? ` ${e.path}${dest ? ` → ${dest}` : ''}` : '';
   return new UsageError(

@@ -51,8 +51,7 @@ export async function validatePageFiles(files: readonly PageFile[], o: PageOptio
     try {
       bytes = await f.bytes();
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      const fnd = finding('file-unreadable', { file: f.name }, { reason: `无法打开文件（${reason}）`, reasonEn: `cannot open the file (${reason})` });
+      const fnd = finding('file-unreadable', { file: f.name }, { reason: 'open-failed', detail: err instanceof Error ? err.message : String(err) });
       results.push({ file: f.name, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
       continue;
     }

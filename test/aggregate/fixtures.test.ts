@@ -12,6 +12,7 @@ import { runAggregate } from '../../src/cli/commands/aggregate.js';
 import { aggregate, AggregateInputError, type AggregateResult } from '../../src/core/aggregate/aggregate.js';
 import { aggregateJson } from '../../src/core/report/aggregate-json.js';
 import { aggregateText } from '../../src/reporters/aggregate-text.js';
+import { messageOf } from '../../src/core/findings/make.js';
 import { FIGURE_KEYS, type Figures } from '../../src/core/layout/annex1.js';
 import { parsePeriod } from '../../src/core/roster/period.js';
 import { rosterFor } from '../../src/core/roster/units.js';
@@ -260,7 +261,8 @@ describe('problems', () => {
     expect(r.total).toEqual(manifest['2021年度']!.total);
     const prevDup = r.findings.find((f) => f.code === 'district-duplicate')!;
     expect(prevDup.severity).toBe('warning');
-    expect(prevDup.params.when).toBe('上期（2021Q3）');
+    expect(prevDup.params.previousPeriod).toBe('2021Q3');
+    expect(messageOf(prevDup, 'zh')).toContain('在上期（2021Q3）有多份报送');
     expect(r.findings.find((f) => f.code === 'period-mismatch')!.severity).toBe('warning');
     expect([...r.previousMissing].sort()).toEqual(['城口县', '巫溪县', '忠县', '永川区'].sort());
     for (const name of r.previousMissing) expect(r.units.find((u) => u.unit.name === name)!.increment).toBeNull();
@@ -318,7 +320,8 @@ describe('problems', () => {
     const r = await agg('2021Q2', undefined, '2021Q3');
     expect(r.missing).toHaveLength(41);
     expect(r.findings.filter((f) => f.code === 'period-mismatch')).toHaveLength(41);
-    expect(r.findings[0]!.params.why).toBe('由 --period 指定');
+    expect(r.findings[0]!.params.why).toEqual({ by: 'option' });
+    expect(messageOf(r.findings[0]!, 'zh')).toContain('（由 --period 指定）');
   });
 
   it('refuses a --previous that is not earlier, and a period nothing decides', async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { previewsOf, validatePageFiles, type PageFile } from '../../src/page/engine.js';
 import { rosterOn } from '../../src/page/roster.js';
 import { MAX_FILE_BYTES } from '../../src/core/validate/input.js';
+import { messageOf } from '../../src/core/findings/make.js';
 import { root } from '../helpers/cli.js';
 
 const AS_OF = '2024-10-01';
@@ -27,8 +28,10 @@ describe('page engine', () => {
     const [a, b] = await validatePageFiles([big, gone], { asOf: AS_OF }, (i, name) => seen.push(`${i}:${name}`));
     expect(read).toBe(false);
     expect(seen).toEqual(['0:大文件.xlsx', '1:已移走.xlsx']);
-    expect(a!.findings.map((f) => [f.code, f.file, f.params.reason])).toEqual([['file-too-large', '大文件.xlsx', '50.0 MB，超过 50 MB 上限']]);
-    expect(b!.findings.map((f) => [f.code, f.params.reasonEn])).toEqual([['file-unreadable', 'cannot open the file (NotFoundError)']]);
+    expect(a!.findings.map((f) => [f.code, f.file])).toEqual([['file-too-large', '大文件.xlsx']]);
+    expect(messageOf(a!.findings[0]!, 'zh')).toContain('（50.0 MB，超过 50 MB 上限）');
+    expect(b!.findings.map((f) => f.code)).toEqual(['file-unreadable']);
+    expect(messageOf(b!.findings[0]!, 'en')).toContain('(cannot open the file (NotFoundError))');
   });
 
   it('offers the roster of the quarter of the as-of date, and the merged units in the quarter after the cut-over', () => {

@@ -14,7 +14,7 @@ import { loadWithExceljs } from '../../src/core/workbook/exceljs-adapter.js';
 import { loadFast } from '../../src/core/workbook/fast/index.js';
 import { getCell, type GridCell, type GridWorkbook } from '../../src/core/workbook/grid.js';
 import { openWorkbook, type OpenResult } from '../../src/core/workbook/open.js';
-import { partText, prefixPart, rewriteZip, xlsx } from './helpers.js';
+import { partText, prefixPart, reasonOf, rewriteZip, xlsx } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------
 // helpers
@@ -441,7 +441,7 @@ describe('fast reader = exceljs adapter: structure', () => {
       // the default reader falls back to exceljs, which fails too: the finding names the sheet where the
       // fast reader met the damage, else it is exceljs' one
       const auto = await openWorkbook(bad);
-      if (part === SHEET1) expect(!auto.ok && auto.findings[0]!.params.reasonEn).toMatch(/^sheet "s" cannot be read \(its XML is damaged: /);
+      if (part === SHEET1) expect(!auto.ok && reasonOf(auto.findings[0]!, 'en')).toMatch(/^sheet "s" cannot be read \(its XML is damaged: /);
       else expect(auto).toEqual(ex);
     }
   });
@@ -476,10 +476,10 @@ describe('where exceljs is wrong (the fast reader is right)', () => {
       ['<c r="A1" t="b"><v>yes</v></c>', { t: 'b', v: true }],
     ] as const) {
       const { ex, fast } = await both(withSheetData(b, `<row r="1">${cell}</row>`));
-      if (guess === null) expect(!ex.ok && ex.findings[0]!.params.reasonEn, cell).toMatch(/neither a number nor an error/);
+      if (guess === null) expect(!ex.ok && reasonOf(ex.findings[0]!, 'en'), cell).toMatch(/neither a number nor an error/);
       else expect(ex.ok && cellOf(ex.workbook, 'A1'), cell).toEqual(guess);
       expect(fast.ok, cell).toBe(false);
-      expect(!fast.ok && fast.findings[0]!.params.reasonEn, cell).toMatch(/cell A1/);
+      expect(!fast.ok && reasonOf(fast.findings[0]!, 'en'), cell).toMatch(/cell A1/);
     }
   });
 
@@ -580,7 +580,7 @@ describe('where exceljs is wrong (the fast reader is right)', () => {
     const bytes = rewriteZip(b, (name, text) => (name === 'xl/workbook.xml' ? text.replace('name="一"', `name="${long}"`) : undefined));
     const { ex, fast } = await both(bytes);
     expect(ex.ok).toBe(false);
-    expect(!ex.ok && ex.findings[0]!.params.reasonEn).toMatch(/already exists/);
+    expect(!ex.ok && reasonOf(ex.findings[0]!, 'en')).toMatch(/already exists/);
     expect(fast.ok && fast.workbook.sheets.map((s) => s.name)).toEqual([long]);
   });
 

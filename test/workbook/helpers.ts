@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { concat } from '../../scripts/fixtures/bad.js';
+import type { Finding, Lang } from '../../src/core/findings/types.js';
+import { labels } from '../../src/core/i18n/index.js';
+import type { TooLarge, Unreadable } from '../../src/core/workbook/reasons.js';
 
 export { concat };
 
@@ -202,4 +205,10 @@ export function makeCfb(streams: string[]): Uint8Array {
     dv.setUint32(off + 0x74, 0xfffffffe, true);
   });
   return b;
+}
+
+/** The reason of a file-unreadable or file-too-large finding as its message phrases it (the parameters carry it as data). */
+export function reasonOf(f: Finding, lang: Lang = 'zh'): string {
+  const l = labels(lang).file;
+  return f.code === 'file-too-large' ? l.tooLarge(f.params as unknown as TooLarge) : l.unreadable(f.params as unknown as Unreadable);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { messageOf } from '../../src/core/findings/make.js';
 import type { Finding } from '../../src/core/findings/types.js';
 import { openWorkbook, type OpenResult } from '../../src/core/workbook/open.js';
-import { concat, deflatedZeros, makeCfb, makeZip, rewriteZip, xlsx, type RawEntry } from './helpers.js';
+import { concat, deflatedZeros, makeCfb, makeZip, reasonOf, rewriteZip, xlsx, type RawEntry } from './helpers.js';
 
 function failure(r: OpenResult): Finding {
   expect(r.ok).toBe(false);
@@ -23,7 +23,7 @@ describe('openWorkbook: not a workbook', () => {
   it('empty file', async () => {
     const f = failure(await openWorkbook(new Uint8Array(0), { fileName: 'a.xlsx' }));
     expect(f.code).toBe('file-unreadable');
-    expect(f.params.reason).toBe('文件为空（0 字节）');
+    expect(reasonOf(f)).toBe('文件为空（0 字节）');
     expect(messageOf(f, 'zh')).toContain('文件为空（0 字节）');
     expect(messageOf(f, 'en')).toContain('empty');
   });
@@ -31,17 +31,17 @@ describe('openWorkbook: not a workbook', () => {
   it('text, HTML and random bytes', async () => {
     const csv = failure(await openWorkbook(strToU8('序号,企业名称\n1,重庆某公司\n')));
     expect(csv.code).toBe('file-unreadable');
-    expect(csv.params.reason).toMatch(/不是 Excel 工作簿/);
+    expect(reasonOf(csv)).toMatch(/不是 Excel 工作簿/);
     const html = failure(await openWorkbook(strToU8('<html><body><table><tr><td>1</td></tr></table></body></html>')));
     expect(html.code).toBe('file-unreadable');
-    expect(html.params.reason).toMatch(/HTML/);
+    expect(reasonOf(html)).toMatch(/HTML/);
     const random = new Uint8Array(4096);
     let x = 12345;
     for (let i = 0; i < random.length; i++) random[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
     random[0] = 0; // make sure it is not accidentally text
     const rnd = failure(await openWorkbook(random));
     expect(rnd.code).toBe('file-unreadable');
-    expect(rnd.params.reason).toBe('不是 Excel 工作簿');
+    expect(reasonOf(rnd)).toBe('不是 Excel 工作簿');
   });
 
   it('decides by bytes, not by the file name', async () => {
@@ -81,7 +81,7 @@ describe('openWorkbook: broken or foreign zips', () => {
     });
     const f = failure(await openWorkbook(good.subarray(0, Math.floor(good.length / 2))));
     expect(f.code).toBe('file-unreadable');
-    expect(f.params.reason).toBe('文件不完整或已损坏');
+    expect(reasonOf(f)).toBe('文件不完整或已损坏');
   });
 
   it('a .docx-like zip and a plain zip', async () => {
@@ -91,10 +91,10 @@ describe('openWorkbook: broken or foreign zips', () => {
     });
     const d = failure(await openWorkbook(docx));
     expect(d.code).toBe('file-unreadable');
-    expect(d.params.reason).toMatch(/Word/);
+    expect(reasonOf(d)).toMatch(/Word/);
     const plain = failure(await openWorkbook(zipSync({ 'readme.txt': strToU8('hello') })));
     expect(plain.code).toBe('file-unreadable');
-    expect(plain.params.reason).toMatch(/xl\/workbook\.xml/);
+    expect(reasonOf(plain)).toMatch(/xl\/workbook\.xml/);
     const empty = failure(await openWorkbook(zipSync({})));
     expect(empty.code).toBe('file-unreadable');
   });
@@ -104,7 +104,7 @@ describe('openWorkbook: broken or foreign zips', () => {
     const bad = rewriteZip(good, (name, text) => (name === 'xl/worksheets/sheet1.xml' ? text.replace('</sheetData>', '') : undefined));
     const f = failure(await openWorkbook(bad));
     expect(f.code).toBe('file-unreadable');
-    expect(String(f.params.reason).length).toBeGreaterThan(0);
+    expect(String(reasonOf(f)).length).toBeGreaterThan(0);
   });
 
   it('a part exceljs needs is missing (its TypeError is mapped, not thrown)', async () => {
@@ -116,7 +116,7 @@ describe('openWorkbook: broken or foreign zips', () => {
     const bad = rewriteZip(good, (name) => (/^xl\/comments\d*\.xml$/.test(name) ? null : undefined));
     const f = failure(await openWorkbook(bad, { reader: 'exceljs' }));
     expect(f.code).toBe('file-unreadable');
-    expect(f.params.reason).toMatch(/^工作簿结构无法识别/);
+    expect(reasonOf(f)).toMatch(/^工作簿结构无法识别/);
     // the fast reader needs no comments part: the cells are read (the default reader)
     const r = await openWorkbook(bad);
     expect(r.ok && r.workbook.sheets[0]!.rows.get(1)!.get(1)).toEqual({ t: 'n', v: 1 });
@@ -158,7 +158,7 @@ describe('openWorkbook: size limits', () => {
     const good = await xlsx((wb) => wb.addWorksheet('s').getCell('A1').value = 1);
     const f = failure(await openWorkbook(good, { maxBytes: 1000 }));
     expect(f.code).toBe('file-too-large');
-    expect(f.params.reason).toMatch(/超过上限 1 KB/);
+    expect(reasonOf(f)).toMatch(/超过上限 1 KB/);
   });
 
   it('a zip bomb: ~1 GB of zeros in one entry', async () => {
@@ -172,7 +172,7 @@ describe('openWorkbook: size limits', () => {
     const f = failure(await openWorkbook(bomb));
     expect(Date.now() - t).toBeLessThan(1000); // refused from the directory, nothing inflated
     expect(f.code).toBe('file-too-large');
-    expect(f.params.reason).toMatch(/1024 倍|1\.0 GB/);
+    expect(reasonOf(f)).toMatch(/1024 倍|1\.0 GB/);
   });
 
   it('total size cap applied to the real sizes too', async () => {
@@ -183,7 +183,7 @@ describe('openWorkbook: size limits', () => {
     ]);
     const f = failure(await openWorkbook(zip, { maxInflatedBytes: 4 * 1024 * 1024, maxRatio: 10_000 }));
     expect(f.code).toBe('file-too-large');
-    expect(f.params.reason).toMatch(/^解压后至少 \d+\.\d MB，超过上限 4\.0 MB$/);
+    expect(reasonOf(f)).toMatch(/^解压后至少 \d+\.\d MB，超过上限 4\.0 MB$/);
   });
 
   it('total inflated size cap', async () => {
@@ -194,7 +194,7 @@ describe('openWorkbook: size limits', () => {
     ]);
     const f = failure(await openWorkbook(zip, { maxInflatedBytes: 4 * 1024 * 1024, maxRatio: 10_000 }));
     expect(f.code).toBe('file-too-large');
-    expect(f.params.reason).toBe('解压后约 8.0 MB，超过上限 4.0 MB');
+    expect(reasonOf(f)).toBe('解压后约 8.0 MB，超过上限 4.0 MB');
   });
 
   it('a directory that understates the size (lying central directory)', async () => {
@@ -207,7 +207,7 @@ describe('openWorkbook: size limits', () => {
     const f = failure(await openWorkbook(liar));
     expect(Date.now() - t).toBeLessThan(3000);
     expect(f.code).toBe('file-too-large');
-    expect(f.params.reason).toMatch(/^解压后至少 .*压缩比 \d+ 倍，超过上限 200 倍$/);
+    expect(reasonOf(f)).toMatch(/^解压后至少 .*压缩比 \d+ 倍，超过上限 200 倍$/);
     // within the caps, a size that differs from the directory means a damaged file
     const small = deflateSync(new Uint8Array(5000));
     const off = makeZip([
@@ -216,7 +216,7 @@ describe('openWorkbook: size limits', () => {
     ]);
     const g = failure(await openWorkbook(off));
     expect(g.code).toBe('file-unreadable');
-    expect(g.params.reason).toBe('文件不完整或已损坏');
+    expect(reasonOf(g)).toBe('文件不完整或已损坏');
   });
 
   it('a zip64 archive is read, then judged by its real sizes', async () => {
@@ -230,7 +230,7 @@ describe('openWorkbook: size limits', () => {
     );
     const f = failure(await openWorkbook(zip));
     expect(f.code).toBe('file-too-large');
-    expect(f.params.reason).toMatch(/6\.0 GB/);
+    expect(reasonOf(f)).toMatch(/6\.0 GB/);
   });
 });
 
@@ -302,7 +302,7 @@ describe('openWorkbook: the reader option', () => {
     // and a damaged one (inflates to other than its declared size, within the caps)
     entries[entries.length - 1] = { name: 'xl/media/big.bin', data: deflateSync(new Uint8Array(5000)), method: 8, uncompressedSize: 4000 };
     const damaged = makeZip(entries);
-    expect(failure(await openWorkbook(damaged)).params.reason).toBe('文件不完整或已损坏');
+    expect(reasonOf(failure(await openWorkbook(damaged)))).toBe('文件不完整或已损坏');
     expect(await openWorkbook(damaged)).toEqual(await openWorkbook(damaged, { reader: 'exceljs' }));
   });
 

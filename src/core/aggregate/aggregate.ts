@@ -15,7 +15,8 @@ import { decideUnit, resolveSource, type UnitSource as NameSource } from '../rul
 import { findUnitInText } from '../roster/resolve.js';
 import { formatPeriod, periodEnd, periodLabelEn, periodLabelZh, samePeriod, type Period } from '../roster/period.js';
 import { DEFAULT_CUTOVER, LIANGJIANG, TOWNS_TO_BEIBEI_2025, isAfterCutover, mergedUnits, rosterFor, type IsoDate, type Unit } from '../roster/units.js';
-import { compatible, decidePeriod, endsBefore, evidenceText, filePeriod, filePeriodLabel, hasEvidence, type PeriodDecision } from '../roster/file-period.js';
+import { compatible, decidePeriod, endsBefore, filePeriod, filePeriodCode, hasEvidence, periodEvidence, shownPeriod, type PeriodDecision } from '../roster/file-period.js';
+import type { PeriodWhy } from '../findings/catalogue/aggregate.js';
 import { sumFigures, sumUnits, type SumResult, type UnitSource, type UnitStatus } from './sum.js';
 import { decreases, incrementRule, unitIncrement } from './increment.js';
 import { isCityBureau } from '../roster/city.js';
@@ -206,8 +207,7 @@ function prepare(results: readonly FileResult[], sc: SetContext): Prepared {
       }
     }
     if (voting && !hasEvidence(fp) && sc.decision.source !== 'option') {
-      const l = labelOf(sc.period);
-      out.findings.push(finding('period-unknown', { file: r.file }, { assumed: l.zh, assumedEn: l.en }));
+      out.findings.push(finding('period-unknown', { file: r.file }, { assumed: sc.period }));
     }
     if (r.kind === null) {
       appendAll(out.findings, r.findings);
@@ -236,22 +236,20 @@ function plausibleReportDate(date: IsoDate | undefined, p: Period): boolean {
 }
 
 function mismatchFinding(r: FileResult, fp: ReturnType<typeof filePeriod>, sc: SetContext, counted: boolean): Finding {
-  const own = filePeriodLabel(fp);
-  const agg = labelOf(sc.period);
-  const ev = evidenceText(fp, r.name);
   const d = sc.decision;
-  const why =
-    d.source === 'option'
-      ? { zh: '由 --period 指定', en: 'given by --period' }
-      : sc.which === 'previous'
-        ? { zh: `多数上期文件（${d.votes}/${d.evidence}）为该期`, en: `most previous files (${d.votes} of ${d.evidence}) report it` }
-        : { zh: `按多数文件（${d.votes}/${d.evidence}）的文件名和填报时间推断`, en: `inferred from the names and 填报时间 of most files (${d.votes} of ${d.evidence})` };
-  const set = sc.which === 'previous' ? { set: '上期（--previous）', setEn: 'the previous period (--previous)' } : {};
+  const why: PeriodWhy = d.source === 'option' ? { by: 'option' } : { by: sc.which === 'previous' ? 'previous' : 'majority', votes: d.votes, of: d.evidence };
   return finding(
     'period-mismatch',
     { file: r.file },
-    { value: own.zh, valueEn: own.en, expected: agg.zh, expectedEn: agg.en, why: why.zh, whyEn: why.en, source: ev.zh, sourceEn: ev.en, ...set, ...(counted ? { counted: 1, date: fp.date } : {}) },
-    { value: own.code, expected: agg.code, ...(counted ? { severity: 'warning' as const } : {}) },
+    {
+      own: shownPeriod(fp),
+      evidence: periodEvidence(fp, r.name),
+      period: sc.period,
+      why,
+      ...(sc.which === 'previous' ? { previous: 1 as const } : {}),
+      ...(counted ? { counted: 1 as const, ...(fp.date !== undefined ? { date: fp.date } : {}) } : {}),
+    },
+    { value: filePeriodCode(fp), expected: formatPeriod(sc.period), ...(counted ? { severity: 'warning' as const } : {}) },
   );
 }
 
@@ -339,7 +337,7 @@ function annex1Sources(r: FileResult, pe: IsoDate, cutover: IsoDate, out: Prepar
 }
 
 function supersededFindings(s: SumResult): Finding[] {
-  return [...s.superseded].map(([file, units]) => finding('summary-superseded', { file }, { units: units.join('、') }));
+  return [...s.superseded].map(([file, units]) => finding('summary-superseded', { file }, { units }));
 }
 
 function listedFindings(s: SumResult, annex2: Prepared['annex2']): Finding[] {
@@ -383,8 +381,9 @@ function applyPrevious(result: AggregateResult, summed: SumResult, previous: rea
   const prevSum = sumUnits(prevRoster, prep.sources, 'warning');
   // the previous files' own validation problems were reported last period; keep only what affects this run
   const keep = new Set(['period-mismatch', 'unit-missing-in-file', 'period-unknown']);
-  for (const f of prep.findings) if (keep.has(f.code)) findings.push({ ...f, severity: f.code === 'period-unknown' ? 'info' : 'warning', params: { ...f.params, when: '上期', whenEn: 'the previous period' } });
-  for (const f of prevSum.findings) findings.push({ ...f, params: { ...f.params, when: `上期（${formatPeriod(prevPeriod)}）`, whenEn: `the previous period (${formatPeriod(prevPeriod)})` } });
+  for (const f of prep.findings) if (keep.has(f.code)) findings.push({ ...f, severity: f.code === 'period-unknown' ? 'info' : 'warning' });
+  // (district-duplicate findings, which then say they are of the previous period)
+  for (const f of prevSum.findings) findings.push({ ...f, params: { ...f.params, previousPeriod: formatPeriod(prevPeriod) } });
 
   const rule = incrementRule(period, prevPeriod);
   const prevLabel = formatPeriod(prevPeriod);
@@ -413,11 +412,9 @@ function applyPrevious(result: AggregateResult, summed: SumResult, previous: rea
         previousPeriod: prevLabel,
         before: prevRoster.length,
         after: result.roster.length,
-        merged: merged.join('、'),
-        mergedEn: merged.join(', '),
+        merged,
         into: LIANGJIANG,
-        changed: [...territoryChanged].join('、'),
-        changedEn: [...territoryChanged].join(', '),
+        changed: [...territoryChanged],
       }),
     );
   }
@@ -435,8 +432,7 @@ function applyPrevious(result: AggregateResult, summed: SumResult, previous: rea
     if (!prevValues) {
       result.previousMissing.push(u.unit.name);
       const why = prevSlots.map((s) => s?.status ?? 'missing').find((st) => st !== 'ok') ?? 'missing';
-      const whyText = { missing: ['上期未报送', 'no previous submission'], unreadable: ['上期文件无法读取', 'the previous file could not be read'], duplicate: ['上期重复报送、未计入', 'the previous period had duplicate submissions'], ok: ['', ''] }[why];
-      findings.push(finding('previous-missing', { file: u.file! }, { unit: u.unit.name, previousPeriod: prevLabel, why: whyText[0], whyEn: whyText[1] }));
+      findings.push(finding('previous-missing', { file: u.file! }, { unit: u.unit.name, previousPeriod: prevLabel, why }));
       continue;
     }
     u.increment = unitIncrement(u.values, prevValues, rule);

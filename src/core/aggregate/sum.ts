@@ -6,6 +6,7 @@ import { FIGURE_KEYS, zeroFigures, type FigureKey, type Figures } from '../layou
 import type { Unit, IsoDate } from '../roster/units.js';
 import { finding, cmp } from '../findings/make.js';
 import type { Finding, Severity } from '../findings/types.js';
+import type { DuplicateDecision, Where } from '../findings/catalogue/aggregate.js';
 import { sumExact } from '../values/numbers.js';
 
 /** One unit's figures as found in one file (a district's own file, or one row of a multi-unit table). */
@@ -63,12 +64,8 @@ export function sumFigures(list: readonly Figures[]): Figures {
 }
 
 /** How a source is named in messages: the file name, with the row when it is one row of a table of several units. */
-function namer(rows: boolean) {
-  const show = (s: UnitSource) => s.row !== undefined && (s.summaryRow || rows);
-  return {
-    zh: (s: UnitSource) => (show(s) ? `${s.name ?? s.file} 第 ${s.row} 行` : (s.name ?? s.file)),
-    en: (s: UnitSource) => (show(s) ? `${s.name ?? s.file} row ${s.row}` : (s.name ?? s.file)),
-  };
+function namer(rows: boolean): (s: UnitSource) => Where {
+  return (s) => (s.row !== undefined && (s.summaryRow || rows) ? { file: s.name ?? s.file, row: s.row } : { file: s.name ?? s.file });
 }
 
 /**
@@ -118,22 +115,16 @@ export function sumUnits(roster: readonly Unit[], sources: readonly UnitSource[]
 
 function resolveDuplicate(unit: Unit, cands: UnitSource[], findings: Finding[], severity?: Severity): UnitSlot {
   // two rows of one file: name the rows
-  const { zh: where, en: whereEn } = namer(new Set(cands.map((c) => c.file)).size < cands.length);
-  const files = cands.map(where).join('、');
-  const filesEn = cands.map(whereEn).join(', ');
+  const where = namer(new Set(cands.map((c) => c.file)).size < cands.length);
+  const sources = cands.map(where);
   const last = cands[cands.length - 1]!;
-  const report = (sev: Severity | undefined, at: UnitSource, decision: string, decisionEn: string) => {
+  const report = (sev: Severity | undefined, at: UnitSource, decision: DuplicateDecision) => {
     const loc = { file: at.file, ...(at.sheet ? { sheet: at.sheet } : {}), ...(at.cell ? { cell: at.cell } : {}), ...(at.row !== undefined ? { row: at.row, column: '地市' } : {}) };
-    findings.push(finding('district-duplicate', loc, { unit: unit.name, files, filesEn, decision, decisionEn }, { value: unit.name, ...(sev ? { severity: sev } : {}) }));
+    findings.push(finding('district-duplicate', loc, { unit: unit.name, sources, ...decision }, { value: unit.name, ...(sev ? { severity: sev } : {}) }));
   };
   const first = cands[0]!;
   if (cands.every((c) => c.values && first.values && sameFigures(c.values, first.values))) {
-    report(
-      severity ?? 'warning',
-      last,
-      `各份数字完全相同，只按“${where(first)}”计入一次。请删除多余的文件。`,
-      `The figures are identical; counted once, from ${whereEn(first)}. Remove the extra file.`,
-    );
+    report(severity ?? 'warning', last, { decision: 'identical', counted: where(first) });
     return { unit, status: 'ok', source: first, values: first.values };
   }
   const dated = cands.filter((c) => c.reportDate);
@@ -141,21 +132,10 @@ function resolveDuplicate(unit: Unit, cands: UnitSource[], findings: Finding[], 
   const clearlyLater = latest && cands.every((c) => c === latest || c.reportDate! < latest.reportDate!);
   if (latest && clearlyLater) {
     const others = cands.filter((c) => c !== latest);
-    report(
-      severity,
-      others[others.length - 1]!,
-      `已按填报时间较晚的“${where(latest)}”（${latest.reportDate}）计入，${others.map((o) => `“${where(o)}”（${o.reportDate}）`).join('、')}未计入。如不对，请删除较晚的一份后重新汇总。`,
-      `Counted ${whereEn(latest)} (填报时间 ${latest.reportDate}, the later one); ${others.map((o) => `${whereEn(o)} (${o.reportDate})`).join(', ')} not counted. If that is wrong, remove the later file and aggregate again.`,
-    );
+    // every candidate is dated here (latest is only set then)
+    report(severity, others[others.length - 1]!, { decision: 'later', counted: { ...where(latest), date: latest.reportDate! }, others: others.map((o) => ({ ...where(o), date: o.reportDate! })) });
     return { unit, status: latest.values ? 'ok' : 'unreadable', source: latest, values: latest.values };
   }
-  const why = dated.length === cands.length ? '填报时间相同' : '有的文件没有可读的填报时间';
-  const whyEn = dated.length === cands.length ? 'they bear the same 填报时间' : 'not every file has a readable 填报时间';
-  report(
-    severity,
-    last,
-    `无法判断以哪一份为准（${why}），各份均未计入合计。请确认以哪一份为准，删除其余的文件后重新汇总。`,
-    `Which one stands cannot be told (${whyEn}), so none of them is counted. Decide which one stands, remove the others and aggregate again.`,
-  );
+  report(severity, last, { decision: 'undecided', why: dated.length === cands.length ? 'same-date' : 'undated' });
   return { unit, status: 'duplicate', files: [...new Set(cands.map((c) => c.file))], values: null };
 }

@@ -6,6 +6,8 @@
  */
 import { READER_LIMITS, fmtBytes, type Limits } from '../workbook/open.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from '../workbook/zipdir.js';
+import { en } from '../i18n/en.js';
+import { zh } from '../i18n/zh.js';
 
 export interface ZipFile {
   name: string;
@@ -42,7 +44,7 @@ function refuse(zh: string, en: string): Unzipped {
 
 export function unzipAttachment(bytes: Uint8Array, limits: Limits = READER_LIMITS): Unzipped {
   const dir = readZipDirectory(bytes);
-  if ('error' in dir) return refuse(dir.error, dir.errorEn);
+  if ('error' in dir) return refuse(zh.file.zipError(dir.error), en.file.zipError(dir.error));
   const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
   if (entries.length > MAX_ZIP_FILES) return refuse(`含 ${entries.length} 个文件，超过上限 ${MAX_ZIP_FILES}`, `it holds ${entries.length} files, above the limit of ${MAX_ZIP_FILES}`);
   let declared = 0;

@@ -4,10 +4,10 @@
  * rows thus give a report a person can read, in memory and output that do not grow with the rows.
  * The error and warning totals still count every problem (countBySeverity adds the omitted ones).
  */
-import { catalogue, isFindingCode } from './catalogue/index.js';
+import { catalogue, isFindingCode, type ParamsOf } from './catalogue/index.js';
 import type { Finding, Severity } from './types.js';
 
-export const FINDINGS_OMITTED = 'findings-omitted';
+export const FINDINGS_OMITTED = 'findings-omitted' as const;
 export const DEFAULT_MAX_FINDINGS = 1000;
 
 interface Tally {
@@ -56,11 +56,10 @@ export class FindingCap {
     const out: Finding[] = [];
     for (const t of this.tallies.values()) {
       if (t.omitted === 0) continue;
-      const def = isFindingCode(t.code) ? catalogue[t.code] : undefined;
       const f: Finding = {
         code: FINDINGS_OMITTED,
         severity: t.severity,
-        params: { code: t.code, title: def?.title.zh ?? t.code, titleEn: def?.title.en ?? t.code, count: t.omitted, max: this.max },
+        params: { code: t.code, count: t.omitted, max: this.max } satisfies ParamsOf<typeof FINDINGS_OMITTED>,
         value: t.code,
         omitted: t.omitted,
       };

@@ -1,22 +1,220 @@
+import type { DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, PreviousMissingWhy, Where } from '../findings/catalogue/aggregate.js';
+import type { UnitSourceKind } from '../findings/catalogue/district.js';
+import type { HiddenData } from '../findings/catalogue/file.js';
+import { periodLabelEn, type Period } from '../roster/period.js';
+import { fmtBytes } from '../workbook/bytes.js';
+import type { FallbackRefusal, FastCause, FastFailure, NotWorkbook, TooLarge, Unreadable, ZipFailure } from '../workbook/reasons.js';
 import type { Labels } from './zh.js';
 import { count } from './plural.js';
-import { periodLabelEn } from '../roster/period.js';
+// ── phrases of the section `file` (the reader's reasons, as data in workbook/reasons.ts) ──
+
+const BROKEN = 'the file is incomplete or damaged';
+
+const NOT_WORKBOOK: Record<NotWorkbook, string> = {
+  pdf: 'the file is a PDF, not an Excel workbook',
+  archive: 'the file is an archive (RAR/7z/gzip), not an Excel workbook',
+  image: 'the file is an image, not an Excel workbook',
+  'xml-2003': 'the file is an Excel 2003 XML spreadsheet, not an .xlsx workbook',
+  html: 'the file is a web page (HTML), not an Excel workbook',
+  text: 'the file is plain text (e.g. CSV), not an Excel workbook',
+  unknown: 'not an Excel workbook',
+  doc: 'the file is a Word document (.doc), not an Excel workbook',
+  ppt: 'the file is a PowerPoint presentation, not an Excel workbook',
+  docx: 'the file is a Word document (.docx), not an Excel workbook',
+  pptx: 'the file is a PowerPoint presentation (.pptx), not an Excel workbook',
+  xlsb: 'the file is an Excel binary workbook (.xlsb); save it as .xlsx',
+  ods: 'the file is an OpenDocument file (e.g. .ods), not an .xlsx workbook',
+  'empty-zip': 'an empty zip archive, not an Excel workbook',
+  zip: 'a zip archive but not an Excel workbook (no xl/workbook.xml)',
+  'spanned-zip': 'a multi-part (spanned) zip, not an Excel workbook',
+};
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file (or the link points to nothing)',
+  ELOOP: 'a symbolic link that loops',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  FIFO: 'it is a named pipe (FIFO), not a regular file',
+  SOCKET: 'it is a socket, not a regular file',
+  DEVICE: 'it is a device, not a regular file',
+  NOTREG: 'not a regular file',
+  EIO: 'an input/output error (disk or network)',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+function fastCause(c: FastCause): string {
+  switch (c.kind) {
+    case 'cell-value':
+      return `cell ${c.ref}: ${c.type === 'boolean' ? `the boolean "${c.text}" cannot be read` : c.type === 'date' ? `the date "${c.text}" is not an ISO 8601 date` : `the number "${c.text}" cannot be read`}`;
+    case 'cell-type':
+      return `cell ${c.ref}: the cell type t="${c.type}" is not one Excel writes`;
+    case 'duplicate-entry':
+      return `the zip holds two entries named ${c.name}`;
+    case 'too-deep':
+      return `the sheet's XML elements nest more than ${c.depth} deep (many elements are never closed); the file is damaged`;
+    case 'too-many-cells':
+      return `too many cells: more than ${c.cells.toLocaleString('en-US')}, far beyond any annex`;
+  }
+}
+
+function fastFailure(f: FastFailure): string {
+  const why = f.cause ? fastCause(f.cause) : f.detail;
+  return f.sheet === undefined ? `the workbook structure was not recognised (${why})` : `sheet "${f.sheet}" cannot be read (${why})`;
+}
+
+function refusal(r: FallbackRefusal): string {
+  switch (r.kind) {
+    case 'workbook-part':
+      return `the fallback reader reads only xl/workbook.xml, and this workbook is ${r.part}`;
+    case 'iso-dates':
+      return `sheet "${r.sheet}" has ISO date cells (t="d"), which the fallback reader would read as years`;
+    case 'lost-sheets':
+      return `the fallback reader left out the sheet${r.sheets.length > 1 ? 's' : ''} "${r.sheets.join('", "')}"`;
+  }
+}
+
+function unreadable(r: Unreadable): string {
+  switch (r.reason) {
+    case 'empty':
+      return 'the file is empty (0 bytes)';
+    case 'not-workbook':
+      return NOT_WORKBOOK[r.kind];
+    case 'broken':
+      return BROKEN;
+    case 'zip-password':
+      return 'the zip archive is password-protected';
+    case 'zip-method':
+      return 'it uses an unsupported compression method';
+    case 'zip-duplicate-entry':
+      return `the zip holds two entries named "${r.name}", and programs differ in which one they read, so what Excel shows cannot be known; open it in Excel, check it and save as .xlsx`;
+    case 'beyond-excel-limits':
+      return `${r.sheet !== undefined ? `sheet "${r.sheet}": ` : ''}the sheet structure is beyond Excel's limits (${r.detail}); the file may be damaged`;
+    case 'huge-merge':
+      return `a merged range covers ${r.cells} cells (${r.ref}) and the file is damaged; it cannot be read`;
+    case 'sheet-xml':
+      return `sheet "${r.sheet}" cannot be read (its XML is damaged: ${r.detail})`;
+    case 'fast':
+      return fastFailure(r.failure);
+    case 'fallback-refused':
+      return `${fastFailure(r.failure)}; ${refusal(r.refusal)}`;
+    case 'too-deep':
+      return fastCause({ kind: 'too-deep', depth: r.depth });
+    case 'not-a-number':
+      return 'a cell holds a value that is neither a number nor an error value; what Excel shows cannot be known';
+    case 'structure':
+      return `the workbook structure was not recognised, possibly written by WPS or another program (${r.detail})`;
+    case 'xml':
+      return `the workbook's XML is damaged: ${r.detail}`;
+    case 'other':
+      return r.detail;
+    case 'internal':
+      return `internal error: ${r.detail}`;
+    case 'open-failed':
+      return `cannot open the file (${r.detail})`;
+    case 'read-error':
+      return `cannot open the file: ${en.file.readError(r.code)}`;
+  }
+}
+
+function tooLarge(r: TooLarge): string {
+  switch (r.reason) {
+    case 'input':
+      return `${(r.size / 1048576).toFixed(1)} MB, over the 50 MB limit`;
+    case 'file':
+      return `the file is ${fmtBytes(r.size)}, above the ${fmtBytes(r.limit)} limit`;
+    case 'ratio':
+      return `it inflates to at least ${fmtBytes(r.size)}, a compression ratio of ${r.ratio !== null ? r.ratio : 'infinity'}, above the limit of ${r.limit}`;
+    case 'inflated':
+      return `it inflates to ${r.atLeast ? 'at least' : 'about'} ${fmtBytes(r.size)}, above the ${fmtBytes(r.limit)} limit`;
+    case 'too-many-cells':
+      return fastCause({ kind: 'too-many-cells', cells: r.cells });
+  }
+}
 
 /** Every label and phrase zmqd shows in English: the same shape as `zh.ts`, section by section. */
 export const en: Labels = {
   severity: { error: 'error', warning: 'warning', info: 'info' },
 
   // ── section: files and workbooks (file-* codes, the reader) ──
-  file: {},
+  file: {
+    notWorkbook: NOT_WORKBOOK,
+    zipError: (z: ZipFailure): string => (z === 'broken' ? BROKEN : NOT_WORKBOOK[z]),
+    unreadable,
+    /** a cause of a fast-reader failure (in English also the reader's error message) */
+    fastCause,
+    tooLarge,
+    /** what an errno-style code of a path that cannot be opened means */
+    readErrors: READ_ERRORS,
+    readError: (code: string): string => {
+      const r = READ_ERRORS[code];
+      return r ? `${r}, ${code}` : code;
+    },
+    annex: { annex1: 'Annex 1', annex2: 'Annex 2' },
+    hidden: (h: HiddenData): string =>
+      h.sheet !== undefined ? `Sheet "${h.sheet}"` : `Row(s) ${h.rows.slice(0, h.shown).join(', ')}${h.shown !== undefined && h.rows.length > h.shown ? ' …' : ''}`,
+  },
 
   // ── section: reporting units and periods (district-*, roster) ──
-  unit: {},
+  unit: {
+    source: { cell: 'the 地市 cell', meta: 'the 填报单位 line', file: 'the file name', option: 'the --district option' },
+    decides: {
+      cell: 'the row holding the figures decides',
+      meta: 'the 填报单位 line decides',
+      file: 'the file names no unit inside, so the file name decides',
+      option: 'the unit given on the command line',
+    },
+    list: (units: readonly string[]): string => units.join(', '),
+  },
 
   // ── section: cell values, dates, numbers, identifiers (annex2-/annex1- codes, rules) ──
   value: {},
 
   // ── section: aggregation and cross-checks (aggregate-*, report-*) ──
-  aggregate: {},
+  aggregate: {
+    period: (p: Period): string => periodLabelEn(p),
+    filePeriod: (p: FilePeriodShown): string =>
+      p.year !== undefined && p.quarter !== undefined
+        ? periodLabelEn({ year: p.year, quarter: p.quarter })
+        : p.annual
+          ? p.year !== undefined
+            ? `${p.year} (annual)`
+            : 'an annual report'
+          : p.quarter !== undefined
+            ? `Q${p.quarter}`
+            : p.year !== undefined
+              ? String(p.year)
+              : 'unknown',
+    evidence: (e: PeriodEvidence): string => {
+      switch (e.from) {
+        case 'name+date':
+          return `from the file name "${e.name}" and 填报时间 ${e.date}`;
+        case 'name':
+          return `from the file name "${e.name}"`;
+        case 'date':
+          return `from 填报时间 ${e.date}`;
+        case 'name-year':
+          return `from the year ${e.year} in the file name`;
+        case 'none':
+          return 'unknown';
+      }
+    },
+    periodWhy: (w: PeriodWhy): string =>
+      w.by === 'option' ? 'given by --period' : w.by === 'previous' ? `most previous files (${w.votes} of ${w.of}) report it` : `inferred from the names and 填报时间 of most files (${w.votes} of ${w.of})`,
+    previousSet: 'the previous period (--previous)',
+    where: (w: Where): string => (w.row !== undefined ? `${w.file} row ${w.row}` : w.file),
+    decision: (d: DuplicateDecision): string => {
+      switch (d.decision) {
+        case 'identical':
+          return `The figures are identical; counted once, from ${en.aggregate.where(d.counted)}. Remove the extra file.`;
+        case 'later':
+          return `Counted ${en.aggregate.where(d.counted)} (填报时间 ${d.counted.date}, the later one); ${d.others.map((o) => `${en.aggregate.where(o)} (${o.date})`).join(', ')} not counted. If that is wrong, remove the later file and aggregate again.`;
+        case 'undecided':
+          return `Which one stands cannot be told (${d.why === 'same-date' ? 'they bear the same 填报时间' : 'not every file has a readable 填报时间'}), so none of them is counted. Decide which one stands, remove the others and aggregate again.`;
+      }
+    },
+    previousMissing: { missing: 'no previous submission', unreadable: 'the previous file could not be read', duplicate: 'the previous period had duplicate submissions' },
+  },
 
   // ── section: data files and eligibility (data-*, check codes) ──
   check: {},

@@ -1,3 +1,135 @@
+import type { DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, PreviousMissingWhy, Where } from '../findings/catalogue/aggregate.js';
+import type { UnitSourceKind } from '../findings/catalogue/district.js';
+import type { HiddenData } from '../findings/catalogue/file.js';
+import { periodLabelZh, type Period } from '../roster/period.js';
+import { fmtBytes } from '../workbook/bytes.js';
+import type { FallbackRefusal, FastCause, FastFailure, NotWorkbook, TooLarge, Unreadable, ZipFailure } from '../workbook/reasons.js';
+// ── phrases of the section `file` (the reader's reasons, as data in workbook/reasons.ts) ──
+
+const BROKEN = '文件不完整或已损坏';
+
+const NOT_WORKBOOK: Record<NotWorkbook, string> = {
+  pdf: '文件是 PDF，不是 Excel 工作簿',
+  archive: '文件是压缩包（RAR/7z/gzip），不是 Excel 工作簿',
+  image: '文件是图片，不是 Excel 工作簿',
+  'xml-2003': '文件是 Excel 2003 XML 表格，不是 .xlsx 工作簿',
+  html: '文件内容是网页（HTML），不是 Excel 工作簿',
+  text: '文件内容是纯文本（如 CSV），不是 Excel 工作簿',
+  unknown: '不是 Excel 工作簿',
+  doc: '文件是 Word 文档（.doc），不是 Excel 工作簿',
+  ppt: '文件是 PowerPoint 演示文稿，不是 Excel 工作簿',
+  docx: '文件是 Word 文档（.docx），不是 Excel 工作簿',
+  pptx: '文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿',
+  xlsb: '文件是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx',
+  ods: '文件是 OpenDocument 文档（如 .ods），不是 .xlsx 工作簿',
+  'empty-zip': '空的 ZIP 压缩包，不是 Excel 工作簿',
+  zip: '是 ZIP 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）',
+  'spanned-zip': '分卷压缩文件，不是 Excel 工作簿',
+};
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: '文件不存在（或链接指向的文件不存在）',
+  ELOOP: '符号链接循环指向自身',
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限',
+  EISDIR: '这是文件夹，不是文件',
+  FIFO: '这是命名管道（FIFO），不是普通文件',
+  SOCKET: '这是套接字，不是普通文件',
+  DEVICE: '这是设备文件，不是普通文件',
+  NOTREG: '不是普通文件',
+  EIO: '读取出错（磁盘或网络故障）',
+  ENAMETOOLONG: '路径过长',
+};
+
+function fastCause(c: FastCause): string {
+  switch (c.kind) {
+    case 'cell-value':
+      return `单元格 ${c.ref}：${c.type === 'boolean' ? `逻辑值“${c.text}”无法识别` : c.type === 'date' ? `日期“${c.text}”不是 ISO 8601 格式` : `数字“${c.text}”无法识别`}`;
+    case 'cell-type':
+      return `单元格 ${c.ref}：单元格类型 t="${c.type}" 不是 Excel 使用的类型`;
+    case 'duplicate-entry':
+      return `压缩包中有两个名为 ${c.name} 的部件`;
+    case 'too-deep':
+      return `工作表的 XML 元素嵌套超过 ${c.depth} 层（大量元素没有闭合），文件已损坏`;
+    case 'too-many-cells':
+      return `单元格过多：超过 ${c.cells.toLocaleString('en-US')} 个，远超任何附表`;
+  }
+}
+
+function fastFailure(f: FastFailure): string {
+  const why = f.cause ? fastCause(f.cause) : f.detail;
+  return f.sheet === undefined ? `工作簿结构无法识别（${why}）` : `工作表“${f.sheet}”无法读取（${why}）`;
+}
+
+function refusal(r: FallbackRefusal): string {
+  switch (r.kind) {
+    case 'workbook-part':
+      return `备用读取方式只能读取 xl/workbook.xml，而本文件的工作簿是 ${r.part}`;
+    case 'iso-dates':
+      return `工作表“${r.sheet}”有 ISO 格式的日期单元格（t="d"），备用读取方式会把它们读成年份`;
+    case 'lost-sheets':
+      return `备用读取方式未能读出工作表“${r.sheets.join('”“')}”`;
+  }
+}
+
+function unreadable(r: Unreadable): string {
+  switch (r.reason) {
+    case 'empty':
+      return '文件为空（0 字节）';
+    case 'not-workbook':
+      return NOT_WORKBOOK[r.kind];
+    case 'broken':
+      return BROKEN;
+    case 'zip-password':
+      return 'ZIP 压缩包设置了密码';
+    case 'zip-method':
+      return '使用了不支持的压缩方式';
+    case 'zip-duplicate-entry':
+      return `压缩包中有两个名为“${r.name}”的部件，不同软件会读取不同的一个，无法确定 Excel 显示的内容；请在 Excel 中打开核对后另存为 .xlsx`;
+    case 'beyond-excel-limits':
+      return `${r.sheet !== undefined ? `工作表“${r.sheet}”：` : ''}工作表结构超出 Excel 的限制（${r.detail}），文件可能已损坏`;
+    case 'huge-merge':
+      return `工作表有覆盖 ${r.cells} 个单元格的合并区域（${r.ref}），且文件已损坏，无法读取`;
+    case 'sheet-xml':
+      return `工作表“${r.sheet}”无法读取（XML 内容已损坏：${r.detail}）`;
+    case 'fast':
+      return fastFailure(r.failure);
+    case 'fallback-refused':
+      return `${fastFailure(r.failure)}；${refusal(r.refusal)}`;
+    case 'too-deep':
+      return fastCause({ kind: 'too-deep', depth: r.depth });
+    case 'not-a-number':
+      return '有单元格的值不是数字（也不是错误值），无法确定 Excel 显示的内容';
+    case 'structure':
+      return `工作簿结构无法识别，可能由 WPS 或其他软件生成（${r.detail}）`;
+    case 'xml':
+      return `工作簿中的 XML 内容已损坏：${r.detail}`;
+    case 'other':
+      return r.detail;
+    case 'internal':
+      return `内部错误：${r.detail}`;
+    case 'open-failed':
+      return `无法打开文件（${r.detail}）`;
+    case 'read-error':
+      return `无法打开文件：${zh.file.readError(r.code)}`;
+  }
+}
+
+function tooLarge(r: TooLarge): string {
+  switch (r.reason) {
+    case 'input':
+      return `${(r.size / 1048576).toFixed(1)} MB，超过 50 MB 上限`;
+    case 'file':
+      return `文件大小 ${fmtBytes(r.size)}，超过上限 ${fmtBytes(r.limit)}`;
+    case 'ratio':
+      return `解压后至少 ${fmtBytes(r.size)}，压缩比 ${r.ratio !== null ? `${r.ratio} 倍` : '无穷大'}，超过上限 ${r.limit} 倍`;
+    case 'inflated':
+      return `解压后${r.atLeast ? '至少' : '约'} ${fmtBytes(r.size)}，超过上限 ${fmtBytes(r.limit)}`;
+    case 'too-many-cells':
+      return fastCause({ kind: 'too-many-cells', cells: r.cells });
+  }
+}
+
 /**
  * Every label and phrase zmqd shows in Chinese, outside the finding catalogue's own templates:
  * severities, kinds of data, reasons a value was refused, headings of the text reports. The
@@ -7,23 +139,106 @@
  * Add a label: here, under its section, then in `en.ts`. Each section is owned by the part of
  * the code that uses it; keep sections apart so that they can grow independently.
  */
-import { periodLabelZh, type Period } from '../roster/period.js';
 
 export const zh = {
   /** a finding's severity, the same word everywhere (terminal, workbooks, page) */
   severity: { error: '错误', warning: '警告', info: '提示' },
 
   // ── section: files and workbooks (file-* codes, the reader) ──
-  file: {},
+  file: {
+    /** what a file that is not a workbook appears to be */
+    notWorkbook: NOT_WORKBOOK,
+    /** why a zip's directory cannot be read */
+    zipError: (z: ZipFailure): string => (z === 'broken' ? BROKEN : NOT_WORKBOOK[z]),
+    /** why a file cannot be read (file-unreadable) */
+    unreadable,
+    /** a cause of a fast-reader failure (in English also the reader's error message) */
+    fastCause,
+    /** which size went past which limit (file-too-large) */
+    tooLarge,
+    /** a path the command line could not open, by its errno-style code */
+    /** what an errno-style code of a path that cannot be opened means */
+    readErrors: READ_ERRORS,
+    readError: (code: string): string => {
+      const r = READ_ERRORS[code];
+      return r ? `${r}，${code}` : code;
+    },
+    annex: { annex1: '附表1', annex2: '附表2' },
+    /** what is hidden (sheet-hidden-data) */
+    hidden: (h: HiddenData): string =>
+      h.sheet !== undefined ? `工作表“${h.sheet}”` : `第 ${h.shown !== undefined && h.rows.length > h.shown ? `${h.rows.slice(0, h.shown).join('、')} 等 ${h.rows.length} 行` : h.rows.join('、')} 行`,
+  },
 
   // ── section: reporting units and periods (district-*, roster) ──
-  unit: {},
+  unit: {
+    /** where a file names its unit */
+    source: { cell: '表内“地市”', meta: '“填报单位”', file: '文件名', option: '--district 参数' } as Record<UnitSourceKind, string>,
+    /** why the unit from that source was taken */
+    decides: {
+      cell: '以数据所在行的“地市”为准',
+      meta: '以表头“填报单位”为准',
+      file: '表内没有可用的单位名称，只能依据文件名',
+      option: '依据命令行指定的单位',
+    } as Record<UnitSourceKind, string>,
+    /** a list of units */
+    list: (units: readonly string[]): string => units.join('、'),
+  },
 
   // ── section: cell values, dates, numbers, identifiers (annex2-/annex1- codes, rules) ──
   value: {},
 
   // ── section: aggregation and cross-checks (aggregate-*, report-*) ──
-  aggregate: {},
+  aggregate: {
+    /** a reporting period: 2021年第三季度, 2021年度 */
+    period: (p: Period): string => periodLabelZh(p),
+    /** a file's period as far as its name and date tell it */
+    filePeriod: (p: FilePeriodShown): string =>
+      p.year !== undefined && p.quarter !== undefined
+        ? periodLabelZh({ year: p.year, quarter: p.quarter })
+        : p.annual
+          ? p.year !== undefined
+            ? `${p.year}年度`
+            : '年度'
+          : p.quarter !== undefined
+            ? `第${'一二三四'[p.quarter - 1]}季度`
+            : p.year !== undefined
+              ? `${p.year}年`
+              : '未知',
+    /** how a file's period was found */
+    evidence: (e: PeriodEvidence): string => {
+      switch (e.from) {
+        case 'name+date':
+          return `据文件名“${e.name}”和填报时间 ${e.date}`;
+        case 'name':
+          return `据文件名“${e.name}”`;
+        case 'date':
+          return `据填报时间 ${e.date}`;
+        case 'name-year':
+          return `据文件名中的年份 ${e.year}`;
+        case 'none':
+          return '无法判断';
+      }
+    },
+    /** how the aggregation's period was decided */
+    periodWhy: (w: PeriodWhy): string =>
+      w.by === 'option' ? '由 --period 指定' : w.by === 'previous' ? `多数上期文件（${w.votes}/${w.of}）为该期` : `按多数文件（${w.votes}/${w.of}）的文件名和填报时间推断`,
+    previousSet: '上期（--previous）',
+    /** a submission: a file, or a row of one */
+    where: (w: Where): string => (w.row !== undefined ? `${w.file} 第 ${w.row} 行` : w.file),
+    /** how a unit's several submissions were settled (district-duplicate) */
+    decision: (d: DuplicateDecision): string => {
+      switch (d.decision) {
+        case 'identical':
+          return `各份数字完全相同，只按“${zh.aggregate.where(d.counted)}”计入一次。请删除多余的文件。`;
+        case 'later':
+          return `已按填报时间较晚的“${zh.aggregate.where(d.counted)}”（${d.counted.date}）计入，${d.others.map((o) => `“${zh.aggregate.where(o)}”（${o.date}）`).join('、')}未计入。如不对，请删除较晚的一份后重新汇总。`;
+        case 'undecided':
+          return `无法判断以哪一份为准（${d.why === 'same-date' ? '填报时间相同' : '有的文件没有可读的填报时间'}），各份均未计入合计。请确认以哪一份为准，删除其余的文件后重新汇总。`;
+      }
+    },
+    /** why a unit has no previous figures (previous-missing) */
+    previousMissing: { missing: '上期未报送', unreadable: '上期文件无法读取', duplicate: '上期重复报送、未计入' } as Record<PreviousMissingWhy, string>,
+  },
 
   // ── section: data files and eligibility (data-*, check codes) ──
   check: {},

@@ -31,7 +31,7 @@ export function recognise(wb: GridWorkbook): Recognised {
     if (doc) found.push({ doc, hidden: sheet.state !== 'visible' });
   }
   if (found.length === 0) {
-    findings.push(finding('sheet-not-recognised', {}, { sheets: wb.sheets.map((s) => s.name).join('、') }));
+    findings.push(finding('sheet-not-recognised', {}, { sheets: wb.sheets.map((s) => s.name) }));
     return { docs: [], findings };
   }
   const docs: AnnexDoc[] = [];
@@ -40,10 +40,10 @@ export function recognise(wb: GridWorkbook): Recognised {
     const first = same[0];
     if (!first) continue;
     docs.push(first.doc);
-    if (first.hidden) findings.push(finding('sheet-hidden-data', { sheet: first.doc.sheet }, { what: `工作表“${first.doc.sheet}”`, whatEn: `Sheet "${first.doc.sheet}"` }));
+    if (first.hidden) findings.push(finding('sheet-hidden-data', { sheet: first.doc.sheet }, { sheet: first.doc.sheet }));
     for (const other of same.slice(1)) {
       if (other.hidden) continue; // a hidden copy (often last quarter's) is ignored without noise
-      findings.push(finding('sheet-extra-annex', { sheet: other.doc.sheet }, { sheet: other.doc.sheet, used: first.doc.sheet, kind: kind === 'annex1' ? '附表1' : '附表2' }));
+      findings.push(finding('sheet-extra-annex', { sheet: other.doc.sheet }, { sheet: other.doc.sheet, used: first.doc.sheet, kind }));
     }
   }
   docs.sort((a, b) => found.findIndex((f) => f.doc === a) - found.findIndex((f) => f.doc === b));

@@ -9,7 +9,8 @@
  * of the quarter it names or an early one of the next.
  */
 import { daysBetween } from '../values/dates.js';
-import { periodEnd, periodFromDateDetail, periodFromText, formatPeriod, periodLabelZh, periodLabelEn, samePeriod, type Period } from './period.js';
+import { periodEnd, periodFromDateDetail, periodFromText, formatPeriod, samePeriod, type Period } from './period.js';
+import type { FilePeriodShown, PeriodEvidence } from '../findings/catalogue/aggregate.js';
 import { isIsoDate, type IsoDate } from './units.js';
 
 type Q = 1 | 2 | 3 | 4;
@@ -158,22 +159,28 @@ export function endsBefore(a: Period, b: Period): boolean {
 }
 
 /** How a file's own period was found, for messages. */
-export function evidenceText(fp: FilePeriod, name: string): { zh: string; en: string } {
-  if (fp.fromName && fp.fromDate) return { zh: `据文件名“${name}”和填报时间 ${fp.date}`, en: `from the file name "${name}" and 填报时间 ${fp.date}` };
-  if (fp.fromName) return { zh: `据文件名“${name}”`, en: `from the file name "${name}"` };
-  if (fp.fromDate) return { zh: `据填报时间 ${fp.date}`, en: `from 填报时间 ${fp.date}` };
-  if (fp.nameYear !== undefined) return { zh: `据文件名中的年份 ${fp.nameYear}`, en: `from the year ${fp.nameYear} in the file name` };
-  return { zh: '无法判断', en: 'unknown' };
+export function periodEvidence(fp: FilePeriod, name: string): PeriodEvidence {
+  if (fp.fromName && fp.fromDate) return { from: 'name+date', name, date: fp.date ?? '' };
+  if (fp.fromName) return { from: 'name', name };
+  if (fp.fromDate) return { from: 'date', date: fp.date ?? '' };
+  if (fp.nameYear !== undefined) return { from: 'name-year', year: fp.nameYear };
+  return { from: 'none' };
 }
 
-/** A file's period as written in messages: the full period, or what is known of it. */
-export function filePeriodLabel(fp: FilePeriod): { zh: string; en: string; code: string } {
-  if (fp.period) return { zh: periodLabelZh(fp.period), en: periodLabelEn(fp.period), code: formatPeriod(fp.period) };
-  if (fp.nameAnnual) return { zh: fp.nameYear ? `${fp.nameYear}年度` : '年度', en: fp.nameYear ? `${fp.nameYear} (annual)` : 'an annual report', code: fp.nameYear ? String(fp.nameYear) : '年度' };
-  if (fp.nameQuarter) {
-    const zh = `第${'一二三四'[fp.nameQuarter - 1]}季度`;
-    return { zh, en: `Q${fp.nameQuarter}`, code: `Q${fp.nameQuarter}` };
-  }
-  if (fp.nameYear !== undefined) return { zh: `${fp.nameYear}年`, en: String(fp.nameYear), code: String(fp.nameYear) };
-  return { zh: '未知', en: 'unknown', code: '' };
+/** A file's period as messages show it: the full period, or what is known of it (the labels phrase it). */
+export function shownPeriod(fp: FilePeriod): FilePeriodShown {
+  if (fp.period) return fp.period.quarter ? { year: fp.period.year, quarter: fp.period.quarter } : { year: fp.period.year, annual: true };
+  if (fp.nameAnnual) return fp.nameYear ? { year: fp.nameYear, annual: true } : { annual: true };
+  if (fp.nameQuarter) return { quarter: fp.nameQuarter };
+  if (fp.nameYear !== undefined) return { year: fp.nameYear };
+  return {};
+}
+
+/** A file's period as the value of a finding: 2025Q3, 2025, Q3, or what is known of it. */
+export function filePeriodCode(fp: FilePeriod): string {
+  if (fp.period) return formatPeriod(fp.period);
+  if (fp.nameAnnual) return fp.nameYear ? String(fp.nameYear) : '年度';
+  if (fp.nameQuarter) return `Q${fp.nameQuarter}`;
+  if (fp.nameYear !== undefined) return String(fp.nameYear);
+  return '';
 }

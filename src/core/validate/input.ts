@@ -10,5 +10,5 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** The finding for a file of `size` bytes, over MAX_FILE_BYTES. */
 export function tooLargeFinding(file: string, size: number): Finding {
-  return finding('file-too-large', { file }, { reason: `${(size / 1048576).toFixed(1)} MB，超过 50 MB 上限`, reasonEn: `${(size / 1048576).toFixed(1)} MB, over the 50 MB limit` });
+  return finding('file-too-large', { file }, { reason: 'input', size });
 }

@@ -62,7 +62,7 @@ export async function validateFile(input: FileInput, opts: RuleOptions & { reade
     await validateInto(result, input, opts);
   } catch (err) {
     // a defect of ours must not stop the other files: report it as this file's problem
-    result.findings.push(finding('file-unreadable', {}, { reason: `内部错误：${firstLine(err)}`, reasonEn: `internal error: ${firstLine(err)}` }));
+    result.findings.push(finding('file-unreadable', {}, { reason: 'internal', detail: firstLine(err) }));
   }
   for (const f of result.findings) f.file = input.file;
   // the rules' findings were capped as they came (makeContext); the reader's are capped here, in report order

@@ -11,9 +11,10 @@ import { classifyCfb } from './cfb.js';
 import { MAX_FILE_BYTES } from '../validate/input.js';
 import { FastReadError, loadFast, readOutline, SheetLimitError, sheetOf, streamSheets, type Outline, type StreamOptions } from './fast/index.js';
 import { colNumber, type GridWorkbook } from './grid.js';
-import { describeNonWorkbook, sniff } from './sniff.js';
+import { nonWorkbookKind, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
-import type { FindingCode } from '../findings/catalogue/index.js';
+import { fmtBytes } from './bytes.js';
+import type { FallbackRefusal, FastFailure, NotWorkbook, TooLarge, Unreadable } from './reasons.js';
 
 export interface OpenOptions {
   /** default 50 MiB */
@@ -46,11 +47,6 @@ export interface Limits {
   maxRatio: number;
 }
 
-interface Reason {
-  zh: string;
-  en: string;
-}
-
 /** A failed open: carries the one finding to report. */
 class OpenFailure extends Error {
   constructor(readonly f: Finding) {
@@ -58,12 +54,22 @@ class OpenFailure extends Error {
   }
 }
 
-function fail(code: FindingCode, reason?: Reason): never {
-  const params = reason ? { reason: reason.zh, reasonEn: reason.en } : {};
-  throw new OpenFailure(finding(code, {}, params));
+/** Give up opening: the one finding of the file, with the reason as data (the catalogue phrases it). */
+function fail(code: 'file-unreadable', reason: Unreadable): never;
+function fail(code: 'file-too-large', reason: TooLarge): never;
+function fail(code: 'file-encrypted' | 'file-legacy-format'): never;
+function fail(code: 'file-unreadable' | 'file-too-large' | 'file-encrypted' | 'file-legacy-format', reason?: Unreadable | TooLarge): never {
+  const f =
+    code === 'file-unreadable' ? finding(code, {}, reason as Unreadable) : code === 'file-too-large' ? finding(code, {}, reason as TooLarge) : finding(code, {});
+  throw new OpenFailure(f);
 }
 
-const BROKEN: Reason = { zh: '文件不完整或已损坏', en: 'the file is incomplete or damaged' };
+const BROKEN: Unreadable = { reason: 'broken' };
+
+/** A file that is not a workbook at all. */
+function notWorkbook(kind: NotWorkbook): Unreadable {
+  return { reason: 'not-workbook', kind };
+}
 
 /** Open xlsx bytes. Never throws: every problem becomes one file-level error finding. */
 export async function openWorkbook(bytes: Uint8Array, opts: OpenOptions = {}): Promise<OpenResult> {
@@ -159,12 +165,12 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
   let fastError: unknown;
   switch (sniff(bytes)) {
     case 'empty':
-      fail('file-unreadable', { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' });
+      fail('file-unreadable', { reason: 'empty' });
     case 'ole2':
       return openOle2(bytes);
     case 'text':
     case 'unknown':
-      fail('file-unreadable', describeNonWorkbook(bytes));
+      fail('file-unreadable', notWorkbook(nonWorkbookKind(bytes)));
     case 'zip':
       break;
   }
@@ -185,7 +191,11 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
       return workbook;
     }
     // past a limit of ours (too many cells, elements nested beyond reason): refused with the reason, never handed to exceljs, which would take gigabytes
-    if (fastError instanceof SheetLimitError) fail(fastError.code, { zh: fastError.zh, en: fastError.en });
+    if (fastError instanceof SheetLimitError) {
+      const limit = fastError.limit;
+      if (limit.kind === 'too-many-cells') fail('file-too-large', { reason: 'too-many-cells', cells: limit.cells });
+      fail('file-unreadable', { reason: 'too-deep', depth: limit.depth });
+    }
     if (reader === 'fast') {
       checkActualSizes(bytes, entries, limits);
       throw fastError;
@@ -194,8 +204,7 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
     // workbook looks like this, and exceljs would walk every row or cell up to it (fuzzing found hangs and
     // out-of-memory aborts)
     if (fastError instanceof FastReadError && /^(bad row number|overlapping merges|bad merge range|bad cell reference)/.test(fastError.message)) {
-      const where = fastError.sheet === undefined ? null : sheetWhere(fastError.sheet);
-      fail('file-unreadable', { zh: `${where ? where.zh : ''}工作表结构超出 Excel 的限制（${fastError.message}），文件可能已损坏`, en: `${where ? where.en : ''}the sheet structure is beyond Excel's limits (${fastError.message}); the file may be damaged` });
+      fail('file-unreadable', { reason: 'beyond-excel-limits', ...(fastError.sheet === undefined ? {} : { sheet: fastError.sheet }), detail: fastError.message });
     }
   }
   checkActualSizes(bytes, entries, limits);
@@ -207,7 +216,7 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
   // exceljs makes a cell object for every cell of a merged range: a merge over whole columns hangs it (the
   // fast reader takes such sheets, so this only matters for a file it could not read for another reason)
   const huge = reader === 'exceljs' ? null : hugeMerge(bytes, entries);
-  if (huge) fail('file-unreadable', { zh: `工作表有覆盖 ${huge.cells} 个单元格的合并区域（${huge.ref}），且文件已损坏，无法读取`, en: `a merged range covers ${huge.cells} cells (${huge.ref}) and the file is damaged; it cannot be read` });
+  if (huge) fail('file-unreadable', { reason: 'huge-merge', cells: huge.cells, ref: huge.ref });
 
   // exceljs (and its dependencies) load only when needed: most runs never touch it
   const adapter = await import('./exceljs-adapter.js');
@@ -231,7 +240,7 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
     const sheet = reader === 'auto' ? sheetOf(fastError) : undefined;
     if (sheet !== undefined && !(fastError instanceof FastReadError)) {
       const m = errorMessage(fastError);
-      fail('file-unreadable', { zh: `工作表“${sheet}”无法读取（XML 内容已损坏：${m}）`, en: `sheet "${sheet}" cannot be read (its XML is damaged: ${m})` });
+      fail('file-unreadable', { reason: 'sheet-xml', sheet, detail: m });
     }
     throw err;
   }
@@ -239,16 +248,14 @@ async function open(bytes: Uint8Array, limits: Limits, reader: 'auto' | 'fast' |
   return workbook;
 }
 
-/** Where a sheet-level failure happened, as a prefix of the reason. */
-function sheetWhere(sheet: string): Reason {
-  return { zh: `工作表“${sheet}”：`, en: `sheet "${sheet}": ` };
+/** A fast-reader failure as data: the sheet, the cause readers are told, or the technical message. */
+function fastFailure(err: FastReadError): FastFailure {
+  return { ...(err.sheet === undefined ? {} : { sheet: err.sheet }), detail: err.message, ...(err.reason === undefined ? {} : { cause: err.reason }) };
 }
 
 /** The reason of a file-unreadable finding for a fast-reader failure: the sheet and the cause. */
-function fastReason(err: FastReadError): Reason {
-  const zh = err.zh ?? err.message;
-  if (err.sheet === undefined) return { zh: `工作簿结构无法识别（${zh}）`, en: `the workbook structure was not recognised (${err.message})` };
-  return { zh: `工作表“${err.sheet}”无法读取（${zh}）`, en: `sheet "${err.sheet}" cannot be read (${err.message})` };
+function fastReason(err: FastReadError): Unreadable {
+  return { reason: 'fast', failure: fastFailure(err) };
 }
 
 /** What exceljs must be held to when the fast reader failed (see fallbackGuard). */
@@ -272,10 +279,7 @@ const ISO_CELL_RX = /<(?:[\w.-]+:)?c\b[^>]*?\st\s*=\s*["']d["']/;
  */
 function fallbackGuard(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limits, fastError: unknown): Guard | null {
   if (!(fastError instanceof FastReadError)) return null;
-  const refuse = (zh: string, en: string): never => {
-    const r = fastReason(fastError);
-    fail('file-unreadable', { zh: `${r.zh}；${zh}`, en: `${r.en}; ${en}` });
-  };
+  const refuse = (refusal: FallbackRefusal): never => fail('file-unreadable', { reason: 'fallback-refused', failure: fastFailure(fastError), refusal });
   let outline: Outline;
   try {
     outline = readOutline(bytes, limits.maxInflated);
@@ -283,14 +287,14 @@ function fallbackGuard(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limit
     // not even the workbook's sheets can be listed: exceljs could leave any of them out unseen
     fail('file-unreadable', fastReason(fastError));
   }
-  if (outline.workbook !== 'xl/workbook.xml') refuse(`备用读取方式只能读取 xl/workbook.xml，而本文件的工作簿是 ${outline.workbook}`, `the fallback reader reads only xl/workbook.xml, and this workbook is ${outline.workbook}`);
+  if (outline.workbook !== 'xl/workbook.xml') refuse({ kind: 'workbook-part', part: outline.workbook });
   const byName = new Map(entries.map((e) => [partName(e.name), e]));
   for (const sh of outline.sheets) {
     const e = sh.part === undefined ? undefined : byName.get(sh.part);
     if (!e) continue;
     const r = inflateEntry(bytes, e, { maxBytes: e.uncompressedSize, keep: true });
     if (r.ok && r.data && ISO_CELL_RX.test(utf8.decode(r.data))) {
-      refuse(`工作表“${sh.name}”有 ISO 格式的日期单元格（t="d"），备用读取方式会把它们读成年份`, `sheet "${sh.name}" has ISO date cells (t="d"), which the fallback reader would read as years`);
+      refuse({ kind: 'iso-dates', sheet: sh.name });
     }
   }
   return {
@@ -299,7 +303,7 @@ function fallbackGuard(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limit
     check(workbook) {
       const got = new Set(workbook.sheets.map((s) => s.name));
       const lost = outline.sheets.filter((s) => !got.has(s.name)).map((s) => s.name);
-      if (lost.length) refuse(`备用读取方式未能读出工作表“${lost.join('”“')}”`, `the fallback reader left out the sheet${lost.length > 1 ? 's' : ''} "${lost.join('", "')}"`);
+      if (lost.length) refuse({ kind: 'lost-sheets', sheets: lost });
     },
   };
 }
@@ -307,13 +311,10 @@ function fallbackGuard(bytes: Uint8Array, entries: ZipEntryInfo[], limits: Limit
 /** The checks of a zip's size and central directory, before anything is inflated (throws OpenFailure). */
 function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[]; byName: Map<string, ZipEntryInfo> } {
   if (bytes.length > limits.maxBytes) {
-    fail('file-too-large', {
-      zh: `文件大小 ${fmtBytes(bytes.length)}，超过上限 ${fmtBytes(limits.maxBytes)}`,
-      en: `the file is ${fmtBytes(bytes.length)}, above the ${fmtBytes(limits.maxBytes)} limit`,
-    });
+    fail('file-too-large', { reason: 'file', size: bytes.length, limit: limits.maxBytes });
   }
   const dir = readZipDirectory(bytes);
-  if ('error' in dir) fail('file-unreadable', { zh: dir.error, en: dir.errorEn });
+  if ('error' in dir) fail('file-unreadable', dir.error === 'broken' ? BROKEN : notWorkbook(dir.error));
   const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
   const byName = new Map<string, ZipEntryInfo>();
   const folded = new Set<string>();
@@ -321,10 +322,7 @@ function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[];
     const name = partName(e.name);
     // two entries of one name (OPC part names ignore ASCII case): Excel reads one, other programs the other
     if (folded.has(name.toLowerCase())) {
-      fail('file-unreadable', {
-        zh: `压缩包中有两个名为“${name}”的部件，不同软件会读取不同的一个，无法确定 Excel 显示的内容；请在 Excel 中打开核对后另存为 .xlsx`,
-        en: `the zip holds two entries named "${name}", and programs differ in which one they read, so what Excel shows cannot be known; open it in Excel, check it and save as .xlsx`,
-      });
+      fail('file-unreadable', { reason: 'zip-duplicate-entry', name });
     }
     folded.add(name.toLowerCase());
     byName.set(name, e);
@@ -333,13 +331,13 @@ function checkZip(bytes: Uint8Array, limits: Limits): { entries: ZipEntryInfo[];
   // the workbook part is found through _rels/.rels (fast/book.ts): it need not be xl/workbook.xml
   if (!byName.has('xl/workbook.xml')) {
     const other = describeZip(byName);
-    if (other.known || !byName.has('_rels/.rels')) fail('file-unreadable', other);
+    if (other.known || !byName.has('_rels/.rels')) fail('file-unreadable', notWorkbook(other.kind));
   }
   if (entries.some((e) => (e.flags & 1) !== 0)) {
-    fail('file-unreadable', { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' });
+    fail('file-unreadable', { reason: 'zip-password' });
   }
   if (entries.some((e) => e.method !== 0 && e.method !== 8)) {
-    fail('file-unreadable', { zh: '使用了不支持的压缩方式', en: 'it uses an unsupported compression method' });
+    fail('file-unreadable', { reason: 'zip-method' });
   }
   checkDeclaredSizes(entries, limits);
   return { entries, byName };
@@ -370,15 +368,15 @@ function openOle2(bytes: Uint8Array): never {
     case 'encrypted-ooxml':
       fail('file-encrypted');
     case 'legacy-excel':
-      fail('file-legacy-format', { zh: '旧版 .xls/.et 格式', en: 'legacy .xls/.et format' });
+      fail('file-legacy-format');
     case 'word':
-      fail('file-unreadable', { zh: '文件是 Word 文档（.doc），不是 Excel 工作簿', en: 'the file is a Word document (.doc), not an Excel workbook' });
+      fail('file-unreadable', notWorkbook('doc'));
     case 'powerpoint':
-      fail('file-unreadable', { zh: '文件是 PowerPoint 演示文稿，不是 Excel 工作簿', en: 'the file is a PowerPoint presentation, not an Excel workbook' });
+      fail('file-unreadable', notWorkbook('ppt'));
     case 'broken':
       fail('file-unreadable', BROKEN);
     case 'other':
-      fail('file-legacy-format', { zh: 'OLE2 复合文档（旧版 Office 格式）', en: 'an OLE2 compound document (legacy Office format)' });
+      fail('file-legacy-format');
   }
 }
 
@@ -387,19 +385,19 @@ function partName(name: string): string {
   return name.startsWith('/') ? name.slice(1) : name;
 }
 
-function describeZip(byName: Map<string, ZipEntryInfo>): Reason & { known?: true } {
+function describeZip(byName: Map<string, ZipEntryInfo>): { kind: NotWorkbook; known?: true } {
   const known = describeOtherZip(byName);
-  if (known) return { ...known, known: true };
-  return { zh: '是 ZIP 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）', en: 'a zip archive but not an Excel workbook (no xl/workbook.xml)' };
+  if (known) return { kind: known, known: true };
+  return { kind: 'zip' };
 }
 
 /** A zip that is a known other kind of document (Word, PowerPoint, .xlsb, OpenDocument, empty). */
-function describeOtherZip(byName: Map<string, ZipEntryInfo>): Reason | null {
-  if (byName.has('word/document.xml')) return { zh: '文件是 Word 文档（.docx），不是 Excel 工作簿', en: 'the file is a Word document (.docx), not an Excel workbook' };
-  if (byName.has('ppt/presentation.xml')) return { zh: '文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿', en: 'the file is a PowerPoint presentation (.pptx), not an Excel workbook' };
-  if (byName.has('xl/workbook.bin')) return { zh: '文件是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx', en: 'the file is an Excel binary workbook (.xlsb); save it as .xlsx' };
-  if (byName.has('content.xml') && byName.has('mimetype')) return { zh: '文件是 OpenDocument 文档（如 .ods），不是 .xlsx 工作簿', en: 'the file is an OpenDocument file (e.g. .ods), not an .xlsx workbook' };
-  if (byName.size === 0) return { zh: '空的 ZIP 压缩包，不是 Excel 工作簿', en: 'an empty zip archive, not an Excel workbook' };
+function describeOtherZip(byName: Map<string, ZipEntryInfo>): NotWorkbook | null {
+  if (byName.has('word/document.xml')) return 'docx';
+  if (byName.has('ppt/presentation.xml')) return 'pptx';
+  if (byName.has('xl/workbook.bin')) return 'xlsb';
+  if (byName.has('content.xml') && byName.has('mimetype')) return 'ods';
+  if (byName.size === 0) return 'empty-zip';
   return null;
 }
 
@@ -460,26 +458,14 @@ function checkRemainingSizes(bytes: Uint8Array, entries: ZipEntryInfo[], limits:
 }
 
 function ratioFail(size: number, compressed: number, limits: Limits): never {
-  const ratio = compressed > 0 ? Math.round(size / compressed) : Infinity;
-  const shown = Number.isFinite(ratio) ? `${ratio} 倍` : '无穷大';
-  fail('file-too-large', {
-    zh: `解压后至少 ${fmtBytes(size)}，压缩比 ${shown}，超过上限 ${limits.maxRatio} 倍`,
-    en: `it inflates to at least ${fmtBytes(size)}, a compression ratio of ${Number.isFinite(ratio) ? ratio : 'infinity'}, above the limit of ${limits.maxRatio}`,
-  });
+  fail('file-too-large', { reason: 'ratio', size, ratio: compressed > 0 ? Math.round(size / compressed) : null, limit: limits.maxRatio });
 }
 
 function totalFail(total: number, limits: Limits, atLeast = false): never {
-  fail('file-too-large', {
-    zh: `解压后${atLeast ? '至少' : '约'} ${fmtBytes(total)}，超过上限 ${fmtBytes(limits.maxInflated)}`,
-    en: `it inflates to ${atLeast ? 'at least' : 'about'} ${fmtBytes(total)}, above the ${fmtBytes(limits.maxInflated)} limit`,
-  });
+  fail('file-too-large', { reason: 'inflated', size: total, limit: limits.maxInflated, atLeast });
 }
 
-export function fmtBytes(n: number): string {
-  if (n >= 1024 * MiB) return `${(n / (1024 * MiB)).toFixed(1)} GB`;
-  if (n >= MiB) return `${(n / MiB).toFixed(1)} MB`;
-  return `${Math.ceil(n / 1024)} KB`;
-}
+export { fmtBytes };
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -543,22 +529,22 @@ function isStructureError(err: unknown): boolean {
 /** Map an exceljs/JSZip/saxes exception to a file-unreadable finding. */
 function errorFinding(err: unknown): Finding {
   const m = errorMessage(err);
-  let reason: Reason;
+  let reason: Unreadable;
   if (/end of central directory|corrupted zip|invalid (distance|stored block|code|block type|literal|length)|incorrect header check|unexpected EOF|end of data|crc32|size mismatch|is this a zip/i.test(m)) {
     reason = BROKEN;
   } else if (/encrypted zip/i.test(m)) {
-    reason = { zh: 'ZIP 压缩包设置了密码', en: 'the zip archive is password-protected' };
+    reason = { reason: 'zip-password' };
   } else if (/exceljs would show #NUM!/.test(m)) {
-    reason = { zh: '有单元格的值不是数字（也不是错误值），无法确定 Excel 显示的内容', en: 'a cell holds a value that is neither a number nor an error value; what Excel shows cannot be known' };
-  } else if (err instanceof FastReadError && (err.sheet !== undefined || err.zh !== undefined)) {
+    reason = { reason: 'not-a-number' };
+  } else if (err instanceof FastReadError && (err.sheet !== undefined || err.reason !== undefined)) {
     reason = fastReason(err);
   } else if (isStructureError(err)) {
     // exceljs trips over parts it does not expect (missing or dangling relationships …)
-    reason = { zh: `工作簿结构无法识别，可能由 WPS 或其他软件生成（${m}）`, en: `the workbook structure was not recognised, possibly written by WPS or another program (${m})` };
+    reason = { reason: 'structure', detail: m };
   } else if (/^[^:]*:?\d+:\d+: /.test(m)) {
-    reason = { zh: `工作簿中的 XML 内容已损坏：${m}`, en: `the workbook's XML is damaged: ${m}` };
+    reason = { reason: 'xml', detail: m };
   } else {
-    reason = { zh: m, en: m };
+    reason = { reason: 'other', detail: m };
   }
-  return finding('file-unreadable', {}, { reason: reason.zh, reasonEn: reason.en });
+  return finding('file-unreadable', {}, reason);
 }

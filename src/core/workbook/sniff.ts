@@ -1,3 +1,7 @@
+import { en } from '../i18n/en.js';
+import { zh } from '../i18n/zh.js';
+import type { NotWorkbook } from './reasons.js';
+
 /** What the first bytes of a file say it is. The file name's extension is never consulted. */
 export type Sniffed = 'zip' | 'ole2' | 'empty' | 'text' | 'unknown';
 
@@ -31,30 +35,26 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return true;
 }
 
-/**
- * A short Chinese/English phrase naming what a non-workbook file appears to be, for the
- * `reason` of a file-unreadable finding ("不是 Excel 工作簿" when nothing better is known).
- */
-export function describeNonWorkbook(bytes: Uint8Array): { zh: string; en: string } {
+/** What a file that is not a workbook appears to be, by its first bytes ('unknown' when nothing better is known). */
+export function nonWorkbookKind(bytes: Uint8Array): NotWorkbook {
   const head = latin1(bytes.subarray(0, 2048)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
   const lower = head.toLowerCase().replace(/\x00/g, '');
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { zh: '文件是 PDF，不是 Excel 工作簿', en: 'the file is a PDF, not an Excel workbook' };
-  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x1f, 0x8b])) {
-    return { zh: '文件是压缩包（RAR/7z/gzip），不是 Excel 工作簿', en: 'the file is an archive (RAR/7z/gzip), not an Excel workbook' };
-  }
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) {
-    return { zh: '文件是图片，不是 Excel 工作簿', en: 'the file is an image, not an Excel workbook' };
-  }
-  if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-    return { zh: '文件是 Excel 2003 XML 表格，不是 .xlsx 工作簿', en: 'the file is an Excel 2003 XML spreadsheet, not an .xlsx workbook' };
-  }
-  if (/<(!doctype\s+html|html|table|head|body|meta)[\s>]/.test(lower)) {
-    return { zh: '文件内容是网页（HTML），不是 Excel 工作簿', en: 'the file is a web page (HTML), not an Excel workbook' };
-  }
-  if (sniff(bytes) === 'text') {
-    return { zh: '文件内容是纯文本（如 CSV），不是 Excel 工作簿', en: 'the file is plain text (e.g. CSV), not an Excel workbook' };
-  }
-  return { zh: '不是 Excel 工作簿', en: 'not an Excel workbook' };
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x1f, 0x8b])) return 'archive';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image';
+  if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml-2003';
+  if (/<(!doctype\s+html|html|table|head|body|meta)[\s>]/.test(lower)) return 'html';
+  if (sniff(bytes) === 'text') return 'text';
+  return 'unknown';
+}
+
+/**
+ * nonWorkbookKind phrased in both languages, for the findings that still carry their reason as
+ * text (collect, data files); the file-unreadable finding carries the kind itself.
+ */
+export function describeNonWorkbook(bytes: Uint8Array): { zh: string; en: string } {
+  const kind = nonWorkbookKind(bytes);
+  return { zh: zh.file.notWorkbook[kind], en: en.file.notWorkbook[kind] };
 }
 
 function latin1(b: Uint8Array): string {

@@ -4,6 +4,7 @@
  * every part in memory with no limit.
  */
 import { Inflate } from 'fflate';
+import type { ZipFailure } from './reasons.js';
 
 export interface ZipEntryInfo {
   name: string;
@@ -17,7 +18,8 @@ export interface ZipEntryInfo {
 }
 
 export type ZipDirectory = { entries: ZipEntryInfo[] };
-export type ZipError = { error: string; errorEn: string };
+/** Why the directory cannot be read (phrased by the labels modules, `file.zipError`). */
+export type ZipError = { error: ZipFailure };
 
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
@@ -25,7 +27,7 @@ const SIG_ZIP64_EOCD = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
-const BROKEN: ZipError = { error: '文件不完整或已损坏', errorEn: 'the file is incomplete or damaged' };
+const BROKEN: ZipError = { error: 'broken' };
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -50,7 +52,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | ZipError {
   if (eocd < 0) return BROKEN;
 
   if (dv.getUint16(eocd + 4, true) !== 0 || dv.getUint16(eocd + 6, true) !== 0) {
-    return { error: '分卷压缩文件，不是 Excel 工作簿', errorEn: 'a multi-part (spanned) zip, not an Excel workbook' };
+    return { error: 'spanned-zip' };
   }
   let count = dv.getUint16(eocd + 10, true);
   let cdSize = dv.getUint32(eocd + 12, true);

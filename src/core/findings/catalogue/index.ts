@@ -1,6 +1,6 @@
 import type { CodeDef } from '../define.js';
 import type { Params } from '../types.js';
-import { fileCodes } from './file.js';
+import { fileCodes, setTitleLookup } from './file.js';
 import { districtCodes } from './district.js';
 import { annex2Codes } from './annex2.js';
 import { annex1Codes } from './annex1.js';
@@ -42,6 +42,9 @@ export type ParamArgs<C extends FindingCode, X> = object extends ParamsOf<C>
   : [params: ParamsOf<C>, extra?: X];
 
 export const catalogue: Readonly<Record<FindingCode, CodeDef<Params>>> = codes as unknown as Readonly<Record<FindingCode, CodeDef<Params>>>;
+
+// findings-omitted names the title of the code it stands for
+setTitleLookup((code, lang) => (isFindingCode(code) ? catalogue[code].title[lang] : code));
 
 /** Whether a string read from outside (a test's manifest, a JSON file) is a catalogue code. */
 export function isFindingCode(code: string): code is FindingCode {

@@ -6,6 +6,6 @@ export const hiddenRowsRule: Annex1Rule = {
   description: '隐藏行中的数据同样计入',
   check(_doc, parsed, ctx) {
     const hidden = parsed.rows.filter((u) => u.row.hidden).map((u) => u.row.row);
-    if (hidden.length) ctx.report('sheet-hidden-data', { row: hidden[0] }, { what: `第 ${hidden.join('、')} 行`, whatEn: `Row(s) ${hidden.join(', ')}` });
+    if (hidden.length) ctx.report('sheet-hidden-data', { row: hidden[0] }, { rows: hidden });
   },
 };

@@ -22,7 +22,7 @@ export const unitsRule: Annex1Rule = {
       const unit = resolveSource({ kind: 'cell', text: u.unitText, ref: f.ref }, ctx);
       if (!unit) continue;
       const first = seen.get(unit.name);
-      if (first !== undefined) ctx.report('district-duplicate', { cell: f.ref, row: f.row, column: '地市' }, { unit: unit.name, first, files: `第 ${first} 行与第 ${f.row} 行` }, { value: u.unitText });
+      if (first !== undefined) ctx.report('district-duplicate', { cell: f.ref, row: f.row, column: '地市' }, { unit: unit.name, rows: [first, f.row] }, { value: u.unitText });
       else seen.set(unit.name, f.row);
     }
   },

@@ -7,7 +7,7 @@ export const hiddenRowsRule: Annex2Rule = {
   check(_doc, entries, ctx) {
     const hidden = entries.filter((e) => e.hidden).map((e) => e.row);
     if (hidden.length === 0) return;
-    const list = hidden.length > 10 ? `${hidden.slice(0, 10).join('、')} 等 ${hidden.length} 行` : hidden.join('、');
-    ctx.report('sheet-hidden-data', { row: hidden[0] }, { what: `第 ${list} 行`, whatEn: `Row(s) ${hidden.slice(0, 10).join(', ')}${hidden.length > 10 ? ' …' : ''}` });
+    // the first ten are listed
+    ctx.report('sheet-hidden-data', { row: hidden[0] }, { rows: hidden, shown: 10 });
   },
 };

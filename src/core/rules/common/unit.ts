@@ -1,28 +1,14 @@
 import { findUnitInText, resolveUnit, type Resolution } from '../../roster/resolve.js';
 import type { Unit } from '../../roster/units.js';
 import type { RuleContext } from '../types.js';
+import type { UnitSourceKind } from '../../findings/catalogue/district.js';
 
 export interface UnitSource {
   /** 'cell' = the table's 地市 column, 'meta' = the 填报单位 line, 'file' = the file name, 'option' = --district */
-  kind: 'cell' | 'meta' | 'file' | 'option';
+  kind: UnitSourceKind;
   text: string;
   ref?: string;
 }
-
-const SOURCE_ZH: Record<UnitSource['kind'], string> = { cell: '表内“地市”', meta: '“填报单位”', file: '文件名', option: '--district 参数' };
-const SOURCE_EN: Record<UnitSource['kind'], string> = { cell: 'the 地市 cell', meta: 'the 填报单位 line', file: 'the file name', option: 'the --district option' };
-const WHY_ZH: Record<UnitSource['kind'], string> = {
-  cell: '以数据所在行的“地市”为准',
-  meta: '以表头“填报单位”为准',
-  file: '表内没有可用的单位名称，只能依据文件名',
-  option: '依据命令行指定的单位',
-};
-const WHY_EN: Record<UnitSource['kind'], string> = {
-  cell: 'the row holding the figures decides',
-  meta: 'the 填报单位 line decides',
-  file: 'the file names no unit inside, so the file name decides',
-  option: 'the unit given on the command line',
-};
 
 /**
  * Resolve one unit source and report its problems at its cell (unknown, placeholder, merged-away unit).
@@ -40,11 +26,11 @@ export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false, 
       return undefined;
     case 'merged':
       // the merger is one fact about the file: say it once, at the most specific place that names the unit
-      if (!quiet && !told?.has(res.unit.name)) ctx.report('district-unknown', loc, { merged: 1, into: res.into, since: res.since, period: ctx.rosterDate }, { value: src.text });
+      if (!quiet && !told?.has(res.unit.name)) ctx.report('district-unknown', loc, { merged: 1, into: res.into, since: res.since }, { value: src.text });
       told?.add(res.unit.name);
       return undefined;
     case 'ambiguous':
-      if (!quiet && src.kind !== 'file') ctx.report('district-unknown', loc, { candidates: res.candidates.join('、'), example: res.candidates[0] }, { value: src.text });
+      if (!quiet && src.kind !== 'file') ctx.report('district-unknown', loc, { candidates: res.candidates, example: res.candidates[0] ?? '' }, { value: src.text });
       return undefined;
     case 'unknown':
       if (!quiet && src.kind !== 'file') ctx.report('district-unknown', loc, { period: ctx.rosterDate }, { value: src.text });
@@ -72,14 +58,7 @@ export function decideUnit(sources: UnitSource[], ctx: RuleContext): Unit | unde
     ctx.report(
       'district-mismatch',
       loc,
-      {
-        detail: `${SOURCE_ZH[winner.src.kind]}为“${winner.unit.name}”，而${SOURCE_ZH[other.src.kind]}为“${other.unit.name}”`,
-        detailEn: `${SOURCE_EN[winner.src.kind]} says ${winner.unit.name} but ${SOURCE_EN[other.src.kind]} says ${other.unit.name}`,
-        winner: `“${winner.unit.name}”`,
-        winnerEn: winner.unit.name,
-        why: WHY_ZH[winner.src.kind],
-        whyEn: WHY_EN[winner.src.kind],
-      },
+      { winner: { source: winner.src.kind, unit: winner.unit.name }, other: { source: other.src.kind, unit: other.unit.name } },
       { value: other.src.text, expected: winner.unit.name },
     );
   }

@@ -3,6 +3,7 @@
  * its worksheets depend on (workbook.xml, relationships, styles, shared strings): shared by
  * loadFast (a grid) and streamSheets (rows without a grid).
  */
+import { en } from '../../i18n/en.js';
 import { readZipDirectory, type ZipEntryInfo } from '../zipdir.js';
 import { styleInfo, type StyleInfo } from './compat.js';
 import {
@@ -103,7 +104,7 @@ export interface Outline {
 
 export function readOutline(bytes: Uint8Array, maxInflated = 500 * MiB): Outline {
   const dir = readZipDirectory(bytes);
-  if ('error' in dir) throw new FastReadError(dir.errorEn);
+  if ('error' in dir) throw new FastReadError(en.file.zipError(dir.error));
   const parts = new Parts(dir.entries, maxInflated);
   const { name, wb, rels, base } = workbookAndRels(bytes, parts);
   const byId = new Map(rels.map((r) => [r.id, r]));
@@ -122,7 +123,7 @@ export function readOutline(bytes: Uint8Array, maxInflated = 500 * MiB): Outline
 /** Everything before the worksheets' cells: workbook, relationships, styles, shared strings (for loadFast and streamSheets). */
 export function openBook(bytes: Uint8Array, opts: FastOptions): Book {
   const dir = readZipDirectory(bytes);
-  if ('error' in dir) throw new FastReadError(dir.errorEn);
+  if ('error' in dir) throw new FastReadError(en.file.zipError(dir.error));
   const parts = new Parts(dir.entries, opts.maxInflatedBytes ?? 500 * MiB, opts.read);
   const { wb, rels, base } = workbookAndRels(bytes, parts);
   const relOf = (kind: string): ZipEntryInfo | undefined => {
@@ -179,7 +180,7 @@ export class Parts {
       const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
       const f = name.toLowerCase();
       // two entries of one part name (OPC names ignore ASCII case): programs differ in which they read
-      if (this.folded.has(f)) throw new FastReadError(`the zip holds two entries named ${name}`, { zh: `压缩包中有两个名为 ${name} 的部件`, refuse: true });
+      if (this.folded.has(f)) throw new FastReadError({ kind: 'duplicate-entry', name }, { refuse: true });
       this.exact.set(name, e);
       this.folded.set(f, e);
     }

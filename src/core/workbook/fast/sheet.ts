@@ -38,6 +38,7 @@ import {
   type StyleInfo,
 } from './compat.js';
 import { FastReadError, type Attrs, type SheetHandler } from './xml.js';
+import type { SheetLimit } from '../reasons.js';
 import { CellRow } from './cellrow.js';
 
 /** The sheet holds something the row stream cannot give exactly as the grid would: read it as a grid. */
@@ -73,13 +74,8 @@ export const MAX_GRID_CELLS = 4_000_000;
 
 /** A sheet past a limit of ours (not a damaged file): refused, never handed to exceljs. */
 export class SheetLimitError extends FastReadError {
-  constructor(
-    override readonly zh: string,
-    readonly en: string,
-    /** the finding it becomes */
-    readonly code: 'file-too-large' | 'file-unreadable' = 'file-too-large',
-  ) {
-    super(en, { zh });
+  constructor(readonly limit: SheetLimit) {
+    super(limit);
     this.name = 'SheetLimitError';
   }
 }
@@ -595,7 +591,7 @@ export class SheetParser implements SheetHandler {
         this.outT = 'b';
         if (v === '1' || v === 'true') this.outV = true;
         else if (v === '0' || v === 'false') this.outV = false;
-        else throw this.unreadable(`the boolean "${v.slice(0, 40)}" cannot be read`, `逻辑值“${v.slice(0, 40)}”无法识别`);
+        else throw this.unreadable('boolean', v.slice(0, 40));
         return;
       case 'e':
         this.outT = 'e';
@@ -606,14 +602,14 @@ export class SheetParser implements SheetHandler {
         try {
           this.outV = isoDateSerial(v);
         } catch {
-          throw this.unreadable(`the date "${v.slice(0, 40)}" is not an ISO 8601 date`, `日期“${v.slice(0, 40)}”不是 ISO 8601 格式`);
+          throw this.unreadable('date', v.slice(0, 40));
         }
         return;
       case undefined:
       case 'n':
         break;
       default:
-        throw this.unreadable(`the cell type t="${t.slice(0, 20)}" is not one Excel writes`, `单元格类型 t="${t.slice(0, 20)}" 不是 Excel 使用的类型`);
+        throw new FastReadError({ kind: 'cell-type', ref: this.cellRef(), type: t.slice(0, 20) }, { refuse: true });
     }
     const n = parseFloat(v);
     // (+v is the whole text as a number: "12abc", "0x1A", "Infinity" are no numbers Excel stores)
@@ -624,7 +620,7 @@ export class SheetParser implements SheetHandler {
         this.outV = v;
         return;
       }
-      throw this.unreadable(`the number "${v.slice(0, 40)}" cannot be read`, `数字“${v.slice(0, 40)}”无法识别`);
+      throw this.unreadable('number', v.slice(0, 40));
     }
     const g = gridNumber(n, style.exDate, style.ourDate, this.date1904, style.elapsed);
     if (g === g) {
@@ -641,9 +637,12 @@ export class SheetParser implements SheetHandler {
   }
 
   /** A value of the current cell that cannot be read: the file is refused (the fallback would guess). */
-  private unreadable(en: string, zh: string): FastReadError {
-    const ref = `${colToLetters(this.cellCol)}${this.rowNum}`;
-    return new FastReadError(`cell ${ref}: ${en}`, { zh: `单元格 ${ref}：${zh}`, refuse: true });
+  private unreadable(type: 'boolean' | 'date' | 'number', text: string): FastReadError {
+    return new FastReadError({ kind: 'cell-value', ref: this.cellRef(), type, text }, { refuse: true });
+  }
+
+  private cellRef(): string {
+    return `${colToLetters(this.cellCol)}${this.rowNum}`;
   }
 
   /** Sets outT/outV from the cached result; returns the formula text (without '=') or undefined. */
@@ -729,12 +728,11 @@ export class SheetParser implements SheetHandler {
 const MAX_DEPTH = 256;
 
 function tooDeep(): SheetLimitError {
-  return new SheetLimitError(`工作表的 XML 元素嵌套超过 ${MAX_DEPTH} 层（大量元素没有闭合），文件已损坏`, `the sheet's XML elements nest more than ${MAX_DEPTH} deep (many elements are never closed); the file is damaged`, 'file-unreadable');
+  return new SheetLimitError({ kind: 'too-deep', depth: MAX_DEPTH });
 }
 
 function tooManyCells(): SheetLimitError {
-  const n = MAX_GRID_CELLS.toLocaleString('en-US');
-  return new SheetLimitError(`单元格过多：超过 ${n} 个，远超任何附表`, `too many cells: more than ${n}, far beyond any annex`);
+  return new SheetLimitError({ kind: 'too-many-cells', cells: MAX_GRID_CELLS });
 }
 
 class PlainAttrs implements Attrs {

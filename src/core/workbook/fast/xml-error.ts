@@ -1,18 +1,22 @@
+import { en } from '../../i18n/en.js';
+import type { FastCause } from '../reasons.js';
+
 /**
  * Thrown for anything the fast reader does not handle; openWorkbook then falls back to exceljs,
  * unless `refuse` says the fallback would only guess (a value that cannot be read as what its
  * cell type says: exceljs makes it #NUM!, a number or a year), and then the file is refused.
- * `sheet` names the worksheet being read when it happened, `zh` is the cause for Chinese readers
- * (the message is the English one).
+ * `sheet` names the worksheet being read when it happened. `reason`, when set, is a cause that
+ * readers are told in their language (the message is then its English phrase); otherwise the
+ * message is a technical one, shown as it is.
  */
 export class FastReadError extends Error {
   sheet?: string;
-  readonly zh?: string;
+  readonly reason?: FastCause;
   readonly refuse: boolean;
-  constructor(message: string, opts: { zh?: string; refuse?: boolean } = {}) {
-    super(message);
+  constructor(message: string | FastCause, opts: { refuse?: boolean } = {}) {
+    super(typeof message === 'string' ? message : en.file.fastCause(message));
     this.name = 'FastReadError';
-    if (opts.zh !== undefined) this.zh = opts.zh;
+    if (typeof message !== 'string') this.reason = message;
     this.refuse = opts.refuse === true;
   }
 }
