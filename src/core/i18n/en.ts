@@ -1,6 +1,6 @@
-import type { DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, PreviousMissingWhy, Where } from '../findings/catalogue/aggregate.js';
-import type { UnitSourceKind } from '../findings/catalogue/district.js';
-import type { HiddenData } from '../findings/catalogue/file.js';
+import type { DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, PreviousMissingWhy, Where } from '../findings/params.js';
+import type { UnitSourceKind } from '../findings/params.js';
+import type { HiddenData } from '../findings/params.js';
 import { periodLabelEn, type Period } from '../roster/period.js';
 import { fmtBytes } from '../workbook/bytes.js';
 import type { FallbackRefusal, FastCause, FastFailure, NotWorkbook, TooLarge, Unreadable, ZipFailure } from '../workbook/reasons.js';

@@ -3,41 +3,9 @@ import { zh } from '../../i18n/zh.js';
 import type { Period } from '../../roster/period.js';
 import { code, defineCodes, s } from '../define.js';
 
-/** A submission as messages name it: a file (or the name it was sent under), and the row when the row tells it apart. */
-export interface Where {
-  file: string;
-  row?: number;
-}
+import type { Where, DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, PreviousMissingWhy } from '../params.js';
 
-/** How a unit's several submissions were settled (district-duplicate). */
-export type DuplicateDecision =
-  /** the figures are identical: counted once */
-  | { decision: 'identical'; counted: Where }
-  /** the one with the clearly later 填报时间 was counted */
-  | { decision: 'later'; counted: Where & { date: string }; others: (Where & { date: string })[] }
-  /** none was counted: the dates are the same, or not every file has one */
-  | { decision: 'undecided'; why: 'same-date' | 'undated' };
-
-/** A file's own period as far as its name and 填报时间 tell it (all absent: unknown). */
-export interface FilePeriodShown {
-  year?: number;
-  quarter?: Period['quarter'];
-  annual?: boolean;
-}
-
-/** How a file's period was found. */
-export type PeriodEvidence =
-  | { from: 'name+date'; name: string; date: string }
-  | { from: 'name'; name: string }
-  | { from: 'date'; date: string }
-  | { from: 'name-year'; year: number }
-  | { from: 'none' };
-
-/** How the period of an aggregation was decided: --period, or the most files (of the previous set, or of this one). */
-export type PeriodWhy = { by: 'option' } | { by: 'previous' | 'majority'; votes: number; of: number };
-
-/** Why a unit has no usable previous figures. */
-export type PreviousMissingWhy = 'missing' | 'unreadable' | 'duplicate';
+export type { Where, DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, PreviousMissingWhy };
 
 /** The submissions of district-duplicate: two rows of one table, or files (and rows). */
 type DuplicateSources = { rows: [number, number]; sources?: undefined } | { sources: Where[]; rows?: undefined };

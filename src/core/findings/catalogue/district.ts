@@ -2,14 +2,9 @@ import { en } from '../../i18n/en.js';
 import { zh } from '../../i18n/zh.js';
 import { code, defineCodes, s } from '../define.js';
 
-/** Where a file names its reporting unit: the table's 地市 column, the 填报单位 line, the file name, --district. */
-export type UnitSourceKind = 'cell' | 'meta' | 'file' | 'option';
+import type { UnitSourceKind, NamedUnit } from '../params.js';
 
-/** The unit a file names, and where (district-mismatch). */
-export interface NamedUnit {
-  source: UnitSourceKind;
-  unit: string;
-}
+export type { UnitSourceKind, NamedUnit };
 
 /** Findings about the reporting unit (填报单位 / 地市). The unit as written is the finding's value. */
 export const districtCodes = defineCodes({

@@ -4,8 +4,9 @@ import type { TooLarge, Unreadable } from '../../workbook/reasons.js';
 import { code, defineCodes, s } from '../define.js';
 import type { Lang } from '../types.js';
 
-/** What sheet-hidden-data says is hidden: a sheet, or rows (the first `shown` of them listed, all when absent). */
-export type HiddenData = { sheet: string; rows?: undefined; shown?: undefined } | { sheet?: undefined; rows: number[]; shown?: number };
+import type { HiddenData } from '../params.js';
+
+export type { HiddenData };
 
 /**
  * The title of a code, for findings-omitted. The catalogue (index.ts) imports this file, so it sets
