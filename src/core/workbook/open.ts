@@ -12,7 +12,6 @@ import { FastReadError, loadFast, readOutline, SheetLimitError, sheetOf, streamS
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
-import type { FindingCode } from '../findings/catalogue/index.js';
 
 export interface OpenOptions {
   /** default 50 MiB */
@@ -57,7 +56,7 @@ class OpenFailure extends Error {
   }
 }
 
-function fail(code: FindingCode, reason?: Reason): never {
+function fail(code: 'file-encrypted' | 'file-legacy-format' | 'file-too-large' | 'file-unreadable', reason?: Reason): never {
   const params = reason ? { reason: reason.zh, reasonEn: reason.en } : {};
   throw new OpenFailure(finding(code, {}, params));
 }
