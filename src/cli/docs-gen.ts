@@ -18,9 +18,12 @@ function cell(s: string): string {
 /**
  * A message template with its parameters shown as placeholders: `{column}` where the finding names
  * the column. A template that takes a branch on a parameter shows the branch for a value present.
+ * A code that declares an example of its parameters shows the example's values instead (lists,
+ * faults and other data a placeholder cannot stand for); the location's row, value and expected stay placeholders.
  */
-function template(fn: (p: Params) => string): string {
-  const p = new Proxy({} as Params, { get: (_t, k) => (typeof k === 'string' ? `{${k}}` : undefined) });
+function template(fn: (p: Params) => string, example?: object): string {
+  const ex = (example ?? {}) as Record<string, unknown>;
+  const p = new Proxy({} as Params, { get: (_t, k) => (typeof k !== 'string' ? undefined : k in ex ? ex[k] : `{${k}}`) });
   try {
     return fn(p);
   } catch {
@@ -38,7 +41,7 @@ export function findingCodesMarkdown(): string {
   for (const code of (Object.keys(catalogue) as FindingCode[]).sort()) {
     const d = catalogue[code];
     const meaning = `${d.title.zh}<br>${d.title.en}`;
-    const msg = `${cell(template(d.message.zh))}<br><br>${cell(template(d.message.en))}`;
+    const msg = `${cell(template(d.message.zh, d.example))}<br><br>${cell(template(d.message.en, d.example))}`;
     out.push(`| \`${code}\` | ${SEVERITY[d.severity] ?? d.severity} | ${cell(meaning)} | ${msg} |`);
   }
   return out.join('\n') + '\n';

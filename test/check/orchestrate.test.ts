@@ -46,7 +46,7 @@ describe('runCheckCore', () => {
     ]);
     const dup = r.entries.filter((e) => e.findings.some((f) => f.code === 'uscc-duplicate-across-districts'));
     expect(dup.map((e) => e.district)).toEqual(['渝北区', '江北区']);
-    expect(dup[0]!.findings.find((f) => f.code === 'uscc-duplicate-across-districts')!.params.others).toBe('江北区');
+    expect(dup[0]!.findings.find((f) => f.code === 'uscc-duplicate-across-districts')!.params.others).toEqual(['江北区']);
     // the wrong USCC: validation's own error is the entry's, and no matching is attempted
     const bad = r.entries[1]!;
     expect(bad.findings.map((f) => f.code)).toContain('uscc-checksum');

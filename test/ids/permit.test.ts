@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkPermit, isLegacyPermit } from '../../src/core/ids/permit.js';
+import { checkPermit, isLegacyPermit, type PermitIssue } from '../../src/core/ids/permit.js';
+import { en, zh } from '../../src/core/i18n/index.js';
 import { USCC_ALPHABET, usccCheckChar } from '../../src/core/ids/uscc.js';
 
 const USCC = '91130200699229617X'; // HJ 608-2017 annex A example (河钢唐山分公司)
 const PERMIT = `${USCC}001P`;
+
+/** A format issue as its reason and the message's phrase in Chinese and English. */
+const phrased = (i: PermitIssue | undefined) => (i?.kind === 'format' ? [i.reason, zh.value.permitFault(i.fault), en.value.permitFault(i.fault)] : i?.kind);
 
 describe('checkPermit — well-formed numbers', () => {
   it('the HJ 608-2017 examples', () => {
@@ -36,55 +40,37 @@ describe('checkPermit — well-formed numbers', () => {
 describe('checkPermit — format errors', () => {
   it('wrong length, with short Chinese and English reasons', () => {
     const r = checkPermit('91130200699229617X01', USCC);
-    expect(r.issues).toEqual([
-      { kind: 'format', reason: 'length', reasonZh: '长度为 20 位，应为 22 位', reasonEn: '20 characters instead of 22' },
-    ]);
-    expect(checkPermit(`${PERMIT}1`).issues[0]).toMatchObject({ kind: 'format', reason: 'length', reasonEn: '23 characters instead of 22' });
+    expect(r.issues).toEqual([{ kind: 'format', reason: 'length', fault: { fault: 'length', length: 20, bare: false } }]);
+    expect(phrased(r.issues[0])).toEqual(['length', '长度为 20 位，应为 22 位', '20 characters instead of 22']);
+    expect(phrased(checkPermit(`${PERMIT}1`).issues[0])).toEqual(['length', '长度为 23 位，应为 22 位', '23 characters instead of 22']);
   });
 
   it('the bare USCC in the permit column says what is missing', () => {
-    expect(checkPermit(USCC, USCC).issues).toEqual([
-      {
-        kind: 'format',
-        reason: 'length',
-        reasonZh: '长度为 18 位，应为 22 位（缺少 3 位序号和 1 位字母）',
-        reasonEn: '18 characters instead of 22 (the 3-digit sequence and the letter are missing)',
-      },
+    expect(checkPermit(USCC, USCC).issues.map(phrased)).toEqual([
+      ['length', '长度为 18 位，应为 22 位（缺少 3 位序号和 1 位字母）', '18 characters instead of 22 (the 3-digit sequence and the letter are missing)'],
     ]);
   });
 
   it('empty', () => {
-    expect(checkPermit('   ').issues).toEqual([{ kind: 'format', reason: 'length', reasonZh: '为空', reasonEn: 'empty' }]);
+    expect(checkPermit('   ').issues).toEqual([{ kind: 'format', reason: 'length', fault: { fault: 'empty' } }]);
+    expect(phrased(checkPermit('   ').issues[0])).toEqual(['length', '为空', 'empty']);
   });
 
   it('punctuation inside the number', () => {
-    expect(checkPermit('91130200699229617X-001P', USCC).issues).toEqual([
-      { kind: 'format', reason: 'charset', reasonZh: '含有非法字符“-”', reasonEn: 'contains the invalid character "-"' },
-    ]);
+    expect(checkPermit('91130200699229617X-001P', USCC).issues.map(phrased)).toEqual([['charset', '含有非法字符“-”', 'contains the invalid character "-"']]);
   });
 
   it('a letter the USCC never uses in the first 18 characters', () => {
     const r = checkPermit('9113O200699229617X001P', USCC);
-    expect(r.issues).toEqual([
-      {
-        kind: 'format',
-        reason: 'charset',
-        reasonZh: '前 18 位含有信用代码不使用的字符“O”',
-        reasonEn: 'the first 18 characters contain "O", which a USCC never uses',
-      },
-    ]);
+    expect(r.issues.map(phrased)).toEqual([['charset', '前 18 位含有信用代码不使用的字符“O”', 'the first 18 characters contain "O", which a USCC never uses']]);
   });
 
   it('a sequence that is not three digits', () => {
-    expect(checkPermit(`${USCC}0A1P`, USCC).issues).toEqual([
-      { kind: 'format', reason: 'sequence', reasonZh: '第 19–21 位应为 3 位数字序号，现为“0A1”', reasonEn: 'characters 19–21 should be a 3-digit sequence, not "0A1"' },
-    ]);
+    expect(checkPermit(`${USCC}0A1P`, USCC).issues.map(phrased)).toEqual([['sequence', '第 19–21 位应为 3 位数字序号，现为“0A1”', 'characters 19–21 should be a 3-digit sequence, not "0A1"']]);
   });
 
   it('a final character that is not a letter', () => {
-    expect(checkPermit(`${USCC}0011`, USCC).issues).toEqual([
-      { kind: 'format', reason: 'suffix-not-letter', reasonZh: '第 22 位应为字母，现为“1”', reasonEn: 'the 22nd character should be a letter, not "1"' },
-    ]);
+    expect(checkPermit(`${USCC}0011`, USCC).issues.map(phrased)).toEqual([['suffix-not-letter', '第 22 位应为字母，现为“1”', 'the 22nd character should be a letter, not "1"']]);
   });
 
   it('unknown shapes are errors, not legacy', () => {
@@ -98,8 +84,9 @@ describe('checkPermit — format errors', () => {
   it('long lists of foreign characters are cut short', () => {
     const r = checkPermit('某某某公司的排污许可证编号待补');
     expect(r.issues[0]).toMatchObject({ kind: 'format', reason: 'charset' });
-    const issue = r.issues[0]!;
-    expect(issue.kind === 'format' && issue.reasonZh.endsWith('…”')).toBe(true);
+    const [, inZh, inEn] = phrased(r.issues[0]) as string[];
+    expect(inZh!.endsWith('…”')).toBe(true);
+    expect(inEn).toMatch(/^contains the invalid characters ".{5}…"$/u);
   });
 });
 

@@ -209,9 +209,9 @@ describe('duplicate rule', () => {
     const ctx = { report: (c: string, loc: unknown, params: unknown, extra: unknown) => got.push([c, loc, params, extra]) } as unknown as RuleContext;
     duplicateRule.check(null as never, [entry(1, 1), entry(2, 2), entry(3, 2), entry(4, 1), entry(5, 3), entry(6, 1)], ctx);
     expect(got).toEqual([
-      ['uscc-duplicate', { cell: 'D4', row: 4, column: '统一社会信用代码' }, { rows: '1、4、6' }, { value: '91500107000000001X' }],
-      ['uscc-duplicate', { cell: 'D6', row: 6, column: '统一社会信用代码' }, { rows: '1、4、6' }, { value: '91500107000000001X' }],
-      ['uscc-duplicate', { cell: 'D3', row: 3, column: '统一社会信用代码' }, { rows: '2、3' }, { value: '91500107000000002X' }],
+      ['uscc-duplicate', { cell: 'D4', row: 4, column: '统一社会信用代码' }, { rows: [1, 4, 6] }, { value: '91500107000000001X' }],
+      ['uscc-duplicate', { cell: 'D6', row: 6, column: '统一社会信用代码' }, { rows: [1, 4, 6] }, { value: '91500107000000001X' }],
+      ['uscc-duplicate', { cell: 'D3', row: 3, column: '统一社会信用代码' }, { rows: [2, 3] }, { value: '91500107000000002X' }],
     ]);
   });
 });

@@ -91,7 +91,7 @@ describe('cellCount', () => {
   });
   it('formula without a value and error values are their own reasons', () => {
     const z: GridCell = { t: 'z', v: null, formula: 'SUM(B5:B45)' };
-    expect(cellCount(z)).toEqual({ ok: false, reason: 'formula-no-value', reasonZh: '公式没有计算结果', reasonEn: 'formula without a saved value', formula: 'SUM(B5:B45)' });
+    expect(cellCount(z)).toEqual({ ok: false, reason: 'formula-no-value', formula: 'SUM(B5:B45)' });
     expect(cellCount({ t: 'e', v: '#DIV/0!' })).toMatchObject({ ok: false, reason: 'error-value', code: '#DIV/0!' });
   });
   it('a formula with a cached number is read as the number', () => {

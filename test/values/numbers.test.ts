@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCount, plainNumberText, sumExact } from '../../src/core/values/numbers.js';
+import { en, zh } from '../../src/core/i18n/index.js';
 
 describe('parseCount: numbers', () => {
   it('accepts non-negative whole numbers', () => {
@@ -16,10 +17,10 @@ describe('parseCount: numbers', () => {
     expect(parseCount(-1e-12)).toEqual({ ok: true, value: 0, asText: false });
   });
   it('rejects fractions, negatives, huge and non-finite numbers', () => {
-    expect(parseCount(12.5)).toMatchObject({ ok: false, reason: 'fraction', reasonZh: '含小数' });
+    expect(parseCount(12.5)).toMatchObject({ ok: false, reason: 'fraction', fault: 'fraction' });
     expect(parseCount(12.001)).toMatchObject({ ok: false, reason: 'fraction' });
     expect(parseCount(1_000_000.001)).toMatchObject({ ok: false, reason: 'fraction' });
-    expect(parseCount(-3)).toMatchObject({ ok: false, reason: 'negative', reasonEn: 'negative' });
+    expect(parseCount(-3)).toMatchObject({ ok: false, reason: 'negative', fault: 'negative' });
     expect(parseCount(-0.5)).toMatchObject({ ok: false, reason: 'negative' });
     expect(parseCount(Number.MAX_SAFE_INTEGER + 2)).toMatchObject({ ok: false, reason: 'too-large' });
     expect(parseCount(1e300)).toMatchObject({ ok: false, reason: 'too-large' });
@@ -29,7 +30,7 @@ describe('parseCount: numbers', () => {
   it('booleans are not numbers; null is empty', () => {
     expect(parseCount(true)).toMatchObject({ ok: false, reason: 'not-a-number' });
     expect(parseCount(false)).toMatchObject({ ok: false, reason: 'not-a-number' });
-    expect(parseCount(null)).toMatchObject({ ok: false, reason: 'empty', reasonZh: '空白' });
+    expect(parseCount(null)).toMatchObject({ ok: false, reason: 'empty', fault: 'empty' });
   });
 });
 
@@ -47,11 +48,9 @@ describe('parseCount: text', () => {
   });
   it.each([['—'], ['-'], ['/'], ['无'], ['——'], ['－'], ['／'], ['N/A'], ['暂无']])('placeholder %j is invalid, told to write 0', (s) => {
     const r = parseCount(s);
-    expect(r).toMatchObject({ ok: false, reason: 'not-a-number' });
-    if (!r.ok) {
-      expect(r.reasonZh).toContain('填 0');
-      expect(r.reasonEn).toContain('write 0');
-    }
+    expect(r).toMatchObject({ ok: false, reason: 'not-a-number', fault: 'placeholder' });
+    expect(zh.value.figureFault({ fault: 'placeholder' })).toContain('填 0');
+    expect(en.value.figureFault({ fault: 'placeholder' })).toContain('write 0');
   });
   it('negative, fractional and malformed text', () => {
     expect(parseCount('-3')).toMatchObject({ ok: false, reason: 'negative' });
@@ -62,7 +61,7 @@ describe('parseCount: text', () => {
     expect(parseCount('12,00,000')).toMatchObject({ ok: false, reason: 'not-a-number' });
     expect(parseCount('1 200')).toMatchObject({ ok: false, reason: 'not-a-number' });
     expect(parseCount('十二')).toMatchObject({ ok: false, reason: 'not-a-number' });
-    expect(parseCount('12%')).toMatchObject({ ok: false, reason: 'not-a-number', reasonEn: 'a percentage, not a count' });
+    expect(parseCount('12%')).toMatchObject({ ok: false, reason: 'not-a-number', fault: 'percent' });
     expect(parseCount('约12')).toMatchObject({ ok: false, reason: 'not-a-number' });
     expect(parseCount('12元')).toMatchObject({ ok: false, reason: 'not-a-number' });
     expect(parseCount('TRUE')).toMatchObject({ ok: false, reason: 'not-a-number' });

@@ -1,13 +1,21 @@
 import { FIGURE_KEYS, type FigureKey, type Figures } from '../layout/annex1.js';
 import type { Annex1Doc, Annex1Row } from '../reader/types.js';
 import { cellCount } from '../values/cell.js';
+import type { CountFault } from '../values/numbers.js';
+
+/**
+ * Why a figure cell is not a count, as data (number-invalid's parameters; the labels' `value.figureFault`
+ * phrases it): what parsing the value found, a formula without a result, or an error value —
+ * `cell-error` when the cell itself holds it, `error-value` when a count was asked of one.
+ */
+export type FigureFault = { fault: CountFault | 'formula-no-value' } | { fault: 'error-value' | 'cell-error'; error: string };
 
 /** How one Annex 1 figure cell was read. */
 export type FigureRead =
   | { kind: 'ok'; value: number; asText: boolean }
   | { kind: 'blank' }
   | { kind: 'absent' } // the column is missing from the header
-  | { kind: 'invalid'; reasonZh: string; reasonEn: string }
+  | { kind: 'invalid'; fault: FigureFault }
   | { kind: 'no-value'; formula: string }
   | { kind: 'error-value'; error: string };
 
@@ -42,8 +50,8 @@ export function readFigure(row: Annex1Row, key: FigureKey): FigureRead {
 
 function fromCount(r: ReturnType<typeof cellCount>): FigureRead {
   if (r.ok) return { kind: 'ok', value: r.value, asText: r.asText };
-  if ('reasonZh' in r) return { kind: 'invalid', reasonZh: r.reasonZh, reasonEn: r.reasonEn };
-  return { kind: 'invalid', reasonZh: '无法识别', reasonEn: 'unreadable' };
+  if ('fault' in r) return { kind: 'invalid', fault: { fault: r.fault } };
+  return { kind: 'invalid', fault: r.reason === 'error-value' ? { fault: 'error-value', error: r.code ?? '' } : { fault: 'formula-no-value' } };
 }
 
 export function parseUnitRow(row: Annex1Row): UnitFigures {

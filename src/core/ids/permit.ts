@@ -16,8 +16,22 @@ import { isWellFormedUscc, normaliseIdText, USCC_ALPHABET } from './uscc.js';
 
 export type PermitFormatReason = 'length' | 'charset' | 'sequence' | 'suffix-not-letter';
 
+/**
+ * What is wrong with a malformed number, as data (permit-format's parameters; the labels'
+ * `value.permitFault` phrases it): empty; characters that are not [0-9A-Z] (distinct, in order);
+ * the wrong length (`bare`: it is a well-formed USCC alone); characters no USCC uses in the first 18;
+ * a sequence (characters 19–21) that is not 3 digits; a last character that is not a letter.
+ */
+export type PermitFault =
+  | { fault: 'empty' }
+  | { fault: 'chars'; chars: string[] }
+  | { fault: 'length'; length: number; bare: boolean }
+  | { fault: 'head-chars'; chars: string[] }
+  | { fault: 'sequence'; sequence: string }
+  | { fault: 'suffix'; suffix: string };
+
 export type PermitIssue =
-  | { kind: 'format'; reason: PermitFormatReason; reasonZh: string; reasonEn: string }
+  | { kind: 'format'; reason: PermitFormatReason; fault: PermitFault }
   | { kind: 'uscc-mismatch'; prefix: string }
   | { kind: 'suffix'; suffix: string }
   | { kind: 'legacy' };
@@ -50,8 +64,8 @@ export function isLegacyPermit(n: string): boolean {
   return m !== null && PROVINCES.has(m[1]!);
 }
 
-function format(reason: PermitFormatReason, reasonZh: string, reasonEn: string): PermitIssue {
-  return { kind: 'format', reason, reasonZh, reasonEn };
+function format(reason: PermitFormatReason, fault: PermitFault): PermitIssue {
+  return { kind: 'format', reason, fault };
 }
 
 /** The current form: 18 USCC characters, a 3-digit sequence, a letter. */
@@ -79,30 +93,15 @@ export function checkPermit(raw: string, rowUscc?: string): PermitResult {
 
 /** What is wrong with a number that is neither of the current form nor a legacy one: the first problem found. */
 function formatIssue(n: string): PermitIssue {
-  if (n === '') return format('length', '为空', 'empty');
+  if (n === '') return format('length', { fault: 'empty' });
   const foreign = [...new Set([...n].filter((c) => !/[0-9A-Z]/.test(c)))];
-  if (foreign.length > 0) {
-    const list = foreign.slice(0, 5).join('') + (foreign.length > 5 ? '…' : '');
-    return format('charset', `含有非法字符“${list}”`, `contains the invalid character${foreign.length > 1 ? 's' : ''} "${list}"`);
-  }
-  if (n.length !== 22) {
-    // The commonest slip is the bare USCC in the permit column: say what is missing.
-    const bare = n.length === 18 && isWellFormedUscc(n);
-    return format(
-      'length',
-      `长度为 ${n.length} 位，应为 22 位${bare ? '（缺少 3 位序号和 1 位字母）' : ''}`,
-      `${n.length} characters instead of 22${bare ? ' (the 3-digit sequence and the letter are missing)' : ''}`,
-    );
-  }
+  if (foreign.length > 0) return format('charset', { fault: 'chars', chars: foreign });
+  // The commonest slip is the bare USCC in the permit column: the message says what is missing.
+  if (n.length !== 22) return format('length', { fault: 'length', length: n.length, bare: n.length === 18 && isWellFormedUscc(n) });
   const badHead = [...new Set([...n.slice(0, 18)].filter((c) => !USCC_ALPHABET.includes(c)))];
-  if (badHead.length > 0) {
-    const list = badHead.join('');
-    return format('charset', `前 18 位含有信用代码不使用的字符“${list}”`, `the first 18 characters contain "${list}", which a USCC never uses`);
-  }
+  if (badHead.length > 0) return format('charset', { fault: 'head-chars', chars: badHead });
   const seq = n.slice(18, 21);
-  if (!/^\d{3}$/.test(seq)) {
-    return format('sequence', `第 19–21 位应为 3 位数字序号，现为“${seq}”`, `characters 19–21 should be a 3-digit sequence, not "${seq}"`);
-  }
+  if (!/^\d{3}$/.test(seq)) return format('sequence', { fault: 'sequence', sequence: seq });
   const suffix = n[21]!;
-  return format('suffix-not-letter', `第 22 位应为字母，现为“${suffix}”`, `the 22nd character should be a letter, not "${suffix}"`);
+  return format('suffix-not-letter', { fault: 'suffix', suffix });
 }

@@ -78,7 +78,7 @@ export function duplicatesAcrossUnits(results: readonly FileResult[]): Finding[]
       finding(
         'uscc-duplicate-across-districts',
         { file: it.r.file, sheet: it.r.annex2!.doc.sheet, cell: f.ref, row: f.row, column: f.header },
-        { name: it.e.name, others: others.join('、'), othersEn: others.join(', ') },
+        { name: it.e.name, others },
         { value: it.uscc! },
       ),
     );

@@ -3,7 +3,7 @@
  * decide whether a change is worth a normalisation finding.
  */
 import type { GridCell } from '../workbook/grid.js';
-import { PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN, parseDateText, serialToDate, type DateParse } from './dates.js';
+import { PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN, dateFail, parseDateText, serialToDate, type DateFault, type DateParse } from './dates.js';
 import { parseCount, plainNumberText, type CountParse } from './numbers.js';
 
 /** What the user sees as text: strings as the reader decoded them (its `_xHHHH_` escapes once, as
@@ -41,39 +41,35 @@ export function cellText(cell: GridCell | undefined): string {
  * - booleans, error values, formulas without a cached value: 'unreadable'; absent/null: 'empty'.
  */
 export function cellDate(cell: GridCell | undefined, isDate: (numFmt?: string) => boolean): DateParse {
-  const unreadable = (detail: string, zh: string): DateParse => ({
-    ok: false, reason: 'unreadable', detail, reasonZh: `无法识别为日期（${zh}）`, reasonEn: `cannot be read as a date (${detail})`,
-  });
+  const unreadable = (detail: string, fault: DateFault): DateParse => dateFail('unreadable', detail, fault);
   if (!cell || cell.v === null || cell.v === undefined) {
-    if (cell?.t === 'z') return unreadable('a formula without a saved value', '公式没有保存计算结果');
-    return { ok: false, reason: 'empty', reasonZh: '为空', reasonEn: 'is empty' };
+    if (cell?.t === 'z') return unreadable('a formula without a saved value', { fault: 'formula-no-value' });
+    return dateFail('empty', undefined, { fault: 'empty' });
   }
   const v = cell.v;
   switch (cell.t) {
     case 'z':
-      return unreadable('a formula without a saved value', '公式没有保存计算结果');
+      return unreadable('a formula without a saved value', { fault: 'formula-no-value' });
     case 'e':
-      return unreadable(`the error value ${String(v)}`, `错误值 ${String(v)}`);
+      return unreadable(`the error value ${String(v)}`, { fault: 'error-value', error: String(v) });
     case 'b':
-      return unreadable('a TRUE/FALSE value', '逻辑值');
+      return unreadable('a TRUE/FALSE value', { fault: 'boolean' });
   }
-  if (typeof v === 'boolean') return unreadable('a TRUE/FALSE value', '逻辑值');
+  if (typeof v === 'boolean') return unreadable('a TRUE/FALSE value', { fault: 'boolean' });
   if (typeof v === 'string') return parseDateText(v);
 
-  if (!Number.isFinite(v)) return unreadable('not a finite number', '不是有效数字');
+  if (!Number.isFinite(v)) return unreadable('not a finite number', { fault: 'not-finite' });
   const r = Math.round(v);
   const integral = Math.abs(v - r) < 1e-9;
   if (integral && r >= 10_000_000 && r <= 99_999_999) return parseDateText(String(r));
   if (isDate(cell.numFmt)) return serialToDate(v);
   if (v >= PLAUSIBLE_SERIAL_MIN && v < PLAUSIBLE_SERIAL_MAX + 1) return serialToDate(v);
-  return unreadable(`the number ${plainNumberText(v)} is not a date`, `数字 ${plainNumberText(v)} 不是日期`);
+  return unreadable(`the number ${plainNumberText(v)} is not a date`, { fault: 'number', number: plainNumberText(v) });
 }
 
 export type CellCountFail = {
   ok: false;
   reason: 'formula-no-value' | 'error-value';
-  reasonZh: string;
-  reasonEn: string;
   /** the formula text (formula-no-value) */
   formula?: string;
   /** the error code such as '#REF!' (error-value) */
@@ -84,13 +80,13 @@ export type CellCountFail = {
 export function cellCount(cell: GridCell | undefined): CountParse | CellCountFail {
   if (!cell) return parseCount(null);
   if (cell.t === 'z') {
-    const f: CellCountFail = { ok: false, reason: 'formula-no-value', reasonZh: '公式没有计算结果', reasonEn: 'formula without a saved value' };
+    const f: CellCountFail = { ok: false, reason: 'formula-no-value' };
     if (cell.formula !== undefined) f.formula = cell.formula;
     return f;
   }
   if (cell.t === 'e') {
     const code = cell.v === null || cell.v === undefined ? '#VALUE!' : String(cell.v);
-    return { ok: false, reason: 'error-value', reasonZh: `错误值 ${code}`, reasonEn: `error value ${code}`, code };
+    return { ok: false, reason: 'error-value', code };
   }
   const v = cell.v;
   if (cell.t === 'b' && typeof v !== 'boolean') return parseCount(v === 1 || v === 'TRUE');

@@ -3,18 +3,55 @@
  * 1970-01-01, proleptic Gregorian), computed without `Date` objects, so nothing here can depend
  * on the machine's time zone. The only `Date` input (`todayInChina`) is read via `getTime()`.
  */
+import { en, zh } from '../i18n/index.js';
 import { removeInvisible, toHalfWidth } from './text.js';
 
 /** 'YYYY-MM-DD', a real calendar date. */
 export type IsoDate = string;
 
 export type DateFailReason = 'empty' | 'unreadable' | 'impossible';
-/** A failed parse. `reasonZh`/`reasonEn` are predicates that follow the quoted value in a
- *  message (“2021-02-30”不是实际存在的日期（2021年2月只有28天）); `detail` is the bare fact. */
+
+/**
+ * What exactly is wrong with a date, as data: the labels (`value.dateFault` in i18n) phrase it in
+ * each language as a predicate that follows the quoted value (“2021-02-30”不是实际存在的日期（2021年2月只有28天）).
+ * 'empty' and the `impossible` ones (serial-range … range-reversed) stand alone; every other fault is
+ * a reason the text cannot be read as a date.
+ */
+export type DateFault =
+  | {
+      fault:
+        | 'empty'
+        | 'formula-no-value'
+        | 'boolean'
+        | 'not-finite'
+        | 'serial-text-range'
+        | 'two-digit-year'
+        | 'year-last'
+        | 'missing-day'
+        | 'year-only'
+        | 'mixed-separators'
+        | 'unrecognised'
+        | 'no-end'
+        /** a serial that is not a finite number (serialToDate) */
+        | 'not-a-number'
+        | 'serial-range'
+        | 'serial-60'
+        | 'range-reversed';
+    }
+  | { fault: 'error-value'; error: string }
+  | { fault: 'number'; number: string }
+  | { fault: 'before-1900'; year: number }
+  | { fault: 'no-such-month'; month: number }
+  | { fault: 'no-such-day'; day: number }
+  | { fault: 'days-in-month'; year: number; month: number; days: number };
+
+/** A failed parse: `fault` says what is wrong (as data), `detail` is the bare fact in English for errors thrown. */
 export interface DateFail {
   ok: false;
   reason: DateFailReason;
   detail?: string;
+  fault: DateFault;
+  /** `fault` phrased in Chinese and English, for the data files' row reasons (data/schemas.ts), which are still text */
   reasonZh: string;
   reasonEn: string;
 }
@@ -172,16 +209,14 @@ export function serialToIsoDate(serial: number): IsoDate {
 
 /** Like `serialToIsoDate` but returns a DateParse ('impossible' for 0, negatives, 60, > 9999-12-31). */
 export function serialToDate(serial: number): DateParse {
-  if (!Number.isFinite(serial)) return fail('unreadable', 'not a finite number', '不是有效数字', 'is not a number');
+  if (!Number.isFinite(serial)) return fail('unreadable', 'not a finite number', { fault: 'not-a-number' });
   const ms = Math.round(serial * 86400_000);
   const day = Math.floor(ms / 86400_000);
   if (day < 1 || day > MAX_SERIAL) {
-    return fail('impossible', `serial ${serial} is outside Excel's date range 1..${MAX_SERIAL}`,
-      `不是有效日期（超出 Excel 日期范围）`, `is not a valid date (outside Excel's date range)`);
+    return fail('impossible', `serial ${serial} is outside Excel's date range 1..${MAX_SERIAL}`, { fault: 'serial-range' });
   }
   if (day === 60) {
-    return fail('impossible', 'serial 60 is the non-existent 1900-02-29 of Excel',
-      '不是实际存在的日期（1900年2月29日并不存在）', 'is not a real date (1900-02-29 does not exist)');
+    return fail('impossible', 'serial 60 is the non-existent 1900-02-29 of Excel', { fault: 'serial-60' });
   }
   return { ok: true, date: fromDays(day < 60 ? day - SERIAL_1970 + 1 : day - SERIAL_1970) };
 }
@@ -196,30 +231,25 @@ export function isoToSerial(d: IsoDate): number {
 
 // ---------------------------------------------------------------- parsing text
 
-function fail(reason: DateFailReason, detail: string | undefined, reasonZh: string, reasonEn: string): DateFail {
-  const f: DateFail = { ok: false, reason, reasonZh, reasonEn };
+function fail(reason: DateFailReason, detail: string | undefined, fault: DateFault): DateFail {
+  const f: DateFail = { ok: false, reason, fault, reasonZh: zh.value.dateFault(fault), reasonEn: en.value.dateFault(fault) };
   if (detail !== undefined) f.detail = detail;
   return f;
 }
 
-const EMPTY = (): DateFail => fail('empty', undefined, '为空', 'is empty');
-const UNREADABLE = (detail: string, zh: string): DateFail =>
-  fail('unreadable', detail, `无法识别为日期（${zh}）`, `cannot be read as a date (${detail})`);
+/** A failed parse, for the cell readers (values/cell.ts). */
+export { fail as dateFail };
+
+const EMPTY = (): DateFail => fail('empty', undefined, { fault: 'empty' });
+const UNREADABLE = (detail: string, fault: DateFault): DateFail => fail('unreadable', detail, fault);
 
 /** Check y-m-d and build the result; years before 1900 are not dates in a spreadsheet. */
 function ymd(y: number, m: number, d: number): DateParse {
-  if (y < 1900) {
-    return fail('impossible', `year ${y} is before 1900`, `不是有效日期（年份 ${y} 早于 1900 年）`, `is not a valid date (year ${y} is before 1900)`);
-  }
-  if (m < 1 || m > 12) {
-    return fail('impossible', `month ${m} does not exist`, `不是实际存在的日期（没有 ${m} 月）`, `is not a real date (there is no month ${m})`);
-  }
+  if (y < 1900) return fail('impossible', `year ${y} is before 1900`, { fault: 'before-1900', year: y });
+  if (m < 1 || m > 12) return fail('impossible', `month ${m} does not exist`, { fault: 'no-such-month', month: m });
   const dim = daysInMonth(y, m);
-  if (d < 1 || d > dim) {
-    const fact = d < 1 ? `day ${d} does not exist` : `${y}-${String(m).padStart(2, '0')} has ${dim} days`;
-    const zh = d < 1 ? `没有 ${d} 日` : `${y}年${m}月只有${dim}天`;
-    return fail('impossible', fact, `不是实际存在的日期（${zh}）`, `is not a real date (${fact})`);
-  }
+  if (d < 1) return fail('impossible', `day ${d} does not exist`, { fault: 'no-such-day', day: d });
+  if (d > dim) return fail('impossible', `${y}-${String(m).padStart(2, '0')} has ${dim} days`, { fault: 'days-in-month', year: y, month: m, days: dim });
   return { ok: true, date: fmt(y, m, d) };
 }
 
@@ -263,23 +293,23 @@ export function parseDateText(input: string): DateParse {
   if (m) {
     const n = Number(s);
     if (n >= PLAUSIBLE_SERIAL_MIN && n < PLAUSIBLE_SERIAL_MAX + 1) return serialToDate(n);
-    return UNREADABLE('a 5-digit number outside the plausible Excel serial range', '五位数字不在合理的 Excel 日期序号范围内');
+    return UNREADABLE('a 5-digit number outside the plausible Excel serial range', { fault: 'serial-text-range' });
   }
   // Diagnose the common unreadable shapes so the district knows what to fix.
   if (/^\d{2}(?:([-/.])\d{1,2}\1\d{1,2}|年\d{1,2}月\d{1,2}[日号]?)$/.test(s)) {
-    return UNREADABLE('two-digit year; write the year in full', '年份只有两位，请写全四位年份');
+    return UNREADABLE('two-digit year; write the year in full', { fault: 'two-digit-year' });
   }
   if (/^\d{1,2}([-/.])\d{1,2}\1\d{4}$/.test(s)) {
-    return UNREADABLE('the year must come first', '年份应写在最前，如 2021-09-30');
+    return UNREADABLE('the year must come first', { fault: 'year-last' });
   }
   if (/^\d{4}(?:[-/.]\d{1,2}|年\d{1,2}月?)$/.test(s) || /^\d{6}$/.test(s)) {
-    return UNREADABLE('no day of the month', '缺少日');
+    return UNREADABLE('no day of the month', { fault: 'missing-day' });
   }
-  if (/^\d{4}年?$/.test(s)) return UNREADABLE('a year alone, no month or day', '只有年份，缺少月、日');
+  if (/^\d{4}年?$/.test(s)) return UNREADABLE('a year alone, no month or day', { fault: 'year-only' });
   if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(s)) {
-    return UNREADABLE('mixed separators', '分隔符不一致');
+    return UNREADABLE('mixed separators', { fault: 'mixed-separators' });
   }
-  return UNREADABLE('not a recognised date form', '不是可识别的日期格式');
+  return UNREADABLE('not a recognised date form', { fault: 'unrecognised' });
 }
 
 /** Separators between the two dates of a range. '-' is tried at every position, since it also
@@ -320,8 +350,7 @@ export function parseDateRange(input: string): DateRangeParse {
     const a = parseDateText(left);
     if (a.ok && b.ok) {
       if (b.date < a.date) {
-        return fail('impossible', `the range ends (${b.date}) before it starts (${a.date})`,
-          `不是有效的起止日期（结束日早于开始日）`, `is not a valid range (it ends before it starts)`);
+        return fail('impossible', `the range ends (${b.date}) before it starts (${a.date})`, { fault: 'range-reversed' });
       }
       return { ok: true, from: a.date, to: b.date };
     }
@@ -329,8 +358,8 @@ export function parseDateRange(input: string): DateRangeParse {
     if (!impossible && shaped(a) && shaped(b)) impossible = !a.ok ? a : (b as DateFail);
     if (!halfRead && WORD_SEP.has(sep) && a.ok) {
       halfRead = b.ok ? undefined : b.reason === 'empty' || /^(?:今|至今|现在|长期|永久)$/.test(right)
-        ? UNREADABLE('no end date', '缺少结束日期')
-        : fail(b.reason, `end date: ${b.detail ?? ''}`, b.reasonZh, b.reasonEn);
+        ? UNREADABLE('no end date', { fault: 'no-end' })
+        : fail(b.reason, `end date: ${b.detail ?? ''}`, b.fault);
     }
   }
   return impossible ?? halfRead ?? whole;

@@ -4,23 +4,16 @@
 import { removeInvisible, toHalfWidth } from './text.js';
 
 export type CountFailReason = 'empty' | 'negative' | 'fraction' | 'not-a-number' | 'too-large';
-/** `reasonZh`/`reasonEn` are short phrases for the number-invalid message's parenthesis. */
-export type CountFail = { ok: false; reason: CountFailReason; reasonZh: string; reasonEn: string };
+/** What exactly is wrong: the reason, or for a not-a-number what the text was instead (phrased by the labels' `value.figureFault`). */
+export type CountFault = CountFailReason | 'boolean' | 'placeholder' | 'percent';
+export type CountFail = { ok: false; reason: CountFailReason; fault: CountFault };
 export type CountParse =
   /** asText: came from a string ('12', '１２', ' 12 ', '1,200', '12.0', '12次') */
   | { ok: true; value: number; asText: boolean }
   | CountFail;
 
-const FAIL: Record<CountFailReason, [string, string]> = {
-  empty: ['空白', 'blank'],
-  negative: ['负数', 'negative'],
-  fraction: ['含小数', 'not a whole number'],
-  'not-a-number': ['不是数字', 'not a number'],
-  'too-large': ['数值过大', 'too large'],
-};
-
-function fail(reason: CountFailReason, zh?: string, en?: string): CountFail {
-  return { ok: false, reason, reasonZh: zh ?? FAIL[reason][0], reasonEn: en ?? FAIL[reason][1] };
+function fail(reason: CountFailReason, fault: CountFault = reason): CountFail {
+  return { ok: false, reason, fault };
 }
 
 /** Unit words of Annex 1's columns (个, 件, 次, 家次) and a few close relatives, accepted after a figure. */
@@ -55,13 +48,13 @@ function fromNumber(v: number, asText: boolean): CountParse {
  */
 export function parseCount(v: string | number | boolean | null): CountParse {
   if (v === null || v === undefined) return fail('empty');
-  if (typeof v === 'boolean') return fail('not-a-number', '是逻辑值，不是数字', 'a TRUE/FALSE value, not a number');
+  if (typeof v === 'boolean') return fail('not-a-number', 'boolean');
   if (typeof v === 'number') return fromNumber(v, false);
 
   let s = toHalfWidth(removeInvisible(String(v))).replace(/[\s\x85]+/g, ' ').trim();
   if (s === '') return fail('empty');
   if (PLACEHOLDER.test(s)) {
-    return fail('not-a-number', '“—”“/”“无”等不能代替数字，没有请填 0', 'a dash, slash or 无 is not a number; write 0 for none');
+    return fail('not-a-number', 'placeholder');
   }
   s = s.replace(UNIT_SUFFIX, '').trim().replace(/^[−﹣]/, '-');
   if (s.includes(',')) {
@@ -69,7 +62,7 @@ export function parseCount(v: string | number | boolean | null): CountParse {
     s = s.replace(/,/g, '');
   }
   if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(s)) {
-    if (/%$/.test(s)) return fail('not-a-number', '是百分比，不是个数', 'a percentage, not a count');
+    if (/%$/.test(s)) return fail('not-a-number', 'percent');
     return fail('not-a-number');
   }
   const n = Number(s);

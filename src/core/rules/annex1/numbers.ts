@@ -21,10 +21,10 @@ function checkRow(u: UnitFigures, ctx: RuleContext, isTotal: boolean): void {
     const loc = { cell: f.ref, row: f.row, column: f.header };
     switch (r.kind) {
       case 'invalid':
-        ctx.report('number-invalid', loc, { column: f.header, reason: r.reasonZh, reasonEn: r.reasonEn }, { value: f.text });
+        ctx.report('number-invalid', loc, { column: f.header, ...r.fault }, { value: f.text });
         break;
       case 'error-value':
-        ctx.report('number-invalid', loc, { column: f.header, reason: `单元格为错误值 ${r.error}，通常是公式引用出错`, reasonEn: `the cell holds the error ${r.error}` }, { value: r.error });
+        ctx.report('number-invalid', loc, { column: f.header, fault: 'cell-error', error: r.error }, { value: r.error });
         break;
       case 'no-value':
         ctx.report('formula-no-value', loc, { formula: r.formula });

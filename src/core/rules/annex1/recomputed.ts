@@ -7,7 +7,6 @@ export const recomputedRule: Annex1Rule = {
   check(doc, _parsed, ctx) {
     const r = doc.recomputed;
     if (!r) return;
-    const list = (sep: string) => (r.cells.length > 6 ? `${r.cells.slice(0, 3).join(sep)}…${r.cells[r.cells.length - 1]}` : r.cells.join(sep));
-    ctx.report('totals-recomputed', { cell: r.cells[0] }, { count: r.cells.length, cells: list('、'), cellsEn: list(', '), because: r.because });
+    ctx.report('totals-recomputed', { cell: r.cells[0] }, { cells: r.cells, because: r.because });
   },
 };

@@ -26,7 +26,7 @@ export const duplicateRule: Annex2Rule = {
       else byCode.set(code, [e]);
     }
     for (const [code, list] of byCode) {
-      const rows = list.map((e) => e.row).join('、');
+      const rows = list.map((e) => e.row);
       for (const e of list.slice(1)) {
         const f = e.fields.uscc!;
         ctx.report('uscc-duplicate', at(f), { rows }, { value: code });

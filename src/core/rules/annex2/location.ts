@@ -21,7 +21,7 @@ export const locationRule: Annex2Rule = {
       const f = e.fields.location;
       if (!f) continue;
       const named = unitsNamedIn(e.location, ctx.rosterDate, ctx.cutover);
-      ctx.report('location-outside-district', at(f), { other: named.map((u) => u.name).join('、'), district: unit.name }, { value: e.location });
+      ctx.report('location-outside-district', at(f), { other: named.map((u) => u.name), district: unit.name }, { value: e.location });
     }
   },
 };

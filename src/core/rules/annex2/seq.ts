@@ -12,11 +12,11 @@ export const seqRule: Annex2Rule = {
       if (!f) return;
       const n = f.text === '' ? null : parseCount(f.cell?.t === 'n' ? (f.cell.v as number) : f.text);
       if (!n || !n.ok || n.value < 1) {
-        ctx.report('seq-invalid', at(f), { reason: 'not-number' }, { value: f.text || '（空）' });
+        ctx.report('seq-invalid', at(f), { reason: f.text === '' ? 'blank' : 'not-number' }, { value: f.text || '（空）' });
         return;
       }
       if (n.value !== expected) {
-        ctx.report('seq-invalid', at(f), { expected }, { value: f.text, expected: String(expected) });
+        ctx.report('seq-invalid', at(f), { reason: 'out-of-sequence' }, { value: f.text, expected: String(expected) });
         return;
       }
       expected++;

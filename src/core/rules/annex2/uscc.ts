@@ -1,9 +1,6 @@
 import { describeNumericUscc } from '../../ids/uscc.js';
 import { at, type Annex2Rule } from '../types.js';
 
-const WHAT_ZH: Record<string, string> = { lowercase: '小写字母', fullwidth: '全角字符', spaces: '空格', hidden: '看不见的字符（零宽空格或控制字符）' };
-const WHAT_EN: Record<string, string> = { lowercase: 'lower-case letters', fullwidth: 'full-width characters', spaces: 'spaces', hidden: 'invisible characters (zero-width spaces or control characters)' };
-
 /** GB 32100-2015: format, check character, embedded organisation code, numeric cells, normalisation. */
 export const usccRule: Annex2Rule = {
   id: 'uscc',
@@ -23,12 +20,7 @@ export const usccRule: Annex2Rule = {
       for (const issue of r.issues) {
         switch (issue.kind) {
           case 'normalised':
-            ctx.report(
-              'uscc-normalised',
-              loc,
-              { what: issue.what.map((w) => WHAT_ZH[w]).join('、'), whatEn: issue.what.map((w) => WHAT_EN[w]).join(', '), normalised: issue.normalised, hidden: issue.what.includes('hidden') ? 1 : undefined },
-              { value: e.usccText },
-            );
+            ctx.report('uscc-normalised', loc, { what: issue.what, normalised: issue.normalised }, { value: e.usccText });
             break;
           case 'old15':
             ctx.report('uscc-format', loc, { reason: 'old15' }, { value: e.usccText });
@@ -37,17 +29,7 @@ export const usccRule: Annex2Rule = {
             ctx.report('uscc-format', loc, { reason: 'length', length: issue.length }, { value: e.usccText });
             break;
           case 'charset':
-            ctx.report(
-              'uscc-format',
-              loc,
-              {
-                reason: 'charset',
-                bad: issue.bad,
-                hint: issue.suggestion ? `疑似把数字写成了字母，应为“${issue.suggestion}”。` : undefined,
-                hintEn: issue.suggestion ? `A digit was probably typed as a letter: "${issue.suggestion}".` : undefined,
-              },
-              { value: e.usccText, expected: issue.suggestion },
-            );
+            ctx.report('uscc-format', loc, { reason: 'charset', bad: issue.bad, suggestion: issue.suggestion }, { value: e.usccText, expected: issue.suggestion });
             break;
           case 'checksum':
             if (r.allowListed) ctx.report('uscc-allowed', loc, {}, { value: r.normalised });

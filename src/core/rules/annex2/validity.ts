@@ -32,32 +32,23 @@ export const validityRule: Annex2Rule = {
         if (!parsed || parsed.ok || parsed.reason === 'empty') continue;
         const f = e.fields[key];
         if (!f) continue;
-        ctx.report(
-          'date-invalid',
-          at(f),
-          {
-            column: f.header,
-            // the parser's own predicates, which carry the fact in each language (detail is English only)
-            reason: parsed.reasonZh,
-            reasonEn: parsed.reasonEn,
-            range: key === 'validUntil' ? 1 : undefined,
-          },
-          { value: f.text },
-        );
+        // the parser's own fault, as data the message phrases in each language
+        ctx.report('date-invalid', at(f), { column: f.header, ...parsed.fault, range: key === 'validUntil' ? true : undefined }, { value: f.text });
       }
       const { dates, v } = judge(e);
       const until = v.overThreeYears ? e.fields.validUntil : undefined;
-      if (until) {
+      if (until && dates.statedUntil && v.includedOn) {
         ctx.report('validity-over-3-years', at(until), { validUntil: dates.statedUntil, includedOn: v.includedOn }, { value: dates.statedUntil, expected: v.threeYearEnd });
       }
-      if (v.status !== 'expired' && v.status !== 'expiring') continue;
+      if ((v.status !== 'expired' && v.status !== 'expiring') || v.validUntil === undefined) continue;
       // a row's fields are made when read: read each once
       const untilField = e.fields.validUntil;
       const includedField = e.fields.includedOn;
       const key = untilField && dates.statedUntil ? 'validUntil' : includedField ? 'includedOn' : untilField ? 'validUntil' : undefined;
       const where = key === 'validUntil' ? untilField : key === 'includedOn' ? includedField : undefined;
       const loc = where ? at(where) : { row: e.row };
-      const name = e.name || `第 ${e.row} 行企业`;
+      // a row without a name: the message names its row
+      const name = e.name || undefined;
       // the finding's value is what its cell holds (a 纳入日期 cell holds the inclusion date, a date cell shown
       // as the date it is); the end of the validity is in the message
       const asDate = key === 'includedOn' ? (e.includedOn?.ok ? e.includedOn.date : undefined) : dates.statedUntil;
@@ -66,7 +57,7 @@ export const validityRule: Annex2Rule = {
       const from = v.validUntil === v.threeYearEnd && v.includedOn ? v.includedOn : undefined;
       const extra = own === undefined ? {} : { value: own };
       if (v.status === 'expired') ctx.report('entry-expired', loc, { name, validUntil: v.validUntil, asOf: ctx.asOf, from }, extra);
-      else ctx.report('entry-expiring', loc, { name, validUntil: v.validUntil, days: v.daysLeft, from }, extra);
+      else ctx.report('entry-expiring', loc, { name, validUntil: v.validUntil, days: v.daysLeft ?? 0, from }, extra);
     }
   },
 };
