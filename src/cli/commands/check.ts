@@ -12,7 +12,8 @@ import { common } from '../options.js';
 import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
 import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type OutputGuard, type ValidateCliOptions } from './validate.js';
-import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../../core/data/aliases.js';
+import { parseHeaderMap, type HeaderMap } from '../../core/data/aliases.js';
+import { en, labels, zh } from '../../core/i18n/index.js';
 import { readDataFile, type DataFile } from '../../core/data/read.js';
 import { COMPLIANCE_RATE_THRESHOLD } from '../../core/data/schemas.js';
 import { ENCODING_NAME } from '../../core/data/decode.js';
@@ -68,10 +69,10 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
     const why = describeReadError(read.error);
     throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why.zh}。\nCannot read the ${opt} file ${file}: ${why.en}.`);
   }
-  const progress = new Progress(1, quiet, KIND_LABEL[kind][lang], lang);
+  const progress = new Progress(1, quiet, labels(lang).check.dataKind[kind], lang);
   progress.tick(0, file);
   const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) }).finally(() => progress.done());
-  if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
+  if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${zh.check.dataKind[kind]}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${en.check.dataKind[kind]}): ${r.reason.en}.`);
   return r;
 }
 
@@ -128,8 +129,8 @@ function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
     if (!f) continue;
     const enc = f.encoding ? ENCODING_NAME[f.encoding] : 'xlsx';
     log(quiet, lang === 'zh'
-      ? `${KIND_LABEL[f.kind].zh}：${f.file}（${enc}，${f.usable} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
-      : `${KIND_LABEL[f.kind].en}: ${f.file} (${enc}, ${f.usable} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
+      ? `${zh.check.dataKind[f.kind]}：${f.file}（${enc}，${f.usable} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
+      : `${en.check.dataKind[f.kind]}: ${f.file} (${enc}, ${f.usable} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
   }
 }
 

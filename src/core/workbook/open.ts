@@ -12,7 +12,7 @@ import { FastReadError, loadFast, readOutline, SheetLimitError, sheetOf, streamS
 import type { GridWorkbook } from './grid.js';
 import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
-import type { FindingCode } from '../findings/catalogue/index.js';
+import type { fileCodes } from '../findings/catalogue/file.js';
 
 export interface OpenOptions {
   /** default 50 MiB */
@@ -57,7 +57,8 @@ class OpenFailure extends Error {
   }
 }
 
-function fail(code: FindingCode, reason?: Reason): never {
+/** (the codes of the file-* catalogue: a code whose parameters are typed needs its own call) */
+function fail(code: keyof typeof fileCodes, reason?: Reason): never {
   const params = reason ? { reason: reason.zh, reasonEn: reason.en } : {};
   throw new OpenFailure(finding(code, {}, params));
 }
