@@ -16,16 +16,21 @@ const INSPECTION: Inspection = {
 /** A code without parameters. */
 type NoParams = Record<never, never>;
 
-/** The enterprise and a reason of the eligibility engine: its sentences in both languages (the engine phrases the criteria). */
+/**
+ * not-eligible, no-longer-eligible: the enterprise, the date judged, and why each criterion fails —
+ * the criteria engine's sentences in both languages (src/core/eligibility: its conditions phrase
+ * themselves, for the verdicts of the check JSON and workbook too).
+ */
 interface Judged {
   name: string;
   date: string;
+  reasons: Text;
 }
 
 
 /** Findings of the eligibility check (三(二), 三(三), 三(四), 三(九)). */
 export const checkCodes = defineCodes({
-  'not-eligible': code<Judged & { reasons: Text }>({
+  'not-eligible': code<Judged>({
     severity: 'error',
     title: { zh: '纳入时不符合条件', en: 'Not eligible when listed' },
     message: {
@@ -34,7 +39,7 @@ export const checkCodes = defineCodes({
     },
     example: { name: '重庆某某化工有限公司', date: '2021-09-30', reasons: { zh: '情形四（在线监控）——未安装在线监控', en: 'criterion IV (online monitoring): not installed' } },
   }),
-  'no-longer-eligible': code<Judged & { reasons: Text }>({
+  'no-longer-eligible': code<Judged>({
     severity: 'error',
     title: { zh: '现已不符合条件', en: 'No longer eligible' },
     message: {
@@ -59,7 +64,7 @@ export const checkCodes = defineCodes({
       zh: (p) => `“${s(p.name)}”有违法情况为“严重”的记录，但违法行为中没有写明恶意偷排、篡改伪造、逃避监管或涉嫌犯罪等情节（${ZH.check.hits(p.hits)}）。这类记录按严重违法计入纳入条件；是否属于方案三(四)“不得再次纳入”的情形，请查阅处罚决定后人工判断。`,
       en: (p) => `"${s(p.name)}" has a violation marked 严重 (serious) whose text names no malicious act such as secret discharge, falsified data, evading supervision or a crime (${EN.check.hits(p.hits)}). It counts as serious for the criteria; whether it bars the enterprise for ever under 三(四) is for a person to judge from the penalty decision.`,
     },
-    example: { name: '重庆某某化工有限公司', hits: [{ inspection: INSPECTION, why: { why: 'keyword', keyword: '篡改' } }] },
+    example: { name: '重庆某某化工有限公司', hits: [{ inspection: { ...INSPECTION, violationText: '未批先建' }, why: { why: 'column' } }] },
   }),
   'objection-upheld': code<{ name: string; objections: Objection[] }>({
     severity: 'error',
@@ -77,7 +82,7 @@ export const checkCodes = defineCodes({
       zh: (p) => `“${s(p.name)}”在清单期间出现应移出情形（${ZH.check.hits(p.hits)}），按方案三(九)应及时移出正面清单并向社会公开。`,
       en: (p) => `"${s(p.name)}" had a removal ground while listed (${EN.check.hits(p.hits)}); under 三(九) it must be removed and the removal published.`,
     },
-    example: { name: '重庆某某化工有限公司', hits: [{ inspection: INSPECTION, why: { why: 'keyword', keyword: '篡改' } }] },
+    example: { name: '重庆某某化工有限公司', hits: [{ inspection: { ...INSPECTION, violationText: '私设暗管偷排生产废水' }, why: { why: 'malicious', keyword: '偷排' } }] },
   }),
   'assistance-visit-missing': code<{ name: string; includedOn: string; validUntil: string }>({
     severity: 'warning',
