@@ -10,7 +10,8 @@ import { Progress, log } from './progress.js';
 import { convertLegacyFiles, isLegacyExcel } from './legacy.js';
 import type { ValidateCliOptions } from './inputs.js';
 import { MAX_FILE_BYTES } from '../core/validate/input.js';
-import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../core/data/aliases.js';
+import { parseHeaderMap, type HeaderMap } from '../core/data/aliases.js';
+import { en, labels, zh } from '../core/i18n/index.js';
 import { readDataFile, type DataFile } from '../core/data/read.js';
 import { COMPLIANCE_RATE_THRESHOLD } from '../core/data/schemas.js';
 import type { DataKind } from '../core/data/types.js';
@@ -62,10 +63,10 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
     const why = describeReadError(read.error);
     throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why.zh}。\nCannot read the ${opt} file ${file}: ${why.en}.`);
   }
-  const progress = new Progress(1, quiet, KIND_LABEL[kind][lang], lang);
+  const progress = new Progress(1, quiet, labels(lang).check.dataKind[kind], lang);
   progress.tick(0, file);
   const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) }).finally(() => progress.done());
-  if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${KIND_LABEL[kind].zh}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${KIND_LABEL[kind].en}): ${r.reason.en}.`);
+  if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${zh.check.dataKind[kind]}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${en.check.dataKind[kind]}): ${r.reason.en}.`);
   return r;
 }
 

@@ -8,7 +8,7 @@ import chalk from 'chalk';
 import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js';
 import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
 import { ENCODING_NAME } from '../core/data/decode.js';
-import { KIND_LABEL } from '../core/data/aliases.js';
+import { labels } from '../core/i18n/index.js';
 import type { CheckJson } from '../core/report/check-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { count } from './plural.js';
@@ -92,7 +92,7 @@ export function checkText(j: CheckJson, lang: Lang, opts: CheckTextOptions = {})
   const zh = lang === 'zh';
   const out: string[] = [chalk.bold(zh ? `zmqd 核查 · 判断日期 ${j.asOf}` : `zmqd check · as of ${j.asOf}`)];
   for (const d of j.data) {
-    const label = KIND_LABEL[d.kind][lang];
+    const label = labels(lang).check.dataKind[d.kind];
     const enc = d.encoding ? `${ENCODING_NAME[d.encoding]}，` : '';
     const file = printable(d.file);
     const line = zh ? `${label}：${file}（${enc}${d.rows} 行可用${d.invalid ? `，${d.invalid} 行无法使用` : ''}）` : `${label}: ${file} (${d.encoding ? ENCODING_NAME[d.encoding] + ', ' : ''}${d.rows} usable rows${d.invalid ? `, ${d.invalid} unusable` : ''})`;

@@ -12,7 +12,7 @@
 import type { Cell, Fill, Worksheet } from 'exceljs';
 import type { Lang, RenderedFinding } from '../core/findings/types.js';
 import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
-import { KIND_LABEL } from '../core/data/aliases.js';
+import { labels } from '../core/i18n/index.js';
 import { ENCODING_NAME } from '../core/data/decode.js';
 import type { CheckJson } from '../core/report/check-json.js';
 import {
@@ -319,7 +319,7 @@ function summarySheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
   headerRow(ws, r, L.dataHeaders);
   for (const d of j.data) {
     r++;
-    const vals: (string | number)[] = [KIND_LABEL[d.kind][lang], d.file, d.format, d.encoding ? ENCODING_NAME[d.encoding] : '', d.rows, d.invalid];
+    const vals: (string | number)[] = [labels(lang).check.dataKind[d.kind], d.file, d.format, d.encoding ? ENCODING_NAME[d.encoding] : '', d.rows, d.invalid];
     vals.forEach((v, i) => {
       const c = ws.getCell(r, i + 1);
       setValue(c, v);

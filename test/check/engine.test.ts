@@ -3,6 +3,7 @@ import { assessEntry, judgeAt } from '../../src/core/eligibility/index.js';
 import { classify, keywordsIn } from '../../src/core/eligibility/exclusions.js';
 import { A, B, index, insp, mon, rating, validity, violation } from './helpers.js';
 import type { Assessment } from '../../src/core/eligibility/index.js';
+import { zh as ZH } from '../../src/core/i18n/zh.js';
 
 const zh = (a: Assessment) => a.reasons.map((r) => r.zh).join('\n');
 
@@ -72,7 +73,7 @@ describe('verdicts that follow unambiguously from the rules', () => {
     expect(a.eligible).toBe(true); // the violation is more than a year before the as-of date
     const n = a.notes.find((x) => x.code === 'not-eligible')!;
     expect(n.params.date).toBe('2021-09-30');
-    expect(String(n.params.reasons)).toContain('2021-03-15');
+    expect(n.code === 'not-eligible' && n.params.reasons.zh).toContain('2021-03-15');
     expect(a.notes.map((x) => x.code)).not.toContain('never-again');
   });
 
@@ -133,7 +134,8 @@ describe('verdicts that follow unambiguously from the rules', () => {
     expect(a.eligible).toBe(null);
     expect(a.notInData).toEqual(['inspections', 'credit']);
     const n = a.notes.find((x) => x.code === 'not-in-data')!;
-    expect(n.params.sources).toBe('检查记录和信用评价');
+    expect(n.code === 'not-in-data' && n.params.sources).toEqual(['inspections', 'credit']);
+    expect(n.code === 'not-in-data' && ZH.check.sources(n.params.sources)).toBe('检查记录和信用评价');
   });
 
   it('no declared criterion: cannot tell unless 四 or 五 holds', () => {

@@ -8,6 +8,7 @@ import { assessEntry, judgeAt } from '../../src/core/eligibility/index.js';
 import { validityOf } from '../../src/core/annex2/validity.js';
 import { A, index, insp, mon, objection, rating, validity, violation } from './helpers.js';
 import type { Assessment } from '../../src/core/eligibility/index.js';
+import { zh as ZH } from '../../src/core/i18n/zh.js';
 
 const zh = (a: Assessment) => a.reasons.map((r) => r.zh).join('\n');
 const codes = (a: Assessment) => a.notes.map((n) => n.code);
@@ -67,7 +68,8 @@ describe('never again is for malicious violations only', () => {
     expect(a.neverAgain).toBe(false);
     expect([a.eligibleAtInclusion, a.eligible]).toEqual([true, true]);
     expect(codes(a)).toEqual(['serious-violation-review']);
-    expect(a.notes[0]!.params.evidence).toContain('2020-04-01');
+    const n = a.notes[0]!;
+    expect(n.code === 'serious-violation-review' && ZH.check.hits(n.params.hits)).toContain('2020-04-01');
   });
 
   it('a 偷排 record from years before the list: never again, with no time limit', () => {
@@ -169,7 +171,7 @@ describe('objections (三(三))', () => {
     expect([a.eligibleAtInclusion, a.eligible]).toEqual([false, false]);
     expect(codes(a)).toContain('objection-upheld');
     const n = a.notes.find((x) => x.code === 'objection-upheld')!;
-    expect(n.params.evidence).toContain('区工商联提出的异议复核属实，复核日期 2022-05-20');
+    expect(n.code === 'objection-upheld' && ZH.check.objections(n.params.objections)).toContain('区工商联提出的异议复核属实，复核日期 2022-05-20');
     expect(a.asOf!.bars[0]!.evidence).toEqual([expect.objectContaining({ kind: 'objections', date: '2022-05-20' })]);
   });
 

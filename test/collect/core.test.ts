@@ -18,6 +18,7 @@ import { rosterFor } from '../../src/core/roster/units.js';
 import { parseMessage } from '../../src/cli/collect/mime.js';
 import { buildMessage, gbkZip, tinyPdf, type Client } from '../../scripts/fixtures/mail.js';
 import { parseConfig } from '../../src/core/config/schema.js';
+import { en, zh } from '../../src/core/i18n/index.js';
 
 const A1 = new Uint8Array(readFileSync(path.join(root, 'fixtures', 'inbox', '2024Q3', '万州区3季度落实监督执法正面清单工作情况汇总表.xlsx')));
 const Q3END = '2024-09-30';
@@ -65,7 +66,8 @@ describe('raw headers and names', () => {
   it('a multipart without its closing boundary is cut off', () => {
     const raw = buildMessage({ client: 'outlook', from: 'a@b.cn', fromName: 'a', subject: 's', date: '2024-10-01T10:00:00+08:00', text: 't', attachments: [{ name: 'x.pdf', bytes: tinyPdf('x') }] });
     expect(structureProblem(raw)).toBeNull();
-    expect(structureProblem(raw.subarray(0, raw.length - 60))?.en).toContain('closing boundary');
+    const problem = structureProblem(raw.subarray(0, raw.length - 60));
+    expect(problem && en.collect.mimeProblem(problem)).toContain('closing boundary');
   });
 });
 
@@ -153,7 +155,7 @@ describe('zips', () => {
     const bomb = zipSync({ 'a.xlsx': new Uint8Array(4 * 1024 * 1024) }, { level: 9 });
     const r = unzipAttachment(bomb);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason.zh).toContain('压缩炸弹');
+    expect(!r.ok && zh.collect.archiveRefusal(r.reason)).toContain('压缩炸弹');
   });
 
   it('entry names without the UTF-8 flag are GBK', () => {

@@ -7,7 +7,8 @@ import { runCheckCore } from '../../src/core/check/check.js';
 import type { DataFile } from '../../src/core/data/read.js';
 import { checkCsvRecords, CsvLimitError, parseCsv } from '../../src/core/data/csv.js';
 
-const row = (file: string, code: 'data-row-invalid' | 'data-row-ragged', r: number): Finding => finding(code, { file, row: r }, { kind: '检查记录', row: r, reason: 'x' });
+const row = (file: string, code: 'data-row-invalid' | 'data-row-ragged', r: number): Finding =>
+  code === 'data-row-invalid' ? finding(code, { file, row: r }, { kind: 'inspections', row: r, issues: [{ why: 'uscc-empty' }] }) : finding(code, { file, row: r }, { kind: 'inspections', row: r, extra: 1 });
 
 describe('capFindings', () => {
   it('keeps the first N of each (file, code) in order and counts the rest in one findings-omitted', () => {
@@ -77,7 +78,7 @@ describe('CSV limits', () => {
     expect(() => checkCsvRecords('a\r1\r2\r3\r4\r', ',', limits)).toThrow(/too many rows/);
   });
   it('the unclosed-quote finding says its line', () => {
-    const f = finding('data-csv-unterminated', { file: 'x.csv', row: 7 }, { kind: '检查记录' });
+    const f = finding('data-csv-unterminated', { file: 'x.csv', row: 7 }, { kind: 'inspections', row: 7 });
     expect(render(f, 'zh').message).toContain('第 7 行的引号没有闭合');
   });
 });

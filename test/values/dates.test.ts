@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { en, zh } from '../../src/core/i18n/index.js';
 import {
   addDays, addYears, daysBetween, isoToSerial, isValidIso, MAX_SERIAL, parseDateRange, parseDateText,
   serialToDate, serialToIsoDate, todayInChina, validityEnd, withinOneYear,
@@ -34,8 +35,8 @@ describe('parseDateText: failures', () => {
     const r = parseDateText('2021-02-30');
     expect(r).toMatchObject({ ok: false, reason: 'impossible', detail: '2021-02 has 28 days' });
     if (!r.ok) {
-      expect(r.reasonZh).toContain('2021年2月只有28天');
-      expect(r.reasonEn).toContain('2021-02 has 28 days');
+      expect(zh.value.dateFault(r.fault)).toContain('2021年2月只有28天');
+      expect(en.value.dateFault(r.fault)).toContain('2021-02 has 28 days');
     }
     expect(parseDateText('2021-13-01')).toMatchObject({ ok: false, reason: 'impossible', detail: 'month 13 does not exist' });
     expect(parseDateText('2021-00-10')).toMatchObject({ ok: false, reason: 'impossible' });
@@ -58,7 +59,7 @@ describe('parseDateText: failures', () => {
     if (!r.ok) {
       expect(r.reason).toBe('unreadable');
       expect(r.detail).toContain(why);
-      expect(r.reasonZh).toMatch(/^无法识别为日期/);
+      expect(zh.value.dateFault(r.fault)).toMatch(/^无法识别为日期/);
     }
   });
   it('5-digit serial text: window edges', () => {

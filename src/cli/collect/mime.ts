@@ -24,7 +24,7 @@ export async function parseMessage(uid: number, source: Uint8Array, received: Da
   try {
     parsed = await simpleParser(Buffer.from(repairRawHeaders(source)), { skipHtmlToText: true, skipTextLinks: true, skipImageLinks: true, skipTextToHtml: true });
   } catch (err) {
-    msg.corrupt = { zh: `无法解析（${(err as Error).message}）`, en: `cannot be parsed (${(err as Error).message})` };
+    msg.corrupt = { why: 'unparsable', error: (err as Error).message };
     return msg;
   }
   msg.subject = fixLatin1Name(parsed.subject ?? '');

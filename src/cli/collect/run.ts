@@ -111,7 +111,7 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
       const p = await processMessage(msg, { senders: lowerKeys(box.senders ?? {}), cutover: o.cutover, periodEnd: periodEnd(period) }).catch((err: unknown) => {
         // a defect of ours on one message must not stop the others: that message becomes a finding
         const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-        return processMessage({ ...msg, attachments: [], corrupt: { zh: `内部错误：${why}`, en: `internal error: ${why}` } }, { senders: {}, periodEnd: periodEnd(period) });
+        return processMessage({ ...msg, attachments: [], corrupt: { why: 'internal', error: why } }, { senders: {}, periodEnd: periodEnd(period) });
       });
       const rec: MessageRecord = {
         uid,
@@ -154,7 +154,7 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
   const roster = rosterFor(periodEnd(period), o.cutover);
   const pl = plan(state.records, { period, roster, deadline });
   const { clashes } = await store.layOut(pl.placements, state);
-  const clashFindings: Finding[] = clashes.map((x) => finding('collect-file-exists', { file: x.saved }, { name: x.placement.target, saved: x.saved, unit: x.placement.unit ?? '未识别单位' }));
+  const clashFindings: Finding[] = clashes.map((x) => finding('collect-file-exists', { file: x.saved }, { name: x.placement.target, saved: x.saved, ...(x.placement.unit ? { unit: x.placement.unit } : {}) }));
   await store.save(state);
   const messageFindings = state.records.filter((r) => inPeriod(r, period)).flatMap((r) => r.findings);
   const all = sortFindings(dedupeFindings([...messageFindings, ...pl.findings, ...clashFindings]));

@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { writeAtomic, UsageError } from '../io.js';
 import type { MessageRecord, Placement } from '../../core/collect/tracker.js';
+import { upgradeRecorded } from '../../core/collect/recorded.js';
+import type { Finding } from '../../core/findings/types.js';
 
 export const STATE_DIR = '.zmqd-collect';
 
@@ -55,7 +57,12 @@ export class Store {
     }
     try {
       const r = stateSchema.safeParse(JSON.parse(text));
-      if (r.success) return r.data as CollectState;
+      if (r.success) {
+        const state = r.data as CollectState;
+        // findings recorded by an earlier version: today's parameters (one that cannot be read back is left out)
+        for (const rec of state.records) rec.findings = (rec.findings ?? []).map(upgradeRecorded).filter((f): f is Finding => f !== null);
+        return state;
+      }
     } catch {
       /* below */
     }

@@ -12,7 +12,7 @@ import { common } from '../options.js';
 import { log } from '../progress.js';
 import { exitCode, ruleOptions, validatePaths } from '../inputs.js';
 import { dataPaths, loadEnforcementData, parseStableRate, requireData, type CheckCliOptions } from '../enforcement-data.js';
-import { KIND_LABEL } from '../../core/data/aliases.js';
+import { en, zh } from '../../core/i18n/index.js';
 import { ENCODING_NAME } from '../../core/data/decode.js';
 import type { DataFiles } from '../../core/eligibility/data.js';
 import { listedUsccs, runCheckCore } from '../../core/check/check.js';
@@ -27,8 +27,8 @@ function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
     if (!f) continue;
     const enc = f.encoding ? ENCODING_NAME[f.encoding] : 'xlsx';
     log(quiet, lang === 'zh'
-      ? `${KIND_LABEL[f.kind].zh}：${f.file}（${enc}，${f.usable} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
-      : `${KIND_LABEL[f.kind].en}: ${f.file} (${enc}, ${f.usable} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
+      ? `${zh.check.dataKind[f.kind]}：${f.file}（${enc}，${f.usable} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
+      : `${en.check.dataKind[f.kind]}: ${f.file} (${enc}, ${f.usable} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
   }
 }
 

@@ -7,14 +7,15 @@ import type { Annex2Entry, CriterionN } from '../annex2/entries.js';
 import { entryDates } from '../annex2/entries.js';
 import { validityOf, type ValidityStatus } from '../annex2/validity.js';
 import { describeNumericUscc } from '../ids/uscc.js';
-import { finding } from '../findings/make.js';
+import { finding, type FindingExtra } from '../findings/make.js';
+import type { ParamArgs } from '../findings/catalogue/index.js';
 import { appendAll, capFindings } from '../findings/cap.js';
 import type { Finding, Location } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { DataFile } from '../data/read.js';
 import type { DataKind, Text } from '../data/types.js';
 import type { EncodingName } from '../data/decode.js';
-import { assessEntry, indexData, type Assessment, type EnforcementIndex, type Evidence, type Judgement } from '../eligibility/index.js';
+import { assessEntry, indexData, type Assessment, type EnforcementIndex, type Evidence, type Judgement, type Note, type NoteCode } from '../eligibility/index.js';
 import { COMPLIANCE_RATE_THRESHOLD } from '../data/schemas.js';
 import type { DataFiles } from '../eligibility/data.js';
 import type { IsoDate } from '../values/dates.js';
@@ -201,7 +202,13 @@ function noteFindings(a: Assessment, e: Annex2Entry, file: string, sheet: string
     const f = e.fields[key] ?? e.fields.name ?? e.fields.uscc;
     return f ? { file, sheet, cell: f.ref, row: e.row, column: f.header } : { file, sheet, row: e.row };
   };
-  return a.notes.map((n) => (n.code === 'not-in-data' ? finding(n.code, at('uscc'), n.params, { value: String(n.params.value) }) : finding(n.code, at('name'), n.params)));
+  return a.notes.map((n) => (n.code === 'not-in-data' ? finding(n.code, at('uscc'), n.params, { value: n.params.value }) : noteFinding(n, at('name'))));
+}
+
+/** A note's finding: its code with the parameters the note holds for that code. */
+function noteFinding<C extends NoteCode>(n: Note<C>, loc: Location): Finding {
+  // (tsc does not follow a code and its parameters through a union of notes: Note<C> pairs them)
+  return finding(n.code as C, loc, ...([n.params] as ParamArgs<C, FindingExtra>));
 }
 
 /** The same USCC on two districts' lists (a district unknown: its file stands for it). */

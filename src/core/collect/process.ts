@@ -10,7 +10,7 @@ import { describeNonWorkbook, sniff } from '../workbook/sniff.js';
 import { recognise } from '../reader/detect.js';
 import { findUnitInText, resolveUnit } from '../roster/resolve.js';
 import { filePeriod } from '../roster/file-period.js';
-import { formatPeriod, periodFromDateDetail, periodLabelEn, periodLabelZh, samePeriod, type Period } from '../roster/period.js';
+import { periodFromDateDetail, samePeriod, type Period } from '../roster/period.js';
 import { fixLatin1Name } from './headers.js';
 import { classifyAttachment, workbookKindByName } from './classify.js';
 import { readSubject } from './subject.js';
@@ -51,9 +51,6 @@ export interface Processed {
   findings: Finding[];
 }
 
-const SOURCE_ZH: Record<UnitSourceKind, string> = { subject: '邮件主题', sender: '发件地址', forwarded: '转发的原邮件主题', attachment: '附件中的填报单位' };
-const SOURCE_EN: Record<UnitSourceKind, string> = { subject: 'the subject', sender: 'the sender address', forwarded: 'the forwarded message\'s subject', attachment: 'the attachment\'s 填报单位' };
-
 /** 'YYYY-MM-DD HH:mm' in Beijing time (UTC+8, no daylight saving) of an ISO instant. */
 export function beijingTime(iso: string): string {
   const t = Date.parse(iso);
@@ -93,7 +90,7 @@ const URL_RE = /https?:\/\/[^\s<>"'，。；、）)】]+/g;
 export async function processMessage(msg: MailMessage, opts: ProcessOptions): Promise<Processed> {
   const findings: Finding[] = [];
   const file = messageLabel(msg);
-  const subject = msg.subject || '（无主题）';
+  const subject = msg.subject;
   const base = { subject, from: msg.from };
   const received = beijingTime(msg.received);
   const receivedDate = received.slice(0, 10);
@@ -101,13 +98,13 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
   const out: Processed = { unit: null, unitBy: null, period: null, periodBy: null, received, files: [], links: [], findings };
 
   // a broken message's attachments may be cut short: none is taken, the unit is asked to resend
-  if (msg.corrupt) findings.push(finding('collect-mime-corrupt', { file }, { ...base, reason: msg.corrupt.zh, reasonEn: msg.corrupt.en }));
+  if (msg.corrupt) findings.push(finding('collect-mime-corrupt', { file }, { ...base, reason: msg.corrupt }));
 
   // the attachments, zips unpacked (an archive inside an archive once more), classified
   const facts: { file: KeptFile; unitText?: string }[] = [];
   const take = async (name: string, contentType: string, bytes: Uint8Array, depth: number, skippedSize?: number): Promise<void> => {
     if (skippedSize !== undefined || bytes.length > READER_LIMITS.maxBytes) {
-      findings.push(finding('collect-attachment-too-large', { file }, { ...base, name, size: fmtBytes(skippedSize ?? bytes.length), limit: fmtBytes(READER_LIMITS.maxBytes) }));
+      findings.push(finding('collect-attachment-too-large', { file }, { subject, name, size: fmtBytes(skippedSize ?? bytes.length), limit: fmtBytes(READER_LIMITS.maxBytes) }));
       return;
     }
     const c = classifyAttachment(name, contentType, bytes, subj.kinds);
@@ -119,25 +116,25 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
         return; // the adapter has flattened forwarded messages already
       case 'zip': {
         if (depth >= 2) {
-          findings.push(finding('collect-archive-refused', { file }, { ...base, name, reason: '压缩包内又套了多层压缩包', reasonEn: 'archives nested too deep' }));
+          findings.push(finding('collect-archive-refused', { file }, { subject, name, reason: { why: 'nested' } }));
           return;
         }
         const z = unzipAttachment(bytes);
         if (!z.ok) {
-          findings.push(finding('collect-archive-refused', { file }, { ...base, name, reason: z.reason.zh, reasonEn: z.reason.en }));
+          findings.push(finding('collect-archive-refused', { file }, { subject, name, reason: z.reason }));
           return;
         }
         for (const f of z.files) await take(f.name, '', f.bytes, depth + 1);
         return;
       }
       case 'archive':
-        findings.push(finding('collect-archive-refused', { file }, { ...base, name, reason: `${c.ext || '该'}格式的压缩包不能安全地自动解开`, reasonEn: `${c.ext || 'this'} archives are not unpacked automatically` }));
+        findings.push(finding('collect-archive-refused', { file }, { subject, name, reason: { why: 'format', ext: c.ext } }));
         return;
       case 'workbook': {
         const magic = sniff(bytes);
         if (magic !== 'zip' && magic !== 'ole2') {
           const why = describeNonWorkbook(bytes);
-          findings.push(finding('collect-not-workbook', { file }, { ...base, name, reason: why.zh, reasonEn: why.en }));
+          findings.push(finding('collect-not-workbook', { file }, { subject, name, reason: why }));
           return;
         }
         const wb = await readWorkbook(name, bytes);
@@ -149,7 +146,7 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
         facts.push({ file: { name, ext: c.ext, kind: c.kind, bytes } });
         return;
       default:
-        findings.push(finding('collect-attachment-ignored', { file }, { ...base, name, type: contentType || c.ext || '未知类型' }));
+        findings.push(finding('collect-attachment-ignored', { file }, { subject, name, ...(contentType || c.ext ? { type: contentType || c.ext } : {}) }));
     }
   };
   if (!msg.corrupt) for (const a of msg.attachments) await take(fixLatin1Name(a.filename ?? '') || '（无名称）', a.contentType, a.bytes, 0, a.skippedSize);
@@ -177,7 +174,7 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
     for (const f of out.files) {
       const p = filePeriod(f.name, receivedDate);
       if (p.fromName && p.period && !samePeriod(p.period, out.period) && !(f.kind === 'annex2')) {
-        findings.push(finding('collect-period-mismatch', { file }, { ...base, name: f.name, period: periodLabelZh(out.period), periodEn: periodLabelEn(out.period), other: periodLabelZh(p.period), otherEn: periodLabelEn(p.period) }));
+        findings.push(finding('collect-period-mismatch', { file }, { subject, period: out.period, name: f.name, other: p.period }));
       }
     }
   }
@@ -214,10 +211,10 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
     out.unitBy = chosen.by;
     for (const c of candidates.slice(1)) {
       if (c.unit === chosen.unit || c.by === 'attachment') continue;
-      findings.push(finding('collect-unit-mismatch', { file }, { ...base, unit: chosen.unit, by: SOURCE_ZH[chosen.by], byEn: SOURCE_EN[chosen.by], other: SOURCE_ZH[c.by], otherEn: SOURCE_EN[c.by], value: c.unit }));
+      findings.push(finding('collect-unit-mismatch', { file }, { subject, unit: chosen.unit, by: chosen.by, other: c.by, value: c.unit }));
     }
     for (const a of fromAttachment) {
-      if (a.unit !== chosen.unit) findings.push(finding('collect-unit-mismatch', { file }, { ...base, unit: chosen.unit, by: SOURCE_ZH[chosen.by], byEn: SOURCE_EN[chosen.by], other: SOURCE_ZH.attachment, otherEn: SOURCE_EN.attachment, value: a.text }));
+      if (a.unit !== chosen.unit) findings.push(finding('collect-unit-mismatch', { file }, { subject, unit: chosen.unit, by: chosen.by, other: 'attachment', value: a.text }));
     }
   }
   if (unknownInSubject && (out.files.length || !chosen)) {
@@ -225,25 +222,12 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
       finding('collect-unit-unknown', { file }, {
         ...base,
         value: unknownInSubject.value,
-        suggestion: unknownInSubject.suggestion,
-        ...(chosen ? { fallback: SOURCE_ZH[chosen.by], fallbackEn: SOURCE_EN[chosen.by], unit: chosen.unit } : {}),
+        ...(unknownInSubject.suggestion ? { suggestion: unknownInSubject.suggestion } : {}),
+        ...(chosen ? { fallback: chosen.by, unit: chosen.unit } : {}),
       }),
     );
   } else if (chosen && out.period && (out.files.length > 0) && (chosen.by !== 'subject' || out.periodBy !== 'subject')) {
-    const lacksUnit = chosen.by !== 'subject';
-    const lacksPeriod = out.periodBy !== 'subject';
-    findings.push(
-      finding('collect-subject-nonstandard', { file }, {
-        ...base,
-        lacks: [lacksUnit ? '报送单位' : '', lacksPeriod ? '季度' : ''].filter(Boolean).join('和'),
-        lacksEn: [lacksUnit ? 'the unit' : '', lacksPeriod ? 'the quarter' : ''].filter(Boolean).join(' and '),
-        by: [lacksUnit ? SOURCE_ZH[chosen.by] : '', lacksPeriod ? (out.periodBy === 'attachment' ? '附件名称' : '收到日期') : ''].filter(Boolean).join('和'),
-        byEn: [lacksUnit ? SOURCE_EN[chosen.by] : '', lacksPeriod ? (out.periodBy === 'attachment' ? 'the attachment name' : 'the date received') : ''].filter(Boolean).join(' and '),
-        unit: chosen.unit,
-        period: periodLabelZh(out.period),
-        periodEn: periodLabelEn(out.period),
-      }),
-    );
+    findings.push(finding('collect-subject-nonstandard', { file }, { subject, unit: chosen.unit, period: out.period, unitBy: chosen.by, periodBy: out.periodBy ?? 'date' }));
   }
 
   // publication links: in a message that sends Annex 2 or speaks of publishing the list

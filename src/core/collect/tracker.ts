@@ -7,9 +7,10 @@
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { addDays, daysBetween } from '../values/dates.js';
-import { formatPeriod, periodEnd, periodLabelEn, periodLabelZh, type Period } from '../roster/period.js';
+import { formatPeriod, periodEnd, periodLabelZh, type Period } from '../roster/period.js';
 import type { Unit } from '../roster/units.js';
-import { KIND_LABEL, type SubmissionKind } from './types.js';
+import { zh } from '../i18n/zh.js';
+import type { SubmissionKind } from './types.js';
 
 /** A kept file as recorded in the state: its bytes are in the store. */
 export interface StoredFile {
@@ -110,8 +111,9 @@ function safeName(s: string): string {
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 120);
 }
 
+/** A kind as the saved files are named (in Chinese, whatever the language of the run). */
 function labelOf(kind: SubmissionKind | null): string {
-  return kind ? KIND_LABEL[kind].zh : '其他材料';
+  return kind ? zh.collect.kind[kind] : zh.collect.otherKind;
 }
 
 /** Which records belong to the collected period: its own, and for Q4 the year's annual report. */
@@ -177,7 +179,7 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
     }
     if (earlier.length) {
       const prev = kept[kept.length - 1]!;
-      findings.push(finding('collect-superseded', { file: first }, { unit, received: last.received, earlier: prev.received, what: labelOf(kind), whatEn: kind ? KIND_LABEL[kind].en : 'other material', kept: prev.file }));
+      findings.push(finding('collect-superseded', { file: first }, { unit, received: last.received, what: kind, earlier: prev.received, kept: prev.file }));
     }
     // on time is judged by the first submission of the kind: a correction after the deadline is not late
     const firstReceived = items[0]!.r.received;
@@ -202,7 +204,6 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
 
   const get = (unit: string, annual: boolean, kind: SubmissionKind) => receipts.get(`${unit}\u0000${annual ? 'Y' : 'Q'}\u0000${kind}`) ?? null;
   const p = o.period;
-  const zhQuarter = p.quarter ? periodLabelZh(p).replace(/^\d+年/, '') : '年度';
   const units: TrackerUnit[] = o.roster.map((u) => {
     const row: TrackerUnit = {
       unit: u.name,
@@ -220,20 +221,20 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
     }
     const a1 = row.annex1;
     if (!a1) {
-      findings.push(finding('collect-missing', { file: u.name }, { unit: u.name, period: periodLabelZh(p), periodEn: periodLabelEn(p), quarter: zhQuarter, deadline: o.deadline }));
+      findings.push(finding('collect-missing', { file: u.name }, { unit: u.name, period: p, deadline: o.deadline }));
       return row;
     }
     row.status = a1.onTime ? 'on-time' : 'late';
     const late = (rc: Receipt | null | undefined, kind: SubmissionKind, deadline: string) => {
       if (!rc || rc.onTime) return;
       const firstDate = (rc.superseded[0]?.received ?? rc.received).slice(0, 10);
-      findings.push(finding('collect-late', { file: rc.file }, { unit: u.name, what: KIND_LABEL[kind].zh, whatEn: KIND_LABEL[kind].en, received: firstDate, deadline, days: daysBetween(deadline, firstDate) }));
+      findings.push(finding('collect-late', { file: rc.file }, { unit: u.name, what: kind, received: firstDate, deadline, days: daysBetween(deadline, firstDate) }));
     };
     late(a1, 'annex1', o.deadline);
     const lacking: SubmissionKind[] = (['article', 'case'] as const).filter((k) => !row[k]);
     if (p.quarter === 4 && !row.summary) lacking.push('summary');
     if (lacking.length) {
-      findings.push(finding('collect-part-missing', { file: a1.file }, { unit: u.name, what: lacking.map((k) => KIND_LABEL[k].zh).join('、'), whatEn: lacking.map((k) => KIND_LABEL[k].en).join(', ') }));
+      findings.push(finding('collect-part-missing', { file: a1.file }, { unit: u.name, what: lacking }));
     }
     return row;
   });

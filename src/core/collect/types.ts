@@ -32,19 +32,20 @@ export interface MailMessage {
   attachments: MailAttachment[];
   /** the headers of messages forwarded as .eml attachments (their attachments are in `attachments`) */
   forwarded: ForwardedMessage[];
-  /** structural problems the adapter met ('no-boundary', 'truncated' …), with a reason each */
-  corrupt?: { zh: string; en: string };
+  /** the structural problem the adapter met, if any (a corrupt message's attachments are not taken) */
+  corrupt?: MimeProblem;
 }
+
+/**
+ * Why a message is corrupt: its structure (structure.ts), a parser's error, or a defect of ours
+ * on that message. 'recorded': the reason as a collect state written by an earlier version holds it.
+ */
+export type MimeProblem =
+  | { why: 'no-blank-line' | 'no-boundary' | 'boundary-absent' | 'unclosed' }
+  | { why: 'unparsable' | 'internal'; error: string }
+  | { why: 'recorded'; zh: string; en: string };
 
 /** What a saved file is for the tracker. */
 export type SubmissionKind = 'annex1' | 'annex2' | 'article' | 'case' | 'summary';
-
-export const KIND_LABEL: Record<SubmissionKind, { zh: string; en: string }> = {
-  annex1: { zh: '附表1', en: 'Annex 1' },
-  annex2: { zh: '附表2', en: 'Annex 2' },
-  article: { zh: '亮点成效稿件', en: 'article on highlights and results' },
-  case: { zh: '典型案例', en: 'typical case' },
-  summary: { zh: '年度工作总结', en: 'annual summary' },
-};
 
 export type CollectFinding = Finding;

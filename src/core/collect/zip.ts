@@ -5,16 +5,30 @@
  * without the UTF-8 flag are decoded as GB18030, as Chinese Windows writes them.
  */
 import { READER_LIMITS, fmtBytes, type Limits } from '../workbook/open.js';
-import { inflateEntry, readZipDirectory, type ZipEntryInfo } from '../workbook/zipdir.js';
-import { en } from '../i18n/en.js';
-import { zh } from '../i18n/zh.js';
+import { inflateEntry, readZipDirectory, type ZipEntryInfo, type ZipError } from '../workbook/zipdir.js';
 
 export interface ZipFile {
   name: string;
   bytes: Uint8Array;
 }
 
-export type Unzipped = { ok: true; files: ZipFile[] } | { ok: false; reason: { zh: string; en: string } };
+export type Unzipped = { ok: true; files: ZipFile[] } | { ok: false; reason: ArchiveRefusal };
+
+/**
+ * Why an archive attachment is not unpacked, as data (the collect labels phrase it). Sizes are
+ * formatted (fmtBytes), the same in both languages. 'zip': the zip reader's own reason; 'recorded':
+ * the reason as a collect state written by an earlier version holds it.
+ */
+export type ArchiveRefusal =
+  | { why: 'nested' | 'encrypted' }
+  | { why: 'format'; ext: string }
+  | { why: 'zip'; error: ZipError }
+  | { why: 'too-many'; count: number; limit: number }
+  | { why: 'entry-too-large'; name: string; size: string; limit: string }
+  | { why: 'too-large'; size: string; limit: string }
+  | { why: 'inflate'; name: string; error: string }
+  | { why: 'bomb'; size: string; ratio: number | null; atLeast: boolean; limit: number }
+  | { why: 'recorded'; zh: string; en: string };
 
 /** At most this many files are taken from one archive. */
 export const MAX_ZIP_FILES = 200;
@@ -38,30 +52,30 @@ function entryName(bytes: Uint8Array, e: ZipEntryInfo): string {
   }
 }
 
-function refuse(zh: string, en: string): Unzipped {
-  return { ok: false, reason: { zh, en } };
+function refuse(reason: ArchiveRefusal): Unzipped {
+  return { ok: false, reason };
 }
 
 export function unzipAttachment(bytes: Uint8Array, limits: Limits = READER_LIMITS): Unzipped {
   const dir = readZipDirectory(bytes);
-  if ('error' in dir) return refuse(zh.file.zipError(dir.error), en.file.zipError(dir.error));
+  if ('error' in dir) return refuse({ why: 'zip', error: { error: dir.error } });
   const entries = dir.entries.filter((e) => !e.name.endsWith('/'));
-  if (entries.length > MAX_ZIP_FILES) return refuse(`含 ${entries.length} 个文件，超过上限 ${MAX_ZIP_FILES}`, `it holds ${entries.length} files, above the limit of ${MAX_ZIP_FILES}`);
+  if (entries.length > MAX_ZIP_FILES) return refuse({ why: 'too-many', count: entries.length, limit: MAX_ZIP_FILES });
   let declared = 0;
   for (const e of entries) {
-    if (e.flags & 1) return refuse('压缩包已加密', 'the archive is encrypted');
+    if (e.flags & 1) return refuse({ why: 'encrypted' });
     declared += e.uncompressedSize;
-    if (e.uncompressedSize > limits.maxBytes) return refuse(`其中“${entryName(bytes, e)}”解压后 ${fmtBytes(e.uncompressedSize)}，超过上限 ${fmtBytes(limits.maxBytes)}`, `"${entryName(bytes, e)}" inflates to ${fmtBytes(e.uncompressedSize)}, above the ${fmtBytes(limits.maxBytes)} limit`);
+    if (e.uncompressedSize > limits.maxBytes) return refuse({ why: 'entry-too-large', name: entryName(bytes, e), size: fmtBytes(e.uncompressedSize), limit: fmtBytes(limits.maxBytes) });
     if (e.uncompressedSize > RATIO_FLOOR && e.uncompressedSize > limits.maxRatio * e.compressedSize) return bomb(e.uncompressedSize, e.compressedSize, limits);
   }
-  if (declared > limits.maxInflated) return refuse(`解压后共 ${fmtBytes(declared)}，超过上限 ${fmtBytes(limits.maxInflated)}`, `it inflates to ${fmtBytes(declared)}, above the ${fmtBytes(limits.maxInflated)} limit`);
+  if (declared > limits.maxInflated) return refuse({ why: 'too-large', size: fmtBytes(declared), limit: fmtBytes(limits.maxInflated) });
   const files: ZipFile[] = [];
   let total = 0;
   for (const e of entries) {
     // the declared sizes may lie: cap each entry's real output by the ratio and the remaining total
     const cap = Math.min(limits.maxBytes, limits.maxInflated - total, Math.max(RATIO_FLOOR, limits.maxRatio * e.compressedSize));
     const r = inflateEntry(bytes, e, { maxBytes: cap, keep: true });
-    if (!r.ok) return refuse(`“${entryName(bytes, e)}”无法解压（${r.error}），压缩包可能已损坏`, `"${entryName(bytes, e)}" cannot be inflated (${r.error}); the archive may be damaged`);
+    if (!r.ok) return refuse({ why: 'inflate', name: entryName(bytes, e), error: r.error });
     if (r.exceeded) return bomb(r.size, e.compressedSize, limits, true);
     total += r.size;
     const name = entryName(bytes, e).split(/[\\/]/).pop() ?? '';
@@ -73,8 +87,5 @@ export function unzipAttachment(bytes: Uint8Array, limits: Limits = READER_LIMIT
 
 function bomb(size: number, compressed: number, limits: Limits, atLeast = false): Unzipped {
   const ratio = compressed > 0 ? Math.round(size / compressed) : Infinity;
-  return refuse(
-    `疑似压缩炸弹：解压后${atLeast ? '至少' : ''} ${fmtBytes(size)}，压缩比 ${Number.isFinite(ratio) ? ratio : '∞'}，超过上限 ${limits.maxRatio} 倍`,
-    `a suspected zip bomb: it inflates to ${atLeast ? 'at least ' : ''}${fmtBytes(size)}, a ratio of ${Number.isFinite(ratio) ? ratio : 'infinity'}, above the limit of ${limits.maxRatio}`,
-  );
+  return refuse({ why: 'bomb', size: fmtBytes(size), ratio: Number.isFinite(ratio) ? ratio : null, atLeast, limit: limits.maxRatio });
 }

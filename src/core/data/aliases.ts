@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { headerKey } from '../values/text.js';
+import { en } from '../i18n/en.js';
+import { zh } from '../i18n/zh.js';
 import type { DataKind, Text } from './types.js';
 
 export interface DataField {
@@ -66,13 +68,6 @@ export const DATA_FIELDS: Record<DataKind, DataField[]> = {
   ],
 };
 
-export const KIND_LABEL: Record<DataKind, Text> = {
-  inspections: { zh: '检查记录', en: 'inspection records' },
-  credit: { zh: '信用评价', en: 'credit ratings' },
-  monitoring: { zh: '在线监控', en: 'online monitoring' },
-  objections: { zh: '异议复核记录', en: 'objection records' },
-};
-
 /** The user's mapping, per kind: header key (headerKey of the file's header) → field key. */
 export type HeaderMap = Partial<Record<DataKind, Map<string, string>>>;
 
@@ -127,8 +122,8 @@ export function parseHeaderMap(json: string): { ok: true; map: HeaderMap } | { o
         return {
           ok: false,
           reason: {
-            zh: `${kind}.“${from}”映射到的“${to}”不是${KIND_LABEL[kind].zh}的列；可用的列：${names}`,
-            en: `${kind}."${from}" maps to "${to}", which is not a column of the ${KIND_LABEL[kind].en}; columns: ${names}`,
+            zh: `${kind}.“${from}”映射到的“${to}”不是${zh.check.dataKind[kind]}的列；可用的列：${names}`,
+            en: `${kind}."${from}" maps to "${to}", which is not a column of the ${en.check.dataKind[kind]}; columns: ${names}`,
           },
         };
       }

@@ -17,11 +17,13 @@ import { sniff, describeNonWorkbook } from '../workbook/sniff.js';
 import { colLetters, type GridCell, type GridSheet } from '../workbook/grid.js';
 import { CellRow, type SheetVisitor } from '../workbook/fast/index.js';
 import { finding, messageOf } from '../findings/make.js';
-import type { Finding, Params } from '../findings/types.js';
+import type { Finding } from '../findings/types.js';
+import { en } from '../i18n/en.js';
+import { zh } from '../i18n/zh.js';
 import { decodeText, looksBinary, ENCODING_NAME, type EncodingName } from './decode.js';
 import { checkCsvRecords, CsvLimitError, parseCsv, scanCsv } from './csv.js';
 import { csvToSheet, csvValue, fieldText, findHeader, hasRequired, HEADER_SCAN_ROWS, rowPreview, type HeaderFound, type RawField, type RawRow, type TableRow } from './table.js';
-import { DATA_FIELDS, KIND_LABEL, REQUIRED, fieldDef, type HeaderMap } from './aliases.js';
+import { DATA_FIELDS, REQUIRED, fieldDef, type HeaderMap } from './aliases.js';
 import { Failed, issuesOf, plainText, rowSchemas, type Convert, type RowSchemas } from './schemas.js';
 import { DATA_KINDS, type CreditRating, type DataKind, type DataRowOf, type Inspection, type MonitoringRecord, type Objection, type SourceRef, type Text } from './types.js';
 
@@ -67,7 +69,6 @@ export interface DataFile<K extends DataKind = DataKind> {
 
 export type DataRead<K extends DataKind = DataKind> = DataFile<K> | { ok: false; reason: Text };
 
-const kindParams = (kind: DataKind): Params => ({ kind: KIND_LABEL[kind].zh, kindEn: KIND_LABEL[kind].en });
 
 export async function readDataFile<K extends DataKind>(bytes: Uint8Array, opts: ReadDataOptions & { kind: K }): Promise<DataRead<K>> {
   const kind = sniff(bytes);
@@ -96,7 +97,7 @@ export async function readDataFile<K extends DataKind>(bytes: Uint8Array, opts: 
   }
   const decoded = decodeText(bytes);
   const findings: Finding[] = [];
-  const base = { ...kindParams(opts.kind), encoding: ENCODING_NAME[decoded.encoding] };
+  const base = { kind: opts.kind, encoding: ENCODING_NAME[decoded.encoding] };
   for (const line of decoded.badLines.slice(0, 20)) findings.push(finding('data-encoding-invalid', { file: opts.file, row: line }, { ...base, row: line }));
   if (decoded.badLines.length > 20) {
     findings.push(finding('data-encoding-invalid', { file: opts.file, row: decoded.badLines[20] }, { ...base, row: decoded.badLines[20], more: decoded.badLines.length - 20 }));
@@ -117,7 +118,7 @@ export async function readDataFile<K extends DataKind>(bytes: Uint8Array, opts: 
     if (err instanceof CsvLimitError) return { ok: false, reason: { zh: err.zh, en: err.en } };
     throw err;
   }
-  if (unterminated !== undefined) findings.push(finding('data-csv-unterminated', { file: opts.file, row: unterminated }, { ...kindParams(opts.kind), row: unterminated }));
+  if (unterminated !== undefined) findings.push(finding('data-csv-unterminated', { file: opts.file, row: unterminated }, { kind: opts.kind, row: unterminated }));
   return reader.finish(findings);
 }
 
@@ -327,7 +328,7 @@ class TableReader<K extends DataKind> {
     }
     const findings = [...fileFindings];
     for (const s of this.sheets) {
-      if (!s.found && this.format === 'xlsx' && s.rows > 0) findings.push(finding('data-sheet-skipped', { file, sheet: s.name }, { ...kindParams(kind), sheet: s.name! }));
+      if (!s.found && this.format === 'xlsx' && s.rows > 0) findings.push(finding('data-sheet-skipped', { file, sheet: s.name }, { kind, sheet: s.name! }));
     }
     // the skipped-sheet notes only matter when some sheet was read
     const out: DataFile<K> = { ok: true, kind, file, format: this.format, sheets: [], records: this.records, usable: this.usable, invalid: this.invalid, findings };
@@ -342,7 +343,7 @@ class TableReader<K extends DataKind> {
         for (let i = s.invalid[0]; i < s.invalid[1]; i++) this.invalid[i]!.src.sheet = s.name;
       }
     }
-    if (this.usable === 0 && this.invalid.length === 0) findings.push(finding('data-no-rows', { file }, kindParams(kind)));
+    if (this.usable === 0 && this.invalid.length === 0) findings.push(finding('data-no-rows', { file }, { kind }));
     return out;
   }
 }
@@ -401,7 +402,7 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     this.found = true;
     for (const d of header.duplicates) {
       const def = fieldDef(kind, d.field);
-      this.findings.push(finding('data-column-duplicate', { file, sheet: this.name, cell: d.ref, column: d.header }, { ...kindParams(kind), column: d.header, used: header.columns[d.field]!.header, field: def.header, fieldEn: def.en }));
+      this.findings.push(finding('data-column-duplicate', { file, sheet: this.name, cell: d.ref, column: d.header }, { kind, column: d.header, used: header.columns[d.field]!.header, field: def.key }));
     }
     const n = this.t.keys.length;
     const layout: Layout = { header, cols: [], letters: [], headers: [], cells: new Array(n).fill(undefined), entries: new Array(n).fill(undefined), values: new Array(n).fill(undefined) };
@@ -453,7 +454,7 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     }
 
     const { kind, file } = t;
-    if (extra > 0) this.findings.push(finding('data-row-ragged', { file, sheet: this.name, row: r }, { ...kindParams(kind), row: r, extra }));
+    if (extra > 0) this.findings.push(finding('data-row-ragged', { file, sheet: this.name, row: r }, { kind, row: r, extra }));
     const parsed = t.schemas.typed.safeParse(TYPED_ROW[kind](L.values));
     if (!parsed.success) throw new Error(`${file} row ${r}: the ${kind} converted to values of the wrong shape (${parsed.error.message})`);
     const v = parsed.data;
@@ -461,7 +462,7 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     const keep = t.opts.keep === undefined || t.opts.keep.has(v.uscc as string);
     const record = keep ? build(kind, v, this, { file, row: r }) : undefined;
     for (const w of unrecognised(kind, v, this)) {
-      this.findings.push(finding('data-value-unrecognised', { file, sheet: this.name, row: r, cell: w.field.ref, column: w.field.header }, { ...kindParams(kind), row: r, column: w.field.header, value: w.field.text, effect: w.effect.zh, effectEn: w.effect.en, expected: w.expected }, { value: w.field.text }));
+      this.findings.push(finding('data-value-unrecognised', { file, sheet: this.name, row: r, cell: w.field.ref, column: w.field.header }, { kind, row: r, column: w.field.header, value: w.field.text, effect: w.effect, expected: w.expected }, { value: w.field.text }));
     }
     t.usable++;
     if (record) (t.records as DataRowOf[DataKind][]).push(record);
@@ -529,7 +530,7 @@ const IX = {
 
 /** Why no sheet can be read: no header at all (with what the file begins with), or the best header's missing columns. */
 function missingColumns(kind: DataKind, best: HeaderFound | null, seen: string): Text {
-  const label = KIND_LABEL[kind];
+  const label = { zh: zh.check.dataKind[kind], en: en.check.dataKind[kind] };
   if (!best) {
     return {
       zh: `没有找到${label.zh}的表头（须有“统一社会信用代码”列）${seen ? `；文件开头是：${seen}` : ''}。如表头写法不同，请用 --map 指定对应关系`,
@@ -557,15 +558,14 @@ function readRawRow<K extends DataKind>(row: RawRow, t: TableReader<K>, findings
   const schema = t.schemas.raw;
   const src: SourceRef = { file, row: row.row };
   const loc = { file, sheet: row.sheet, row: row.row };
-  if (row.extra > 0) findings.push(finding('data-row-ragged', loc, { ...kindParams(kind), row: row.row, extra: row.extra }));
+  if (row.extra > 0) findings.push(finding('data-row-ragged', loc, { kind, row: row.row, extra: row.extra }));
   // every column key present (absent columns as undefined): zod rejects missing keys
   const input = Object.fromEntries(DATA_FIELDS[kind].map((f) => [f.key, row.fields[f.key]]));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
     const first = row.fields[issues[0]?.field ?? ''];
-    const reason = { zh: issues.map((i) => i.reason.zh).join('；'), en: issues.map((i) => i.reason.en).join('; ') };
-    const f = finding('data-row-invalid', { ...loc, cell: first?.ref, column: first?.header }, { ...kindParams(kind), row: row.row, reason: reason.zh, reasonEn: reason.en }, { value: first?.text });
+    const f = finding('data-row-invalid', { ...loc, cell: first?.ref, column: first?.header }, { kind, row: row.row, issues: issues.map((i) => i.issue) }, { value: first?.text });
     const inv: InvalidRow = { src, finding: f };
     const u = schema.shape.uscc.safeParse(row.fields.uscc);
     if (u.success) inv.uscc = u.data;
@@ -577,7 +577,7 @@ function readRawRow<K extends DataKind>(row: RawRow, t: TableReader<K>, findings
   const view = rawView(row, kind);
   const record = build(kind, v, view, src);
   for (const w of unrecognised(kind, v, view)) {
-    findings.push(finding('data-value-unrecognised', { ...loc, cell: w.field.ref, column: w.field.header }, { ...kindParams(kind), row: row.row, column: w.field.header, value: w.field.text, effect: w.effect.zh, effectEn: w.effect.en, expected: w.expected }, { value: w.field.text }));
+    findings.push(finding('data-value-unrecognised', { ...loc, cell: w.field.ref, column: w.field.header }, { kind, row: row.row, column: w.field.header, value: w.field.text, effect: w.effect, expected: w.expected }, { value: w.field.text }));
   }
   t.usable++;
   if (t.opts.keep === undefined || t.opts.keep.has(record.uscc)) (t.records as DataRowOf[DataKind][]).push(record);
@@ -630,26 +630,19 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
   return r;
 }
 
+/** What becomes of a value that cannot be read (the check labels phrase it). */
+export type UnreadEffect = 'method' | 'severityWithText' | 'severityWithoutText' | 'selfReported' | 'unknown' | 'rate';
+
 interface Unrec {
   field: RawField;
-  effect: Text;
+  effect: UnreadEffect;
   expected: string;
 }
-
-/** What becomes of a value that cannot be read (constants: this runs for every row). */
-const EFFECT = {
-  method: { zh: '该次检查不计为现场检查或体检式帮扶，其违法记录仍计入', en: 'the inspection is not counted as on-site or as an assistance visit; its violation record still counts' },
-  severityWithText: { zh: '按违法行为的内容判断', en: 'judged from the violation text' },
-  severityWithoutText: { zh: '无法判断有无违法，相关条件记为“无法判断”', en: 'whether there was a violation cannot be told' },
-  selfReported: { zh: '视为未注明是否主动报告', en: 'treated as not stated' },
-  unknown: { zh: '该项记为“无法判断”', en: 'that condition cannot be told' },
-  rate: { zh: '达标率不计', en: 'the rate is ignored' },
-} satisfies Record<string, Text>;
 
 const NONE: readonly Unrec[] = Object.freeze([]);
 
 /** The field when its cell is filled (the file has the column) and its value could not be read: null, or NaN for a number. */
-function unread(out: Unrec[] | undefined, row: RowView, i: number, value: unknown, effect: Text, expected: string): Unrec[] | undefined {
+function unread(out: Unrec[] | undefined, row: RowView, i: number, value: unknown, effect: UnreadEffect, expected: string): Unrec[] | undefined {
   if (row.text(i) && (value === null || (typeof value === 'number' && Number.isNaN(value)))) (out ??= []).push({ field: row.field(i)!, effect, expected });
   return out;
 }
@@ -658,15 +651,15 @@ function unread(out: Unrec[] | undefined, row: RowView, i: number, value: unknow
 function unrecognised(kind: DataKind, v: Record<string, unknown>, row: RowView): readonly Unrec[] {
   let out: Unrec[] | undefined;
   if (kind === 'inspections') {
-    out = unread(out, row, IX.inspections.method, v.method, EFFECT.method, '现场检查 / 非现场检查 / 体检式帮扶');
-    out = unread(out, row, IX.inspections.severity, v.severity, v.violation ? EFFECT.severityWithText : EFFECT.severityWithoutText, '无 / 一般 / 严重');
-    out = unread(out, row, IX.inspections.selfReported, v.selfReported, EFFECT.selfReported, '是 / 否');
+    out = unread(out, row, IX.inspections.method, v.method, 'method', '现场检查 / 非现场检查 / 体检式帮扶');
+    out = unread(out, row, IX.inspections.severity, v.severity, v.violation ? 'severityWithText' : 'severityWithoutText', '无 / 一般 / 严重');
+    out = unread(out, row, IX.inspections.selfReported, v.selfReported, 'selfReported', '是 / 否');
   } else if (kind === 'monitoring') {
-    out = unread(out, row, IX.monitoring.installed, v.installed, EFFECT.unknown, '是 / 否');
-    out = unread(out, row, IX.monitoring.networked, v.networked, EFFECT.unknown, '是 / 否');
-    out = unread(out, row, IX.monitoring.status, v.status, EFFECT.unknown, '稳定 / 异常');
-    out = unread(out, row, IX.monitoring.compliant, v.compliant, EFFECT.unknown, '是 / 否');
-    out = unread(out, row, IX.monitoring.rate, v.rate, EFFECT.rate, '如 98.5%');
+    out = unread(out, row, IX.monitoring.installed, v.installed, 'unknown', '是 / 否');
+    out = unread(out, row, IX.monitoring.networked, v.networked, 'unknown', '是 / 否');
+    out = unread(out, row, IX.monitoring.status, v.status, 'unknown', '稳定 / 异常');
+    out = unread(out, row, IX.monitoring.compliant, v.compliant, 'unknown', '是 / 否');
+    out = unread(out, row, IX.monitoring.rate, v.rate, 'rate', '如 98.5%');
   }
   return out ?? NONE;
 }

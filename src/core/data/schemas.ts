@@ -1,19 +1,19 @@
 /**
  * zod schemas turning a raw row (cells under recognised headers) into a typed record. A row that
  * cannot be used — no or bad USCC, an unreadable date, an unknown credit grade — fails with one
- * issue per bad cell; each issue's path is the field and its params carry the reason in both
- * languages. Values that are merely unrecognised (检查方式 "走访") come out as null and are
+ * issue per bad cell; each issue's path is the field and its params carry the reason as data
+ * (a RowIssue, phrased by the check labels). Values that are merely unrecognised (检查方式 "走访") come out as null and are
  * reported as warnings by the reader, which knows the text.
  */
 import { z } from 'zod';
 import { checkUscc, describeNumericUscc, looksLikeExponentNumber, type UsccIssue } from '../ids/uscc.js';
 import { cellDate } from '../values/cell.js';
 import { isDateFormat } from '../workbook/dates.js';
-import type { IsoDate } from '../values/dates.js';
+import type { DateFault, IsoDate } from '../values/dates.js';
 import { GRADES, parseGrade, type Grade } from './grades.js';
 import { parseMethod, parseRate, parseReview, parseRunning, parseSeverity, parseYear, parseYesNo } from './values.js';
 import type { RawField } from './table.js';
-import type { DataKind, Text } from './types.js';
+import type { DataKind } from './types.js';
 
 /**
  * The default of the stable-rate setting (`--stable-rate`, config `stableRate`): monitoring data counts
@@ -21,10 +21,25 @@ import type { DataKind, Text } from './types.js';
  */
 export const COMPLIANCE_RATE_THRESHOLD = 95;
 
+/**
+ * Why a cell makes its row unusable, as data: the check labels phrase it (`rowIssues`). `text` is
+ * the cell as written; a date's reason is the date reader's (its own two texts).
+ */
+export type RowIssue =
+  | { why: 'uscc-number'; shown: string }
+  | { why: 'uscc-empty' | 'date-empty' | 'grade-empty' | 'credit-no-time' }
+  | { why: 'uscc-exponent' | 'uscc-old15' | 'uscc-invalid' | 'grade-unknown' | 'year-invalid' | 'review-unknown'; text: string }
+  | { why: 'uscc-length'; text: string; length: number }
+  | { why: 'uscc-charset'; text: string; bad: string }
+  | { why: 'uscc-checksum'; text: string; expected: string }
+  | { why: 'date-unreadable'; text: string; fault: DateFault }
+  /** an issue of zod's own (a programming error): its message */
+  | { why: 'other'; message: string };
+
 type Ctx = z.core.$RefinementCtx;
 
-function bad(ctx: Ctx, reason: Text): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message: reason.en, params: reason });
+function bad(ctx: Ctx, issue: RowIssue): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message: issue.why, params: { issue } });
   return z.NEVER;
 }
 
@@ -36,7 +51,7 @@ const textOf = (f: FieldIn) => f?.text ?? '';
 
 /** Why a cell makes its row unusable. */
 export class Failed {
-  constructor(readonly reason: Text) {}
+  constructor(readonly reason: RowIssue) {}
 }
 
 /** One field's conversion: its value, or why the row cannot be used. Pure: the same cell and text always give the same result. */
@@ -68,19 +83,19 @@ function field<T>(convert: Convert<T>) {
   });
 }
 
-function usccReason(issue: UsccIssue | undefined, text: string): Text {
-  if (looksLikeExponentNumber(text)) return { zh: `信用代码“${text}”已被存成数字、丢失了后几位`, en: `USCC "${text}" was stored as a number and lost digits` };
+function usccReason(issue: UsccIssue | undefined, text: string): RowIssue {
+  if (looksLikeExponentNumber(text)) return { why: 'uscc-exponent', text };
   switch (issue?.kind) {
     case 'old15':
-      return { zh: `“${text}”是15位旧注册号，不是统一社会信用代码`, en: `"${text}" is an old 15-digit registration number, not a USCC` };
+      return { why: 'uscc-old15', text };
     case 'length':
-      return { zh: `信用代码“${text}”不是18位（${issue.length}位）`, en: `USCC "${text}" does not have 18 characters (${issue.length})` };
+      return { why: 'uscc-length', text, length: issue.length };
     case 'charset':
-      return { zh: `信用代码“${text}”含有不允许的字符“${issue.bad}”`, en: `USCC "${text}" contains the character(s) "${issue.bad}", which a USCC cannot` };
+      return { why: 'uscc-charset', text, bad: issue.bad };
     case 'checksum':
-      return { zh: `信用代码“${text}”校验位错误（应为 ${issue.expected}）`, en: `USCC "${text}" has a wrong check character (expected ${issue.expected})` };
+      return { why: 'uscc-checksum', text, expected: issue.expected };
     default:
-      return { zh: `信用代码“${text}”无效`, en: `USCC "${text}" is not valid` };
+      return { why: 'uscc-invalid', text };
   }
 }
 
@@ -103,38 +118,38 @@ function newUsccField(allowList: ReadonlySet<string> | undefined): Convert<strin
     const cell = f?.cell;
     if (cell && cell.t === 'n' && typeof cell.v === 'number') {
       const shown = describeNumericUscc(cell.v);
-      return new Failed({ zh: `信用代码被存成了数字（${shown}），已丢失后几位`, en: `the USCC is stored as a number (${shown}) and has lost digits` });
+      return new Failed({ why: 'uscc-number', shown });
     }
     const t = textOf(f);
-    if (!t) return new Failed({ zh: '统一社会信用代码为空', en: 'the USCC is empty' });
+    if (!t) return new Failed({ why: 'uscc-empty' });
     const r = checkUscc(t, allowList);
     if (!r.valid) return new Failed(usccReason(r.issues.find((i) => i.kind !== 'normalised'), t));
     return r.normalised;
   });
 }
 
-function dateReason(label: Text, f: FieldIn, reason: { reasonZh: string; reasonEn: string }): Text {
-  return { zh: `${label.zh}“${textOf(f)}”${reason.reasonZh}`, en: `${label.en} "${textOf(f)}" ${reason.reasonEn}` };
+function dateReason(f: FieldIn, reason: { fault: DateFault }): RowIssue {
+  return { why: 'date-unreadable', text: textOf(f), fault: reason.fault };
 }
 
-/** A required date. */
-function dateField(label: Text): Convert<IsoDate> {
+/** A required date (the kind's date column: the labels name it). */
+function dateField(): Convert<IsoDate> {
   return memo((f) => {
     const d = cellDate(f?.cell, isDateFormat);
     if (d.ok) return d.date;
-    if (d.reason === 'empty') return new Failed({ zh: `${label.zh}为空`, en: `the ${label.en} is empty` });
-    return new Failed(dateReason(label, f, d));
+    if (d.reason === 'empty') return new Failed({ why: 'date-empty' });
+    return new Failed(dateReason(f, d));
   });
 }
 
 /** An optional date: undefined when empty, an issue when filled but unreadable. */
-function optionalDateField(label: Text): Convert<IsoDate | undefined> {
+function optionalDateField(): Convert<IsoDate | undefined> {
   return memo((f) => {
     if (!f || (!f.text && !f.cell)) return undefined;
     const d = cellDate(f.cell, isDateFormat);
     if (d.ok) return d.date;
     if (d.reason === 'empty') return undefined;
-    return new Failed(dateReason(label, f, d));
+    return new Failed(dateReason(f, d));
   });
 }
 
@@ -149,18 +164,15 @@ export const plainText: Convert<string> = textOf;
 const grade: Convert<Grade> = (f) => {
   const g = parseGrade(textOf(f));
   if (g) return g;
-  if (!textOf(f)) return new Failed({ zh: '评价结果为空', en: 'the grade is empty' });
-  return new Failed({
-    zh: `评价结果“${textOf(f)}”不是可识别的信用等级（环保诚信、良好、警示、不良，或绿牌、蓝牌、黄牌、红牌）`,
-    en: `grade "${textOf(f)}" is not a known credit grade (环保诚信/良好/警示/不良, or green/blue/yellow/red card)`,
-  });
+  if (!textOf(f)) return new Failed({ why: 'grade-empty' });
+  return new Failed({ why: 'grade-unknown', text: textOf(f) });
 };
 
 const year: Convert<number | undefined> = (f) => {
   const t = textOf(f);
   if (!t) return undefined;
   const y = parseYear(t);
-  if (y === null) return new Failed({ zh: `评价年度“${t}”不是年份`, en: `rating year "${t}" is not a year` });
+  if (y === null) return new Failed({ why: 'year-invalid', text: t });
   return y;
 };
 
@@ -170,10 +182,7 @@ const rate: Convert<number | undefined> = (f) => (textOf(f) ? parseRate(textOf(f
 const review: Convert<string> = (f) => {
   const r = parseReview(textOf(f));
   if (r) return r;
-  return new Failed({
-    zh: `复核结果“${textOf(f)}”无法识别（应为“属实”或“不属实”，尚未复核的留空）`,
-    en: `review result "${textOf(f)}" is not recognised (write 属实 (upheld) or 不属实 (rejected); leave it empty when not reviewed yet)`,
-  });
+  return new Failed({ why: 'review-unknown', text: textOf(f) });
 };
 
 /** Each kind's fields, in the order of DATA_FIELDS (which is the order zod checks them and reports their issues in). */
@@ -182,15 +191,15 @@ function conversions(kind: DataKind, allowList?: ReadonlySet<string>): Record<st
   if (kind === 'inspections') {
     return {
       ...common,
-      date: dateField({ zh: '检查日期', en: 'inspection date' }),
+      date: dateField(),
       method: word(parseMethod),
       severity: word(parseSeverity),
       violation: plainText,
       selfReported: word(parseYesNo),
     };
   }
-  if (kind === 'credit') return { ...common, grade, year, date: optionalDateField({ zh: '评价日期', en: 'rating date' }) };
-  if (kind === 'objections') return { ...common, source: plainText, result: memo(review), date: optionalDateField({ zh: '复核日期', en: 'review date' }) };
+  if (kind === 'credit') return { ...common, grade, year, date: optionalDateField() };
+  if (kind === 'objections') return { ...common, source: plainText, result: memo(review), date: optionalDateField() };
   return {
     ...common,
     installed: word(parseYesNo),
@@ -198,7 +207,7 @@ function conversions(kind: DataKind, allowList?: ReadonlySet<string>): Record<st
     status: word(parseRunning),
     compliant: word(parseYesNo),
     rate,
-    date: optionalDateField({ zh: '统计日期', en: 'date' }),
+    date: optionalDateField(),
   };
 }
 
@@ -209,7 +218,7 @@ function rawRowSchema(kind: DataKind, convert: Record<string, Convert>) {
   if (kind !== 'credit') return object;
   return object.superRefine((r, ctx) => {
     if (r.year === undefined && r.date === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'no rating year or date', params: { zh: '评价年度和评价日期都为空，无法确定评价何时生效', en: 'neither a rating year nor a rating date: the rating cannot be placed in time' } });
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'no rating year or date', params: { issue: { why: 'credit-no-time' } satisfies RowIssue } });
     }
   });
 }
@@ -290,9 +299,9 @@ export function monitoringSchema(allowList?: ReadonlySet<string>) {
 }
 
 /** The reason of a failed parse, per bad field, in row order of the fields. */
-export function issuesOf(error: z.ZodError): { field: string; reason: Text }[] {
+export function issuesOf(error: z.ZodError): { field: string; issue: RowIssue }[] {
   return error.issues.map((i) => {
-    const params = (i as { params?: Partial<Text> }).params;
-    return { field: String(i.path[0] ?? ''), reason: params?.zh ? { zh: params.zh, en: params.en ?? i.message } : { zh: i.message, en: i.message } };
+    const params = (i as { params?: { issue?: RowIssue } }).params;
+    return { field: String(i.path[0] ?? ''), issue: params?.issue ?? { why: 'other', message: i.message } };
   });
 }

@@ -1,20 +1,20 @@
-/** Sentences about records, for reasons a clerk can paste into a reply: dates, what was found, where it is written. */
+/**
+ * Sentences about records, for reasons a clerk can paste into a reply: dates, what was found, where
+ * it is written — in both languages, for the verdicts of the check JSON and workbook. The records'
+ * phrasing is the check labels' (src/core/i18n), which findings use directly.
+ */
 import type { CreditRating, Inspection, MonitoringRecord, Objection, SourceRef, Text } from '../data/types.js';
 import type { Evidence } from './types.js';
 import { GRADE_LABEL } from '../data/grades.js';
 import { addDays, addYears, type IsoDate } from '../values/dates.js';
+import { en } from '../i18n/en.js';
+import { zh } from '../i18n/zh.js';
+export { baseName } from '../i18n/phrase.js';
 
 export const t = (zh: string, en: string): Text => ({ zh, en });
 
-/** The file's base name: evidence must be findable, a full path is noise in a reply to a district. */
-export function baseName(file: string): string {
-  const parts = file.split(/[\\/]/);
-  return parts[parts.length - 1] || file;
-}
-
 export function where(src: SourceRef): Text {
-  const f = baseName(src.file);
-  return t(`${f}${src.sheet ? ` “${src.sheet}”表` : ''} 第${src.row}行`, `${f}${src.sheet ? ` sheet "${src.sheet}"` : ''} row ${src.row}`);
+  return t(zh.check.where(src), en.check.where(src));
 }
 
 /** "Within one year" of D as dates: the day after the same calendar day one year earlier, through D. */
@@ -23,20 +23,8 @@ export function yearWindow(d: IsoDate): Text {
   return t(`${from}至${d}`, `${from} to ${d}`);
 }
 
-const METHOD: Record<string, Text> = {
-  onsite: t('现场检查', 'on-site inspection'),
-  offsite: t('非现场检查', 'off-site inspection'),
-  assistance: t('体检式帮扶', 'assistance visit'),
-};
-
 export function inspection(i: Inspection, withViolation = true): Text {
-  const m = i.method ? METHOD[i.method]! : t(`检查（方式“${i.methodText || '未填'}”）`, `inspection (method "${i.methodText || 'blank'}")`);
-  const w = where(i.src);
-  const v = withViolation && i.violationText ? i.violationText : '';
-  const sev = withViolation && i.severityText ? i.severityText : '';
-  const found = v ? t(`发现“${v}”`, ` found "${v}"`) : sev ? t(`违法情况“${sev}”`, ` violation: ${sev}`) : t('', '');
-  const extra = v && sev ? t(`，违法情况“${sev}”`, `, violation: ${sev}`) : t('', '');
-  return t(`${i.date} ${m.zh}${found.zh}（${w.zh}${extra.zh}）`, `${m.en} on ${i.date}${found.en} (${w.en}${extra.en})`);
+  return t(zh.check.inspection(i, withViolation), en.check.inspection(i, withViolation));
 }
 
 export function rating(r: CreditRating): Text {
@@ -71,13 +59,8 @@ export function monitoring(m: MonitoringRecord, stableRate: number): Text {
   return t(`${date.zh}在线监控${parts.map((p) => p.zh).join('、')}${rate.zh}（${w.zh}）`, `${date.en}online monitoring ${parts.map((p) => p.en).join(', ')}${rate.en} (${w.en})`);
 }
 
-const REVIEW: Record<Objection['result'], Text> = { upheld: t('复核属实', 'upheld on review'), rejected: t('复核不属实', 'rejected on review'), pending: t('尚未复核', 'not reviewed yet') };
-
 export function objection(o: Objection): Text {
-  const w = where(o.src);
-  const from = o.source ? t(`${o.source}提出的异议`, `objection raised by ${o.source}`) : t('异议', 'objection');
-  const when = o.date ? t(`，复核日期 ${o.date}`, `, reviewed ${o.date}`) : t('', '');
-  return t(`${from.zh}${REVIEW[o.result].zh}${when.zh}（${w.zh}）`, `${from.en} ${REVIEW[o.result].en}${when.en} (${w.en})`);
+  return t(zh.check.objection(o), en.check.objection(o));
 }
 
 /** The records behind a sentence, as evidence: each with its kind, place and date. */
@@ -90,12 +73,7 @@ export const evidenceOf = {
 
 /** Up to `max` items, then "等 N 条". */
 export function list(items: Text[], max = 3): Text {
-  const shown = items.slice(0, max);
-  const more = items.length - shown.length;
-  return t(
-    shown.map((x) => x.zh).join('、') + (more > 0 ? `等 ${items.length} 条` : ''),
-    shown.map((x) => x.en).join(', ') + (more > 0 ? ` and ${more} more` : ''),
-  );
+  return t(zh.check.list(items.map((x) => x.zh), max), en.check.list(items.map((x) => x.en), max));
 }
 
 /** 情形二（民生保障） → 情形二（民生保障，所报情形） */

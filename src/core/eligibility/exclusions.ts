@@ -13,7 +13,9 @@
  */
 import type { Inspection, Text } from '../data/types.js';
 import type { IsoDate } from '../values/dates.js';
-import { inspection, list, t } from './describe.js';
+import { en } from '../i18n/en.js';
+import { zh } from '../i18n/zh.js';
+import { t } from './describe.js';
 import { inspectionsUpTo } from './data.js';
 import type { At } from './types.js';
 
@@ -82,19 +84,28 @@ export function classify(i: Inspection): ViolationClass {
   return { level: 'none', ...base };
 }
 
+/**
+ * Why an inspection bars or removes an enterprise (the check labels phrase it): serious by a
+ * malicious keyword of its text or by 违法情况 严重 ('column'); a removal ground — a crime, a malicious
+ * act, an over-limit discharge not self-reported — or an over-limit discharge not stated either way.
+ */
+export type HitWhy =
+  | { why: 'keyword' | 'malicious'; keyword: string }
+  | { why: 'column' | 'crime' | 'over-limit' | 'over-limit-unstated' };
+
 /** Why a serious violation is serious, for the evidence. */
-function seriousWhy(c: ViolationClass): Text {
-  return c.by === 'keyword' ? t(`违法行为含“${c.keyword}”`, `the violation text names "${c.keyword}"`) : t('违法情况为“严重”', '违法情况 says 严重 (serious)');
+function seriousWhy(c: ViolationClass): HitWhy {
+  return c.by === 'keyword' ? { why: 'keyword', keyword: c.keyword! } : { why: 'column' };
 }
 
+/** An inspection that bars or removes an enterprise, and why. */
 export interface Hit {
   inspection: Inspection;
-  text: Text;
+  why: HitWhy;
 }
 
-function hit(i: Inspection, why: Text): Hit {
-  const d = inspection(i);
-  return { inspection: i, text: t(`${d.zh}，${why.zh}`, `${d.en}; ${why.en}`) };
+function hit(i: Inspection, why: HitWhy): Hit {
+  return { inspection: i, why };
 }
 
 /** Malicious violations on record on or before the date, at any time before it: the enterprise may never be listed. */
@@ -131,14 +142,15 @@ export function removalGrounds(at: At, includedOn: IsoDate | undefined): Removal
   for (const i of inspectionsUpTo(at)) {
     if (includedOn && i.date < includedOn) continue;
     const c = classify(i);
-    if (c.crime) grounds.push(hit(i, t('涉嫌犯罪、移送公安机关', 'a suspected crime referred to the police')));
-    else if (c.malicious) grounds.push(hit(i, t(`恶意违法行为（${c.keyword}）`, `a malicious violation (${c.keyword})`)));
-    else if (c.overLimit && i.selfReported === false) grounds.push(hit(i, t('超标排放且未主动报告', 'over-limit discharge not reported by the enterprise')));
-    else if (c.overLimit && i.selfReported === null) unclear.push(hit(i, t('超标排放，未注明是否主动报告', 'over-limit discharge; whether it was self-reported is not stated')));
+    if (c.crime) grounds.push(hit(i, { why: 'crime' }));
+    else if (c.malicious) grounds.push(hit(i, { why: 'malicious', keyword: c.keyword! }));
+    else if (c.overLimit && i.selfReported === false) grounds.push(hit(i, { why: 'over-limit' }));
+    else if (c.overLimit && i.selfReported === null) unclear.push(hit(i, { why: 'over-limit-unstated' }));
   }
   return { grounds, unclear, sinceInclusion: includedOn !== undefined };
 }
 
+/** The hits as evidence in both languages (for the verdicts' reasons). */
 export function describeHits(hits: Hit[]): Text {
-  return list(hits.map((h) => h.text));
+  return t(zh.check.hits(hits), en.check.hits(hits));
 }

@@ -32,6 +32,7 @@ import { inCredit, inInspections, objectionsUpTo } from './data.js';
 import { criterionName, evidenceOf, list, objection, t, where } from './describe.js';
 import { render } from './logic.js';
 import type { At, Cond, CriterionResult, EnforcementIndex, Evidence } from './types.js';
+import type { ParamsOf } from '../findings/catalogue/index.js';
 
 export type { EnforcementIndex, Evidence } from './types.js';
 export { indexData } from './data.js';
@@ -98,11 +99,11 @@ export interface EntrySubject {
   validity: Validity;
 }
 
-/** A finding the orchestrator raises at the entry's row. */
-export interface Note {
-  code: 'not-eligible' | 'no-longer-eligible' | 'never-again' | 'must-remove' | 'assistance-visit-missing' | 'not-in-data' | 'serious-violation-review' | 'objection-upheld';
-  params: Record<string, string | number | undefined>;
-}
+/** The codes of the findings the orchestrator raises at an entry's row. */
+export type NoteCode = 'not-eligible' | 'no-longer-eligible' | 'never-again' | 'must-remove' | 'assistance-visit-missing' | 'not-in-data' | 'serious-violation-review' | 'objection-upheld';
+
+/** A finding the orchestrator raises at the entry's row: a code and its parameters, as the catalogue types them. */
+export type Note<C extends NoteCode = NoteCode> = { [K in C]: { code: K; params: ParamsOf<K> } }[C];
 
 export interface Assessment {
   eligible: boolean | null;
@@ -162,14 +163,13 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   // reasons: what must happen first, then the two verdicts, then validity and follow-up
   for (const b of now.bars) {
     out.reasons.push(b.text);
-    const ev = b.code === 'never-again' ? describeHits(now.serious) : list(objectionsUpTo(at).filter((o) => o.result === 'upheld').map(objection));
-    out.notes.push({ code: b.code, params: { name, evidence: ev.zh, evidenceEn: ev.en } });
+    out.notes.push(b.code === 'never-again' ? { code: b.code, params: { name, hits: now.serious } } : { code: b.code, params: { name, objections: objectionsUpTo(at).filter((o) => o.result === 'upheld') } });
   }
   if (out.mustRemove) {
     const ev = describeHits(removal.grounds);
     const scope = removal.sinceInclusion ? t('', '') : t('（纳入日期不明，按截至判断日期的全部记录）', ' (inclusion date unknown: all records up to the as-of date)');
     out.reasons.push(t(`列入清单期间出现方案三(九)规定的应移出情形${scope.zh}：${ev.zh}`, `a removal ground of 三(九) occurred while listed${scope.en}: ${ev.en}`));
-    out.notes.push({ code: 'must-remove', params: { name, evidence: ev.zh, evidenceEn: ev.en } });
+    out.notes.push({ code: 'must-remove', params: { name, hits: removal.grounds } });
   }
   if (removal.unclear.length) {
     const ev = describeHits(removal.unclear);
@@ -178,7 +178,7 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   if (out.review.length) {
     const ev = describeHits(out.review);
     out.reasons.push(t(`有标为“严重”但未写明恶意情节的违法记录，是否属于方案三(四)“不得再次纳入”的情形须人工判断：${ev.zh}`, `a violation marked 严重 (serious) names no malicious act; whether it bars the enterprise for ever under 三(四) is for a person to judge: ${ev.en}`));
-    out.notes.push({ code: 'serious-violation-review', params: { name, evidence: ev.zh, evidenceEn: ev.en } });
+    out.notes.push({ code: 'serious-violation-review', params: { name, hits: out.review } });
   }
   out.summaries.whileListed = summary(now, e.declared, t(`列入期间（截至 ${asOf}），`, `While listed (as of ${asOf}),`), out.mustRemove);
   out.reasons.push(out.summaries.whileListed);
@@ -187,9 +187,9 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
     out.reasons.push(out.summaries.atInclusion);
   } else out.reasons.push(t('纳入日期未填写，无法判断纳入时是否符合条件', 'no inclusion date, so whether the listing was right cannot be judged'));
   if (out.atInclusion && out.eligibleAtInclusion === false && out.atInclusion.met.length === 0) {
-    out.notes.push({ code: 'not-eligible', params: { name, date: v.includedOn, ...failures(out.atInclusion) } });
+    out.notes.push({ code: 'not-eligible', params: { name, date: out.atInclusion.date, reasons: failures(out.atInclusion) } });
   }
-  if (out.eligible === false && now.met.length === 0) out.notes.push({ code: 'no-longer-eligible', params: { name, date: asOf, ...failures(now) } });
+  if (out.eligible === false && now.met.length === 0) out.notes.push({ code: 'no-longer-eligible', params: { name, date: asOf, reasons: failures(now) } });
   for (const o of objectionsUpTo(at).filter((x) => x.result !== 'upheld')) {
     const d = objection(o);
     if (o.result === 'pending') out.objectionPending = true;
@@ -206,8 +206,7 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
     }
   }
   if (out.notInData.length) {
-    const src = out.notInData.length === 2 ? t('检查记录和信用评价', 'inspection records and credit ratings') : out.notInData[0] === 'inspections' ? t('检查记录', 'inspection records') : t('信用评价', 'credit ratings');
-    out.notes.push({ code: 'not-in-data', params: { name, value: e.uscc, sources: src.zh, sourcesEn: src.en } });
+    out.notes.push({ code: 'not-in-data', params: { name, value: e.uscc, sources: out.notInData } });
   }
   const invalid = data.invalid.get(e.uscc);
   if (invalid?.length) {
@@ -261,9 +260,8 @@ function summary(j: Judgement, declared: CriterionN | null | undefined, when: Te
 }
 
 /** The reasons parameter of not-eligible / no-longer-eligible: why each considered criterion fails. */
-function failures(j: Judgement): { reasons: string; reasonsEn: string } {
-  const l = lines(j.criteria, undefined);
-  return { reasons: l.zh, reasonsEn: l.en };
+function failures(j: Judgement): Text {
+  return lines(j.criteria, undefined);
 }
 
 function validityReasons(v: Validity, asOf: IsoDate): Text[] {

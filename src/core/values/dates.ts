@@ -3,7 +3,6 @@
  * 1970-01-01, proleptic Gregorian), computed without `Date` objects, so nothing here can depend
  * on the machine's time zone. The only `Date` input (`todayInChina`) is read via `getTime()`.
  */
-import { en, zh } from '../i18n/index.js';
 import { removeInvisible, toHalfWidth } from './text.js';
 
 /** 'YYYY-MM-DD', a real calendar date. */
@@ -52,8 +51,6 @@ export interface DateFail {
   detail?: string;
   fault: DateFault;
   /** `fault` phrased in Chinese and English, for the data files' row reasons (data/schemas.ts), which are still text */
-  reasonZh: string;
-  reasonEn: string;
 }
 export type DateParse = { ok: true; date: IsoDate } | DateFail;
 export type DateRangeParse = { ok: true; from?: IsoDate; to: IsoDate } | DateFail;
@@ -203,7 +200,7 @@ const SERIAL_1970 = 25569; // serial of 1970-01-01 (valid from serial 61 = 1900-
  */
 export function serialToIsoDate(serial: number): IsoDate {
   const r = serialToDate(serial);
-  if (!r.ok) throw new RangeError(`${serial}: ${r.detail ?? r.reasonEn}`);
+  if (!r.ok) throw new RangeError(`${serial}: ${r.detail ?? r.reason}`);
   return r.date;
 }
 
@@ -232,7 +229,7 @@ export function isoToSerial(d: IsoDate): number {
 // ---------------------------------------------------------------- parsing text
 
 function fail(reason: DateFailReason, detail: string | undefined, fault: DateFault): DateFail {
-  const f: DateFail = { ok: false, reason, fault, reasonZh: zh.value.dateFault(fault), reasonEn: en.value.dateFault(fault) };
+  const f: DateFail = { ok: false, reason, fault };
   if (detail !== undefined) f.detail = detail;
   return f;
 }
