@@ -10,6 +10,10 @@ import { addDays, daysBetween } from '../values/dates.js';
 import { formatPeriod, periodEnd, periodLabelEn, periodLabelZh, type Period } from '../roster/period.js';
 import type { Unit } from '../roster/units.js';
 import { KIND_LABEL, type SubmissionKind } from './types.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['collect-superseded', 'collect-missing', 'collect-late', 'collect-part-missing'] as const satisfies readonly FindingCode[];
 
 /** A kept file as recorded in the state: its bytes are in the store. */
 export interface StoredFile {

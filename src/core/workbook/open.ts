@@ -14,6 +14,9 @@ import { describeNonWorkbook, sniff } from './sniff.js';
 import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
 import type { FindingCode } from '../findings/catalogue/index.js';
 
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['file-unreadable', 'file-too-large', 'file-encrypted', 'file-legacy-format', 'cell-duplicate', 'cell-too-long'] as const satisfies readonly FindingCode[];
+
 export interface OpenOptions {
   /** default 50 MiB */
   maxBytes?: number;
@@ -57,7 +60,7 @@ class OpenFailure extends Error {
   }
 }
 
-function fail(code: FindingCode, reason?: Reason): never {
+function fail(code: (typeof emits)[number], reason?: Reason): never {
   const params = reason ? { reason: reason.zh, reasonEn: reason.en } : {};
   throw new OpenFailure(finding(code, {}, params));
 }

@@ -1,13 +1,14 @@
 import { describeNumericUscc } from '../../ids/uscc.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 const WHAT_ZH: Record<string, string> = { lowercase: '小写字母', fullwidth: '全角字符', spaces: '空格', hidden: '看不见的字符（零宽空格或控制字符）' };
 const WHAT_EN: Record<string, string> = { lowercase: 'lower-case letters', fullwidth: 'full-width characters', spaces: 'spaces', hidden: 'invisible characters (zero-width spaces or control characters)' };
 
 /** GB 32100-2015: format, check character, embedded organisation code, numeric cells, normalisation. */
-export const usccRule: Annex2Rule = {
+export const usccRule = defineAnnex2Rule({
   id: 'uscc',
   description: '统一社会信用代码校验（GB 32100-2015）',
+  codes: ['uscc-numeric-cell', 'uscc-normalised', 'uscc-format', 'uscc-allowed', 'uscc-checksum', 'uscc-org-code', 'uscc-authority-unusual'],
   check(_doc, entries, ctx) {
     for (const e of entries) {
       if (e.usccNumeric === undefined && (!e.uscc || e.uscc.issues.length === 0)) continue;
@@ -63,4 +64,4 @@ export const usccRule: Annex2Rule = {
       }
     }
   },
-};
+});
