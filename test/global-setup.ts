@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { skippedSummary, skipSummaryAtEnd } from './helpers/tools.js';
-import { judgeRun, startRecording } from './helpers/produced.js';
+import { judgeRun, NOT_YET_PRODUCED, startRecording } from './helpers/produced.js';
 import { catalogue } from '../src/core/findings/catalogue/index.js';
 
 /** What of the run's configuration a global setup is given (vitest's TestProject). */
@@ -29,6 +29,6 @@ export default function setup(project?: Project): () => void {
     skips();
     const c = project?.config;
     const filtered = c?.testNamePattern ? `tests filtered by name: ${String(c.testNamePattern)}` : c?.shard ? `shard ${c.shard.index}/${c.shard.count}` : undefined;
-    judgeRun(Object.keys(catalogue), { filtered, toolsMissing: skippedSummary() !== '' });
+    judgeRun(Object.keys(catalogue), { filtered, toolsMissing: skippedSummary() !== '', known: NOT_YET_PRODUCED });
   };
 }

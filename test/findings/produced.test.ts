@@ -31,6 +31,11 @@ describe('the verdict on the codes a run produced', () => {
     expect(judge(ran([]), files, ['x'], { filtered: 'tests filtered by name: /uscc/' }).message).toMatch(/not checked \(tests filtered by name/);
   });
 
+  it('a code still to be produced is named without failing, and named again once produced', () => {
+    expect(judge(ran(['x']), files, ['x', 'y'], { known: ['y'] })).toMatchObject({ judged: true, fail: false, message: expect.stringMatching(/Still to be produced by a test: y/) });
+    expect(judge(ran(['x', 'y']), files, ['x', 'y'], { known: ['y'] }).message).toMatch(/remove from NOT_YET_PRODUCED: y/);
+  });
+
   it('with suites skipped for a missing tool, the codes are named without failing', () => {
     expect(judge(ran([]), files, ['x'], { toolsMissing: true })).toMatchObject({ judged: true, fail: false, missing: ['x'] });
   });

@@ -79,6 +79,13 @@ export function allTestFiles(testDir: string, suffix = '.test.ts'): string[] {
   return out.sort();
 }
 
+/**
+ * Codes that no test was seen producing when this check was introduced (found by reading the tests,
+ * not yet confirmed by a full run): named at the end of every full run, but not failing it, until
+ * a test produces each. Remove a code from here when its test exists; add none.
+ */
+export const NOT_YET_PRODUCED: readonly string[] = ['sheet-extra-annex', 'uscc-authority-unusual', 'uscc-allowed', 'permit-legacy', 'total-missing', 'annex1-no-data', 'data-column-duplicate', 'collect-period-mismatch', 'collect-file-exists'];
+
 export interface Verdict {
   /** whether the run was judged: it covered every test file, unfiltered */
   judged: boolean;
@@ -94,15 +101,21 @@ export interface Verdict {
  * Judge a run: when every expected test file ran and no test-name filter applied, every code of
  * `codes` must have been produced.
  */
-export function judge(p: Produced, expectedFiles: readonly string[], codes: readonly string[], o: { filtered?: string; toolsMissing?: boolean } = {}): Verdict {
+export function judge(p: Produced, expectedFiles: readonly string[], codes: readonly string[], o: { filtered?: string; toolsMissing?: boolean; known?: readonly string[] } = {}): Verdict {
   const notRun = expectedFiles.filter((f) => !p.files.has(f));
   if (o.filtered || notRun.length) {
     const why = o.filtered ?? `${notRun.length} of ${expectedFiles.length} test files did not run`;
     return { judged: false, missing: [], fail: false, message: `finding codes produced by a test: not checked (${why}; the full run checks them)` };
   }
   const missing = codes.filter((c) => !p.codes.has(c));
-  if (!missing.length) return { judged: true, missing, fail: false, message: '' };
-  const list = `${missing.length} finding code${missing.length === 1 ? ' is' : 's are'} produced by no test: ${missing.join(', ')}.`;
+  const known = o.known ?? [];
+  const todo = known.filter((c) => missing.includes(c));
+  const note = todo.length ? `Still to be produced by a test: ${todo.join(', ')} (NOT_YET_PRODUCED, test/helpers/produced.ts).` : '';
+  const stale = known.filter((c) => codes.includes(c) && !missing.includes(c));
+  const staleNote = stale.length ? ` Produced now, remove from NOT_YET_PRODUCED: ${stale.join(', ')}.` : '';
+  const unknown = missing.filter((c) => !known.includes(c));
+  if (!unknown.length) return { judged: true, missing, fail: false, message: note + staleNote };
+  const list = `${unknown.length} finding code${unknown.length === 1 ? ' is' : 's are'} produced by no test: ${unknown.join(', ')}.`;
   // suites skipped for a missing tool may be the ones that produce them: say so, fail only a run with every tool
   if (o.toolsMissing) return { judged: true, missing, fail: false, message: `${list} Some suites were skipped for a missing tool (above); a run with every tool checks them.` };
   return { judged: true, missing, fail: true, message: `${list} Write a test that produces each on realistic input (in the test folder of its area), or remove a code that can no longer happen.` };
@@ -113,7 +126,7 @@ export function judge(p: Produced, expectedFiles: readonly string[], codes: read
  * run that left a code unproduced fails (vitest only logs an error thrown by a teardown, so the
  * exit code is set here).
  */
-export function judgeRun(codes: readonly string[], o: { filtered?: string; toolsMissing?: boolean; testDir?: string; suffix?: string } = {}): Verdict {
+export function judgeRun(codes: readonly string[], o: { filtered?: string; toolsMissing?: boolean; known?: readonly string[]; testDir?: string; suffix?: string } = {}): Verdict {
   const v = judge(readRecords(recordDir()), allTestFiles(o.testDir ?? path.join(ROOT, 'test'), o.suffix), codes, o);
   if (v.message) process.stdout.write(`\n${v.fail ? 'FAIL ' : ''}${v.message}\n`);
   if (v.fail) process.exitCode = 1;
