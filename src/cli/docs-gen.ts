@@ -9,6 +9,7 @@ import { buildProgram } from './main.js';
 import { catalogue } from '../core/findings/catalogue/index.js';
 import type { Params } from '../core/findings/types.js';
 import type { FindingCode } from '../core/findings/catalogue/index.js';
+import { OWNERS, SHARED } from '../core/findings/owners.js';
 
 /** Markdown table cell: no line breaks, no bare pipes. */
 function cell(s: string): string {
@@ -70,7 +71,18 @@ export function commandsMarkdown(program: Command = buildProgram()): string {
   return out.join('\n');
 }
 
-const PARTS: Record<string, () => string> = { commands: () => commandsMarkdown(), codes: findingCodesMarkdown };
+/** Who reports each code (src/core/findings/owners.ts): every rule and step with what it checks and its codes. */
+export function ownersMarkdown(): string {
+  const out = ['| rule or module / 规则或模块 | checks / 检查内容 | codes / 问题代码 |', '|---|---|---|'];
+  for (const o of OWNERS) {
+    const codes = o.codes.map((c) => (SHARED[c] && SHARED[c].owner !== o.name ? `\`${c}\` (${SHARED[c].owner})` : `\`${c}\``));
+    out.push(`| ${o.kind === 'rule' ? `rule \`${o.name}\`` : `\`src/${o.name}\``} | ${cell(o.description)} | ${codes.join(', ')} |`);
+  }
+  out.push('', 'A code in brackets is owned by the place named; each code has exactly one owner. / 括号中为该代码的归属处，每个代码只有一个归属处。');
+  return out.join('\n') + '\n';
+}
+
+const PARTS: Record<string, () => string> = { commands: () => commandsMarkdown(), codes: findingCodesMarkdown, owners: ownersMarkdown };
 
 /** `text` with every generated part replaced by what it should be now. */
 export function regenerate(text: string): string {

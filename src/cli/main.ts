@@ -14,6 +14,7 @@ export async function main(argv: string[]): Promise<void> {
   process.on('uncaughtException', (err) => crash(err));
   process.on('unhandledRejection', (err) => crash(err));
   noColour(argv, process.env);
+  await recordCodes(process.env.ZMQD_RECORD_CODES);
   const program = buildProgram();
   try {
     injectBug();
@@ -21,6 +22,26 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = exitCodeFor(err, englishOnly(argv));
   }
+}
+
+/**
+ * For the test run only: with ZMQD_RECORD_CODES=<folder>, the codes of the findings this process made
+ * are written to a file in that folder when it exits, so the tests can tell which codes no test
+ * produces (test/helpers/produced.ts). Unset, it does nothing.
+ */
+async function recordCodes(dir: string | undefined): Promise<void> {
+  if (!dir) return;
+  const { setFindingSink } = await import('../core/findings/make.js');
+  const codes = new Set<string>();
+  setFindingSink((code) => codes.add(code));
+  process.on('exit', () => {
+    if (!codes.size) return;
+    try {
+      writeFileSync(join(dir, `cli-${process.pid}-${Date.now()}.json`), JSON.stringify([...codes]));
+    } catch {
+      // a record is no reason to fail the command
+    }
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { appendAll } from '../findings/cap.js';
 import type { Finding } from '../findings/types.js';
 import type { FileResult } from '../validate/validate.js';
 import type { RuleContext } from '../rules/types.js';
-import { decideUnit, resolveSource, type UnitSource as NameSource } from '../rules/common/unit.js';
+import { unitCodes, decideUnit, resolveSource, type UnitSource as NameSource } from '../rules/common/unit.js';
 import { findUnitInText } from '../roster/resolve.js';
 import { formatPeriod, periodEnd, periodLabelEn, periodLabelZh, samePeriod, type Period } from '../roster/period.js';
 import { DEFAULT_CUTOVER, LIANGJIANG, TOWNS_TO_BEIBEI_2025, isAfterCutover, mergedUnits, rosterFor, type IsoDate, type Unit } from '../roster/units.js';
@@ -21,6 +21,10 @@ import { sumFigures, sumUnits, type SumResult, type UnitSource, type UnitStatus 
 import { decreases, incrementRule, unitIncrement } from './increment.js';
 import { isCityBureau } from '../roster/city.js';
 import { addDays, daysBetween } from '../values/dates.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['period-mismatch', 'period-unknown', 'unit-missing-in-file', 'summary-superseded', 'listed-mismatch', 'previous-other-year', 'previous-not-adjacent', 'roster-changed', 'previous-missing', 'cumulative-decrease', ...unitCodes] as const satisfies readonly FindingCode[];
 
 export interface AggregateOptions {
   /** --period */
@@ -253,7 +257,7 @@ function mismatchFinding(r: FileResult, fp: ReturnType<typeof filePeriod>, sc: S
   );
 }
 
-function scratchContext(r: FileResult, sheet: string, pe: IsoDate, cutover: IsoDate, sink: Finding[]): RuleContext {
+function scratchContext(r: FileResult, sheet: string, pe: IsoDate, cutover: IsoDate, sink: Finding[]): RuleContext<(typeof emits)[number]> {
   return {
     asOf: pe,
     expiringDays: 0,

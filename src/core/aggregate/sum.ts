@@ -8,6 +8,10 @@ import { finding, cmp } from '../findings/make.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { DuplicateDecision, Where } from '../findings/catalogue/aggregate.js';
 import { sumExact } from '../values/numbers.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['district-duplicate'] as const satisfies readonly FindingCode[];
 
 /** One unit's figures as found in one file (a district's own file, or one row of a multi-unit table). */
 export interface UnitSource {

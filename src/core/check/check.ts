@@ -20,6 +20,10 @@ import { COMPLIANCE_RATE_THRESHOLD } from '../data/schemas.js';
 import type { DataFiles } from '../eligibility/data.js';
 import type { IsoDate } from '../values/dates.js';
 import { othersListing } from '../report/across.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['check-file-skipped', 'uscc-duplicate-across-districts'] as const satisfies readonly FindingCode[];
 
 /** What an entry needs, most urgent first: the order of the text report and the workbook. */
 export type Action = 'remove' | 'renew' | 'verify' | 'attention' | 'ok';

@@ -16,6 +16,10 @@ import { classifyAttachment, workbookKindByName } from './classify.js';
 import { readSubject } from './subject.js';
 import { unzipAttachment } from './zip.js';
 import type { MailMessage, SubmissionKind } from './types.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['collect-mime-corrupt', 'collect-attachment-too-large', 'collect-winmail-dat', 'collect-archive-refused', 'collect-not-workbook', 'collect-attachment-ignored', 'collect-period-mismatch', 'collect-unit-mismatch', 'collect-unit-unknown', 'collect-subject-nonstandard'] as const satisfies readonly FindingCode[];
 
 export interface ProcessOptions {
   /** sender address (lower case) → unit name, from the config */

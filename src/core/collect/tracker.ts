@@ -11,6 +11,10 @@ import { formatPeriod, periodEnd, periodLabelZh, type Period } from '../roster/p
 import type { Unit } from '../roster/units.js';
 import { zh } from '../i18n/zh.js';
 import type { SubmissionKind } from './types.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['collect-superseded', 'collect-missing', 'collect-late', 'collect-part-missing'] as const satisfies readonly FindingCode[];
 
 /** A kept file as recorded in the state: its bytes are in the store. */
 export interface StoredFile {

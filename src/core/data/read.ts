@@ -26,6 +26,10 @@ import { csvToSheet, csvValue, fieldText, findHeader, hasRequired, HEADER_SCAN_R
 import { DATA_FIELDS, REQUIRED, fieldDef, type HeaderMap } from './aliases.js';
 import { Failed, issuesOf, plainText, rowSchemas, type Convert, type RowSchemas } from './schemas.js';
 import { DATA_KINDS, type CreditRating, type DataKind, type DataRowOf, type Inspection, type MonitoringRecord, type Objection, type SourceRef, type Text } from './types.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['data-encoding-invalid', 'data-csv-unterminated', 'data-sheet-skipped', 'data-no-rows', 'data-column-duplicate', 'data-row-ragged', 'data-value-unrecognised', 'data-row-invalid'] as const satisfies readonly FindingCode[];
 
 export interface ReadDataOptions {
   kind: DataKind;

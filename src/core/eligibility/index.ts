@@ -33,6 +33,10 @@ import { criterionName, evidenceOf, list, objection, t, where } from './describe
 import { render } from './logic.js';
 import type { At, Cond, CriterionResult, EnforcementIndex, Evidence } from './types.js';
 import type { ParamsOf } from '../findings/catalogue/index.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). The orchestrator (check/check.ts) raises them at the entry's row. */
+export const emits = ['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'serious-violation-review', 'objection-upheld'] as const satisfies readonly FindingCode[];
 
 export type { EnforcementIndex, Evidence } from './types.js';
 export { indexData } from './data.js';

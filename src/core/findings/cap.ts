@@ -6,8 +6,12 @@
  */
 import { catalogue, isFindingCode, type ParamsOf } from './catalogue/index.js';
 import type { Finding, Severity } from './types.js';
+import { produced } from './make.js';
 
 export const FINDINGS_OMITTED = 'findings-omitted' as const;
+
+/** The codes this module reports (src/core/findings/owners.ts). */
+export const emits = [FINDINGS_OMITTED] as const;
 export const DEFAULT_MAX_FINDINGS = 1000;
 
 interface Tally {
@@ -64,6 +68,7 @@ export class FindingCap {
         omitted: t.omitted,
       };
       if (t.file !== undefined) f.file = t.file;
+      produced(FINDINGS_OMITTED);
       out.push(f);
     }
     return out;

@@ -10,9 +10,28 @@ export interface FindingExtra {
   severity?: Severity;
 }
 
+/**
+ * Told the code of every finding made, when one is registered: the test run registers one to learn
+ * which codes its tests produce (test/helpers/produced.ts), the CLI when ZMQD_RECORD_CODES is set.
+ * Kept on globalThis so that every copy of this module (the sources and dist/) reports to it.
+ */
+const SINK = Symbol.for('zmqd.findingSink');
+type Sink = (code: string) => void;
+
+/** Register the sink told of every finding made (undefined: none). */
+export function setFindingSink(sink: Sink | undefined): void {
+  (globalThis as { [SINK]?: Sink })[SINK] = sink;
+}
+
+/** Tell the sink of a finding made without `finding()` (a findings-omitted summary). */
+export function produced(code: string): void {
+  (globalThis as { [SINK]?: Sink })[SINK]?.(code);
+}
+
 /** Create a finding for a catalogue code. Throws on an unknown code: that is a programming error. */
 export function finding<C extends FindingCode>(code: C, loc: Location, ...[params, extra = {}]: ParamArgs<C, FindingExtra>): Finding {
   const def = catalogue[code];
+  produced(code);
   const f: Finding = { code, severity: extra.severity ?? def.severity, ...loc, params: (params ?? {}) as Params };
   if (extra.value !== undefined) f.value = extra.value;
   if (extra.expected !== undefined) f.expected = extra.expected;

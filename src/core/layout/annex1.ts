@@ -31,24 +31,24 @@ const RELIEF = '减免处罚次数';
 const SERVICE = '执法部门服务企业次数';
 
 export const ANNEX1_DISTRICT_COLUMN: ColumnDef<'district'> = {
-  key: 'district', header: '地市', aliases: ['区县', '单位', '地区', '区县（自治县）', '填报单位', '区县名称'], type: 'unit', required: true, width: 14, en: 'Unit',
+  key: 'district', header: '地市', aliases: ['区县', '单位', '地区', '区县（自治县）', '填报单位', '区县名称'], required: true, width: 14, en: 'Unit',
 };
 
 export const ANNEX1_FIGURES: readonly ColumnDef<FigureKey>[] = [
-  { key: 'listed', header: '纳入清单企业数量', unit: '个', aliases: ['纳入正面清单企业数量', '清单企业数量'], type: 'count', required: true, width: 10, en: 'Listed enterprises' },
-  { key: 'measures', header: '配套、细化措施（发文）数量', unit: '件', aliases: ['配套细化措施（发文）数量', '配套、细化措施数量', '配套细化措施数量'], type: 'count', required: true, width: 11, en: 'Measures issued' },
-  { key: 'onsite_inspections', header: '对清单内企业开展现场监管执法次数', unit: '次', aliases: ['现场监管执法次数', '对清单内企业开展现场执法次数'], type: 'count', required: true, width: 12, en: 'On-site inspections' },
-  { key: 'offsite_online_video', group: OFFSITE, header: '在线监控、视频监控', unit: '家次', aliases: ['在线监控视频监控', '在线监控/视频监控'], type: 'count', required: true, width: 11, en: 'Off-site: online/video' },
-  { key: 'offsite_remote_drone', group: OFFSITE, header: '遥感、无人机', unit: '家次', aliases: ['遥感无人机', '遥感/无人机'], type: 'count', required: true, width: 10, en: 'Off-site: remote/drone' },
-  { key: 'offsite_power_energy', group: OFFSITE, header: '用电、用能监控', unit: '家次', aliases: ['用电用能监控', '用电/用能监控'], type: 'count', required: true, width: 10, en: 'Off-site: power/energy' },
-  { key: 'offsite_other', group: OFFSITE, header: '其他方式', unit: '家次', type: 'count', required: true, width: 9, en: 'Off-site: other' },
-  { key: 'offsite_problems', header: '通过非现场方式发现问题数量', unit: '个', aliases: ['非现场方式发现问题数量'], type: 'count', required: true, width: 12, en: 'Problems found off-site' },
-  { key: 'penalty_cases', header: '清单内企业环境违法立案处罚数量', unit: '件', aliases: ['环境违法立案处罚数量', '立案处罚数量'], type: 'count', required: true, width: 12, en: 'Penalty cases' },
-  { key: 'relief_listed', group: RELIEF, header: '清单内企业', unit: '次', type: 'count', required: true, width: 9, en: 'Relief: listed' },
-  { key: 'relief_unlisted', group: RELIEF, header: '非清单内企业', unit: '次', type: 'count', required: true, width: 9, en: 'Relief: not listed' },
-  { key: 'service_phone_web', group: SERVICE, header: '电话、网络等', unit: '家次', aliases: ['电话网络等', '电话、网络'], type: 'count', required: true, width: 10, en: 'Service: phone/web' },
-  { key: 'service_onsite', group: SERVICE, header: '现场帮扶', unit: '家次', type: 'count', required: true, width: 9, en: 'Service: on-site' },
-  { key: 'service_other', group: SERVICE, header: '其他方式', unit: '家次', type: 'count', required: true, width: 9, en: 'Service: other' },
+  { key: 'listed', header: '纳入清单企业数量', unit: '个', aliases: ['纳入正面清单企业数量', '清单企业数量'], required: true, width: 10, en: 'Listed enterprises' },
+  { key: 'measures', header: '配套、细化措施（发文）数量', unit: '件', aliases: ['配套细化措施（发文）数量', '配套、细化措施数量', '配套细化措施数量'], required: true, width: 11, en: 'Measures issued' },
+  { key: 'onsite_inspections', header: '对清单内企业开展现场监管执法次数', unit: '次', aliases: ['现场监管执法次数', '对清单内企业开展现场执法次数'], required: true, width: 12, en: 'On-site inspections' },
+  { key: 'offsite_online_video', group: OFFSITE, header: '在线监控、视频监控', unit: '家次', aliases: ['在线监控视频监控', '在线监控/视频监控'], required: true, width: 11, en: 'Off-site: online/video' },
+  { key: 'offsite_remote_drone', group: OFFSITE, header: '遥感、无人机', unit: '家次', aliases: ['遥感无人机', '遥感/无人机'], required: true, width: 10, en: 'Off-site: remote/drone' },
+  { key: 'offsite_power_energy', group: OFFSITE, header: '用电、用能监控', unit: '家次', aliases: ['用电用能监控', '用电/用能监控'], required: true, width: 10, en: 'Off-site: power/energy' },
+  { key: 'offsite_other', group: OFFSITE, header: '其他方式', unit: '家次', required: true, width: 9, en: 'Off-site: other' },
+  { key: 'offsite_problems', header: '通过非现场方式发现问题数量', unit: '个', aliases: ['非现场方式发现问题数量'], required: true, width: 12, en: 'Problems found off-site' },
+  { key: 'penalty_cases', header: '清单内企业环境违法立案处罚数量', unit: '件', aliases: ['环境违法立案处罚数量', '立案处罚数量'], required: true, width: 12, en: 'Penalty cases' },
+  { key: 'relief_listed', group: RELIEF, header: '清单内企业', unit: '次', required: true, width: 9, en: 'Relief: listed' },
+  { key: 'relief_unlisted', group: RELIEF, header: '非清单内企业', unit: '次', required: true, width: 9, en: 'Relief: not listed' },
+  { key: 'service_phone_web', group: SERVICE, header: '电话、网络等', unit: '家次', aliases: ['电话网络等', '电话、网络'], required: true, width: 10, en: 'Service: phone/web' },
+  { key: 'service_onsite', group: SERVICE, header: '现场帮扶', unit: '家次', required: true, width: 9, en: 'Service: on-site' },
+  { key: 'service_other', group: SERVICE, header: '其他方式', unit: '家次', required: true, width: 9, en: 'Service: other' },
 ];
 
 /** Group headers and their units (the seed prints the unit on the group cell for grouped columns). */

@@ -1,6 +1,4 @@
 /** How an annex's columns are declared: once, for the reader, the rules, the templates and the reports. */
-export type ColumnType = 'int' | 'text' | 'uscc' | 'permit' | 'industry' | 'date' | 'validity' | 'criterion' | 'count' | 'unit';
-
 export interface ColumnDef<K extends string = string> {
   /** stable key (the JSON key of CONTRACT.md for Annex 1 figures) */
   key: K;
@@ -12,7 +10,6 @@ export interface ColumnDef<K extends string = string> {
   unit?: string;
   /** other header spellings accepted on reading (matched after headerKey normalisation) */
   aliases?: string[];
-  type: ColumnType;
   required: boolean;
   /** an extension column not in the seed's official table */
   optional?: boolean;

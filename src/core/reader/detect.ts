@@ -4,6 +4,10 @@ import type { Finding } from '../findings/types.js';
 import { findAnnex1Header, readAnnex1 } from './annex1.js';
 import { findAnnex2Header, readAnnex2 } from './annex2.js';
 import type { AnnexDoc } from './types.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['sheet-not-recognised', 'sheet-hidden-data', 'sheet-extra-annex'] as const satisfies readonly FindingCode[];
 
 export interface Recognised {
   /** the annexes read from the workbook: at most one of each kind, the first found first; empty when none */

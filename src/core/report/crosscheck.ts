@@ -11,6 +11,10 @@ import { periodEnd } from '../roster/period.js';
 import { a1 } from '../workbook/grid.js';
 import { othersListing } from './across.js';
 import { pushTo } from '../findings/cap.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['onsite-count-mismatch', 'uscc-duplicate-across-districts'] as const satisfies readonly FindingCode[];
 
 /** The listed enterprises of each unit, from its Annex 2 file(s): USCC → inclusion date (when known). */
 export function listsByUnit(results: readonly FileResult[]): Map<string, Map<string, string | undefined>> {

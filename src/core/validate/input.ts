@@ -4,6 +4,10 @@
  */
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['file-too-large'] as const satisfies readonly FindingCode[];
 
 /** Files above this are not read at all. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

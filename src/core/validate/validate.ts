@@ -11,14 +11,15 @@ import type { RuleContext, RuleOptions } from '../rules/types.js';
 import { annex1Rules } from '../rules/annex1/index.js';
 import { annex2Rules } from '../rules/annex2/index.js';
 import { decideUnit, type UnitSource } from '../rules/common/unit.js';
-import { ANNEX2_COLUMNS } from '../layout/annex2.js';
-import { ANNEX1_FIGURES } from '../layout/annex1.js';
-import { a1 } from '../workbook/grid.js';
 import type { Unit } from '../roster/units.js';
 import { parseDateText } from '../values/dates.js';
 import { isCityBureau } from '../roster/city.js';
 import { filePeriod } from '../roster/file-period.js';
 import { periodEnd } from '../roster/period.js';
+import type { FindingCode } from '../findings/catalogue/index.js';
+
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+export const emits = ['file-unreadable'] as const satisfies readonly FindingCode[];
 
 export interface FileInput {
   /** the path as the user gave it (shown in findings) */
@@ -80,11 +81,9 @@ async function validateInto(result: FileResult, input: FileInput, opts: RuleOpti
     const ctx = makeContext(result, doc, input, opts, cap);
     result.reportDate ??= ctx.reportDate;
     result.meta ??= doc.meta;
-    headerFindings(doc, ctx);
     if (doc.kind === 'annex2') {
       const entries = parseEntries(doc, opts.allowList);
       ctx.unit = decideUnit(unitSources(doc, input, opts), ctx);
-      if (entries.length === 0) ctx.report('annex2-no-data', { cell: a1(doc.headerRow + 1, 1), row: doc.headerRow + 1 });
       for (const rule of annex2Rules) rule.check(doc, entries, ctx);
       result.annex2 = { doc, entries };
     } else {
@@ -149,21 +148,6 @@ function unitSources(doc: AnnexDoc, input: FileInput, opts: RuleOptions, parsed?
   out.push({ kind: 'file', text: input.name });
   if (opts.expectedUnit) out.push({ kind: 'option', text: opts.expectedUnit });
   return out;
-}
-
-function headerFindings(doc: AnnexDoc, ctx: RuleContext): void {
-  if (doc.kind === 'annex2') {
-    for (const key of doc.missing) {
-      const def = ANNEX2_COLUMNS.find((d) => d.key === key)!;
-      ctx.report('header-missing-column', { row: doc.headerRow, column: def.header }, { column: def.header });
-    }
-  } else {
-    for (const key of doc.missing) {
-      const def = ANNEX1_FIGURES.find((d) => d.key === key)!;
-      const name = def.group ? `${def.group}/${def.header}` : def.header;
-      ctx.report('header-missing-column', { row: doc.headerRows[0], column: name }, { column: name });
-    }
-  }
 }
 
 function firstLine(err: unknown): string {

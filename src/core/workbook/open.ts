@@ -16,6 +16,10 @@ import { inflateEntry, readZipDirectory, type ZipEntryInfo } from './zipdir.js';
 import { fmtBytes } from './bytes.js';
 import type { FallbackRefusal, FastFailure, NotWorkbook, TooLarge, Unreadable } from './reasons.js';
 
+/** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
+import type { FindingCode } from '../findings/catalogue/index.js';
+export const emits = ['file-unreadable', 'file-too-large', 'file-encrypted', 'file-legacy-format', 'cell-duplicate', 'cell-too-long'] as const satisfies readonly FindingCode[];
+
 export interface OpenOptions {
   /** default 50 MiB */
   maxBytes?: number;

@@ -1,8 +1,10 @@
 import type { Annex1Rule } from '../types.js';
+import { headerRule } from './header.js';
 import { unitsRule } from './units.js';
 import { numbersRule } from './numbers.js';
 import { totalRule } from './total.js';
 import { hiddenRowsRule } from './hidden.js';
 import { recomputedRule } from './recomputed.js';
 
-export const annex1Rules: readonly Annex1Rule[] = [unitsRule, numbersRule, totalRule, hiddenRowsRule, recomputedRule];
+/** Every Annex 1 rule, in the order their findings read best. */
+export const annex1Rules: readonly Annex1Rule[] = [headerRule, unitsRule, numbersRule, totalRule, hiddenRowsRule, recomputedRule];

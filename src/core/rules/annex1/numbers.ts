@@ -1,19 +1,22 @@
 import { ANNEX1_FIGURES } from '../../layout/annex1.js';
-import type { Annex1Rule } from '../types.js';
+import { defineAnnex1Rule } from '../types.js';
 import type { UnitFigures } from '../../annex1/figures.js';
 import type { RuleContext } from '../types.js';
 
+const codes = ['number-invalid', 'formula-no-value', 'number-as-text', 'number-blank'] as const;
+
 /** Every figure is a non-negative whole number; text numbers and blanks among filled cells are warnings. */
-export const numbersRule: Annex1Rule = {
+export const numbersRule = defineAnnex1Rule({
   id: 'numbers',
   description: '各项数字须为非负整数',
+  codes,
   check(_doc, parsed, ctx) {
     for (const u of parsed.rows) checkRow(u, ctx, false);
     if (parsed.total) checkRow(parsed.total, ctx, true);
   },
-};
+});
 
-function checkRow(u: UnitFigures, ctx: RuleContext, isTotal: boolean): void {
+function checkRow(u: UnitFigures, ctx: RuleContext<(typeof codes)[number]>, isTotal: boolean): void {
   for (const d of ANNEX1_FIGURES) {
     const r = u.reads[d.key];
     const f = u.row.figures[d.key];

@@ -1,10 +1,11 @@
 import { ANNEX1_FIGURES } from '../../layout/annex1.js';
-import type { Annex1Rule } from '../types.js';
+import { defineAnnex1Rule } from '../types.js';
 
 /** The 合计 row equals the sum of the unit rows, figure by figure; unreadable cells make a column unverifiable, not 0. */
-export const totalRule: Annex1Rule = {
+export const totalRule = defineAnnex1Rule({
   id: 'total',
   description: '合计行应等于各行之和',
+  codes: ['total-missing', 'total-mismatch'],
   check(_doc, parsed, ctx) {
     const total = parsed.total;
     if (!total) {
@@ -30,4 +31,4 @@ export const totalRule: Annex1Rule = {
       ctx.report('total-mismatch', { cell: f.ref, row: f.row, column: f.header }, { column: f.header, diff: t.value - sum, formula }, { value: String(t.value), expected: String(sum) });
     }
   },
-};
+});

@@ -1,10 +1,11 @@
-import type { Annex1Rule } from '../types.js';
-import { resolveSource } from '../common/unit.js';
+import { defineAnnex1Rule } from '../types.js';
+import { resolveSource, unitCodes } from '../common/unit.js';
 
 /** Each data row's 地市 names a unit of the period's roster; a unit appears once. */
-export const unitsRule: Annex1Rule = {
+export const unitsRule = defineAnnex1Rule({
   id: 'units',
   description: '“地市”须为报送单位名单中的区县',
+  codes: ['annex1-no-data', 'required-missing', 'district-duplicate', ...unitCodes],
   check(_doc, parsed, ctx) {
     if (parsed.rows.length === 0) {
       ctx.report('annex1-no-data', {});
@@ -26,4 +27,4 @@ export const unitsRule: Annex1Rule = {
       else seen.set(unit.name, f.row);
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /** 纳入情形 must name one of the five criteria of 三(二). */
-export const criterionRule: Annex2Rule = {
+export const criterionRule = defineAnnex2Rule({
   id: 'criterion',
   description: '纳入情形须为五种情形之一',
+  codes: ['criterion-invalid'],
   check(_doc, entries, ctx) {
     for (const e of entries) {
       if (e.criterion !== null) continue;
@@ -11,4 +12,4 @@ export const criterionRule: Annex2Rule = {
       if (f) ctx.report('criterion-invalid', at(f), {}, { value: e.criterionText });
     }
   },
-};
+});

@@ -1,10 +1,11 @@
 import type { Annex2Entry } from '../../annex2/entries.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /** The same USCC twice in one list: reported on every repeat, naming all the rows. */
-export const duplicateRule: Annex2Rule = {
+export const duplicateRule = defineAnnex2Rule({
   id: 'duplicate',
   description: '同一清单内统一社会信用代码不得重复',
+  codes: ['uscc-duplicate'],
   check(_doc, entries, ctx) {
     const codeOf = (e: Annex2Entry) => (e.uscc && e.uscc.normalised.length === 18 ? e.uscc.normalised : undefined);
     // a first pass finds the codes that repeat (rare); only their rows are gathered, in order of first appearance
@@ -33,4 +34,4 @@ export const duplicateRule: Annex2Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,6 @@
 import type { Annex2Rule } from '../types.js';
+import { headerRule } from './header.js';
+import { noDataRule } from './no-data.js';
 import { requiredRule } from './required.js';
 import { usccRule } from './uscc.js';
 import { duplicateRule } from './duplicate.js';
@@ -12,6 +14,8 @@ import { hiddenRowsRule } from './hidden.js';
 
 /** Every Annex 2 rule, in the order their findings read best. */
 export const annex2Rules: readonly Annex2Rule[] = [
+  headerRule,
+  noDataRule,
   requiredRule,
   usccRule,
   duplicateRule,

@@ -1,10 +1,11 @@
 import { checkIndustry } from '../../ids/industry.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /** 所属行业 against GB/T 4754-2017 (2011 accepted): warnings only, districts often write free text. */
-export const industryRule: Annex2Rule = {
+export const industryRule = defineAnnex2Rule({
   id: 'industry',
   description: '所属行业宜采用 GB/T 4754 国民经济行业分类',
+  codes: ['industry-unknown', 'industry-code-mismatch'],
   check(_doc, entries, ctx) {
     const seen = new Map<string, ReturnType<typeof checkIndustry>>();
     for (const e of entries) {
@@ -18,4 +19,4 @@ export const industryRule: Annex2Rule = {
       else if (r.kind === 'mismatch') ctx.report('industry-code-mismatch', at(f), { code: r.code, codeName: r.codeName, name: r.name, nameCode: r.nameCode }, { value: e.industry });
     }
   },
-};
+});

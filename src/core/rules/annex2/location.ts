@@ -1,13 +1,14 @@
 import { locationOutsideUnit, unitsNamedIn } from '../../roster/location.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /**
  * 所在地 should lie in the submitting unit: warn only when the text clearly names another unit
  * (zones overlap their host districts, and the 2025 merger counts on both sides of the cut-over).
  */
-export const locationRule: Annex2Rule = {
+export const locationRule = defineAnnex2Rule({
   id: 'location',
   description: '所在地应位于填报区县',
+  codes: ['location-outside-district'],
   check(_doc, entries, ctx) {
     const unit = ctx.unit;
     if (!unit) return;
@@ -24,4 +25,4 @@ export const locationRule: Annex2Rule = {
       ctx.report('location-outside-district', at(f), { other: named.map((u) => u.name), district: unit.name }, { value: e.location });
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /** HJ 608-2017 permit / registration numbers, and their first 18 characters against the row's USCC. */
-export const permitRule: Annex2Rule = {
+export const permitRule = defineAnnex2Rule({
   id: 'permit',
   description: '排污许可证编号（排污登记编号）校验（HJ 608-2017）',
+  codes: ['permit-format', 'permit-uscc-mismatch', 'permit-suffix', 'permit-legacy'],
   check(_doc, entries, ctx) {
     for (const e of entries) {
       if (!e.permit || e.permit.issues.length === 0) continue;
@@ -18,4 +19,4 @@ export const permitRule: Annex2Rule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
 import { ANNEX2_COLUMNS } from '../../layout/annex2.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /** Every required cell of every row is filled (序号 is checked by the seq rule). */
-export const requiredRule: Annex2Rule = {
+export const requiredRule = defineAnnex2Rule({
   id: 'required',
   description: '必填项不得为空',
+  codes: ['required-missing'],
   check(doc, entries, ctx) {
     const required = ANNEX2_COLUMNS.filter((d) => d.required && d.key !== 'seq' && doc.columns[d.key]);
     for (const e of entries) {
@@ -16,4 +17,4 @@ export const requiredRule: Annex2Rule = {
       }
     }
   },
-};
+});

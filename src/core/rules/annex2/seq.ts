@@ -1,10 +1,11 @@
 import { parseCount } from '../../values/numbers.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /** 序号 should run 1..n; a gap or a non-number is a warning (the list itself is still valid). Reports the first break only. */
-export const seqRule: Annex2Rule = {
+export const seqRule = defineAnnex2Rule({
   id: 'seq',
   description: '序号应为连续的正整数',
+  codes: ['seq-invalid'],
   check(_doc, entries, ctx) {
     let expected = 1;
     for (const e of entries) {
@@ -22,4 +23,4 @@ export const seqRule: Annex2Rule = {
       expected++;
     }
   },
-};
+});

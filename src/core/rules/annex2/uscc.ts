@@ -1,10 +1,11 @@
 import { describeNumericUscc } from '../../ids/uscc.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 /** GB 32100-2015: format, check character, embedded organisation code, numeric cells, normalisation. */
-export const usccRule: Annex2Rule = {
+export const usccRule = defineAnnex2Rule({
   id: 'uscc',
   description: '统一社会信用代码校验（GB 32100-2015）',
+  codes: ['uscc-numeric-cell', 'uscc-normalised', 'uscc-format', 'uscc-allowed', 'uscc-checksum', 'uscc-org-code', 'uscc-authority-unusual'],
   check(_doc, entries, ctx) {
     for (const e of entries) {
       if (e.usccNumeric === undefined && (!e.uscc || e.uscc.issues.length === 0)) continue;
@@ -45,4 +46,4 @@ export const usccRule: Annex2Rule = {
       }
     }
   },
-};
+});

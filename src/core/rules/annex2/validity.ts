@@ -1,6 +1,6 @@
 import { entryDates, type Annex2Entry } from '../../annex2/entries.js';
 import { validityOf, type Validity } from '../../annex2/validity.js';
-import { at, type Annex2Rule } from '../types.js';
+import { at, defineAnnex2Rule } from '../types.js';
 
 const DATE_KEYS = ['includedOn', 'validUntil'] as const;
 
@@ -10,9 +10,10 @@ interface Judged {
 }
 
 /** Dates must be readable; the 3-year validity (三(四)) is judged on the as-of date. */
-export const validityRule: Annex2Rule = {
+export const validityRule = defineAnnex2Rule({
   id: 'validity',
   description: '纳入日期、有效期与 3 年有效期检查',
+  codes: ['date-invalid', 'validity-over-3-years', 'entry-expired', 'entry-expiring'],
   check(_doc, entries, ctx) {
     // entries share their date parses (one per distinct cell) and a list has few distinct pairs: judge each once
     const judged = new Map<object | undefined, Map<object | undefined, Judged>>();
@@ -60,4 +61,4 @@ export const validityRule: Annex2Rule = {
       else ctx.report('entry-expiring', loc, { name, validUntil: v.validUntil, days: v.daysLeft ?? 0, from }, extra);
     }
   },
-};
+});

@@ -3,6 +3,10 @@ import type { Unit } from '../../roster/units.js';
 import type { RuleContext } from '../types.js';
 import type { UnitSourceKind } from '../../findings/catalogue/district.js';
 
+/** The codes of the reporting unit's decision (the district check), reported by whoever resolves a unit with these helpers. */
+export const unitCodes = ['district-unknown', 'district-placeholder', 'district-mismatch'] as const;
+type UnitCode = (typeof unitCodes)[number];
+
 export interface UnitSource {
   /** 'cell' = the table's 地市 column, 'meta' = the 填报单位 line, 'file' = the file name, 'option' = --district */
   kind: UnitSourceKind;
@@ -14,7 +18,7 @@ export interface UnitSource {
  * Resolve one unit source and report its problems at its cell (unknown, placeholder, merged-away unit).
  * File names are only hints: an unrecognisable file name is not a finding.
  */
-export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false, told?: Set<string>): Unit | undefined {
+export function resolveSource(src: UnitSource, ctx: RuleContext<UnitCode>, quiet = false, told?: Set<string>): Unit | undefined {
   const res: Resolution | null = src.kind === 'file' ? findUnitInText(src.text, ctx.rosterDate, ctx.cutover) : resolveUnit(src.text, ctx.rosterDate, ctx.cutover);
   if (!res) return undefined;
   const loc = src.ref ? { cell: src.ref, row: Number(src.ref.replace(/^[A-Z]+/, '')), column: src.kind === 'cell' ? '地市' : undefined } : {};
@@ -42,7 +46,7 @@ export function resolveSource(src: UnitSource, ctx: RuleContext, quiet = false, 
  * Decide the file's reporting unit from its sources, in priority order (the first resolvable wins), and
  * report `district-mismatch` when another source names a different unit, saying which won and why.
  */
-export function decideUnit(sources: UnitSource[], ctx: RuleContext): Unit | undefined {
+export function decideUnit(sources: UnitSource[], ctx: RuleContext<UnitCode>): Unit | undefined {
   const resolved: { src: UnitSource; unit: Unit }[] = [];
   const told = new Set<string>();
   for (const src of sources) {
