@@ -22,6 +22,7 @@ import { listedUsccs, runCheckCore } from '../../core/check/check.js';
 import type { Lang } from '../../core/findings/types.js';
 import { checkJson } from '../../reporters/check-json.js';
 import { checkText } from '../../reporters/check-text.js';
+import { labels } from '../../core/i18n/index.js';
 
 export interface CheckCliOptions extends ValidateCliOptions {
   inspections?: string;
@@ -127,9 +128,7 @@ function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
   for (const f of [data.inspections, data.credit, data.monitoring, data.objections]) {
     if (!f) continue;
     const enc = f.encoding ? ENCODING_NAME[f.encoding] : 'xlsx';
-    log(quiet, lang === 'zh'
-      ? `${KIND_LABEL[f.kind].zh}：${f.file}（${enc}，${f.usable} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
-      : `${KIND_LABEL[f.kind].en}: ${f.file} (${enc}, ${f.usable} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
+    log(quiet, labels(lang).report.checkText.dataFile(KIND_LABEL[f.kind][lang], f.file, enc, f.usable, f.invalid.length));
   }
 }
 
@@ -143,7 +142,7 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   if (o.out) await checkOutputPath(o.out, [...paths, ...given], { force: o.force });
   // The lists first: then only the records of listed enterprises are kept from the data (an export
   // for a whole city is mostly others); every data row is still read, checked and reported on.
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, c.lang === 'zh' ? '核查' : 'checking', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, labels(c.lang).report.cli.checking, { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
   const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings });
@@ -151,7 +150,7 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');
     await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...paths, ...inputs, ...given.map((f) => path.resolve(f))], { force: o.force });
-    log(c.quiet, c.lang === 'zh' ? `核查结果已写入 ${o.out}` : `Verdicts written to ${o.out}`);
+    log(c.quiet, labels(c.lang).report.cli.verdictsWritten(o.out));
   }
   process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : checkText(json, c.lang, { all: Boolean(o.all) }));
   return exitCode(json.errors, json.warnings > 0, Boolean(o.strict));
