@@ -12,7 +12,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/scripts/build-page.js → repository root
@@ -41,7 +41,25 @@ const common: BuildOptions = {
   // of its builds, and the same library the command line writes workbooks with
   alias: { exceljs: path.join(root, 'node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js') },
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [zodEnglishOnly()],
 };
+
+/**
+ * zod's entry point re-exports every one of its ~50 message locales (`z.locales`), which esbuild
+ * cannot drop: about 150 kB of the page for messages zmqd never shows (it phrases every data problem
+ * itself, and zod's own default stays English). Each locale but English becomes an empty module.
+ */
+function zodEnglishOnly(): Plugin {
+  return {
+    name: 'zod-english-only',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/[A-Za-z-]+\.js$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/.test(args.importer) && args.path !== './en.js' ? { path: args.path, namespace: 'zod-locale' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'zod-locale' }, () => ({ contents: 'export default function () { return {}; }', loader: 'js' }));
+    },
+  };
+}
 
 async function bundle(entry: string, define: Record<string, string> = {}): Promise<string> {
   const r = await build({ ...common, entryPoints: [entry], define: { ...common.define, ...define } });

@@ -1,6 +1,7 @@
 import { printable, terminalSafe } from '../reporters/safe.js';
 import { readProgress } from '../core/workbook/progress.js';
 import { displayWidth } from '../reporters/width.js';
+import { labels } from '../core/i18n/index.js';
 
 /** The bar being shown, so a log line can clear it first (it is redrawn at the next update). */
 let shown: Progress | null = null;
@@ -67,7 +68,7 @@ export class Progress {
       const filled = Math.round((this.done_ / this.total) * width);
       parts.push('█'.repeat(filled) + '░'.repeat(width - filled), `${this.done_}/${this.total}`);
     }
-    const rows = this.rows ? (this.lang === 'zh' ? `已读 ${this.rows.toLocaleString('en-US')} 行` : `${this.rows.toLocaleString('en-US')} rows read`) : '';
+    const rows = this.rows ? labels(this.lang).report.cli.rowsRead(this.rows) : '';
     const head = parts.join(' ');
     const room = cols - displayWidth(head) - 1 - (rows ? displayWidth(rows) + 1 : 0);
     const line = [head, fitTail(this.name, room), rows].filter(Boolean).join(' ');

@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import type { Lang } from '../core/findings/types.js';
 import type { CollectSummary } from '../core/collect/summary.js';
 import type { Receipt, TrackerUnit } from '../core/collect/tracker.js';
-import { parsePeriod, periodLabelEn, periodLabelZh } from '../core/roster/period.js';
+import { parsePeriod } from '../core/roster/period.js';
+import { labels } from '../core/i18n/index.js';
 import { displayWidth } from './width.js';
 
 /** Pad to a display width, colour codes not counted. */
@@ -14,16 +15,16 @@ function padEndWidth(s: string, width: number): string {
 
 /** The clerk's tick-list after `zmqd collect`: one line per unit, then the findings. */
 export function collectText(s: CollectSummary, lang: Lang): string {
-  const zh = lang === 'zh';
-  const p = parsePeriod(s.period)!;
+  const L = labels(lang);
+  const x = L.report.collectText;
   const out: string[] = [];
-  out.push(chalk.bold(zh ? `zmqd 收取 · ${periodLabelZh(p)} · 截止 ${s.deadline} · ${s.mailbox.user}@${s.mailbox.host}/${s.mailbox.folder}` : `zmqd collect · ${periodLabelEn(p)} · deadline ${s.deadline} · ${s.mailbox.user}@${s.mailbox.host}/${s.mailbox.folder}`));
-  out.push(zh ? `本次新收取 ${s.fetched} 封；本期邮件共 ${s.messages} 封` : `${s.fetched} messages fetched now; ${s.messages} of this period in all`, '');
+  out.push(chalk.bold(x.title(L.report.period(parsePeriod(s.period)!), s.deadline, `${s.mailbox.user}@${s.mailbox.host}/${s.mailbox.folder}`)));
+  out.push(x.fetched(s.fetched, s.messages), '');
   const t = s.tracker;
-  const cell = (r: Receipt | null | undefined) => (r ? (r.onTime ? r.received.slice(5, 16) : chalk.yellow(`${r.received.slice(5, 16)}${zh ? '逾期' : ' late'}`)) + (r.superseded.length ? (zh ? ` 重报${r.superseded.length}` : ` +${r.superseded.length}`) : '') : chalk.dim('—'));
-  const head = zh ? ['单位', '附表1', '附表2', '稿件', '案例'] : ['Unit', 'Annex 1', 'Annex 2', 'Article', 'Case'];
+  const cell = (r: Receipt | null | undefined) => (r ? (r.onTime ? r.received.slice(5, 16) : chalk.yellow(`${r.received.slice(5, 16)}${x.late}`)) + (r.superseded.length ? x.resent(r.superseded.length) : '') : chalk.dim('—'));
+  const head = [...x.head];
   const q4 = t.units.some((u) => u.summary !== undefined);
-  if (q4) head.push(zh ? '年度总结' : 'Summary');
+  if (q4) head.push(x.summaryColumn);
   const widths = [24, 20, 20, 20, 20, 20];
   out.push(head.map((h, i) => padEndWidth(h, widths[i]!)).join(''));
   const line = (u: TrackerUnit) => {
@@ -36,16 +37,17 @@ export function collectText(s: CollectSummary, lang: Lang): string {
   const missing = t.units.filter((u) => u.status === 'missing').map((u) => u.unit);
   const late = t.units.filter((u) => u.status === 'late').map((u) => u.unit);
   out.push('');
-  out.push(zh ? `已报送 ${t.units.length - missing.length}/${t.units.length}，逾期 ${late.length}，未报送 ${missing.length}${missing.length ? `：${missing.join('、')}` : ''}` : `${t.units.length - missing.length}/${t.units.length} submitted, ${late.length} late, ${missing.length} missing${missing.length ? `: ${missing.join(', ')}` : ''}`);
-  if (t.unassigned.length) out.push(zh ? `未识别单位的邮件 ${t.unassigned.length} 封（附件以“未识别单位-”开头保存）` : `${t.unassigned.length} messages of unknown unit (attachments saved as 未识别单位-…)`);
+  out.push(x.tally(t.units.length - missing.length, t.units.length, late.length, missing));
+  if (t.unassigned.length) out.push(x.unassigned(t.unassigned.length));
   const shown = s.findings.filter((f) => f.code !== 'collect-missing' && f.code !== 'collect-late');
   if (shown.length) {
-    out.push('', chalk.bold(zh ? '问题' : 'Findings'));
+    out.push('', chalk.bold(x.findings));
     for (const f of shown) {
-      const sev = f.severity === 'error' ? chalk.red(zh ? '错误' : 'error') : f.severity === 'warning' ? chalk.yellow(zh ? '警告' : 'warning') : chalk.blue(zh ? '提示' : 'info');
+      const word = L.severity[f.severity];
+      const sev = f.severity === 'error' ? chalk.red(word) : f.severity === 'warning' ? chalk.yellow(word) : chalk.blue(word);
       out.push(`  ${sev} ${f.code}`, `    ${f.message}`);
     }
   }
-  out.push('', zh ? `合计 ${s.errors} 个错误，${s.warnings} 个警告。收件文件夹：${s.out}` : `${s.errors} errors, ${s.warnings} warnings. Inbox folder: ${s.out}`);
+  out.push('', x.total(s.errors, s.warnings, s.out));
   return out.join('\n') + '\n';
 }

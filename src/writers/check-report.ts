@@ -40,9 +40,6 @@ import {
 type Entry = CheckJson['entries'][number];
 type Verdict = NonNullable<Entry['verdicts']['whileListed']>;
 
-const NUM_ZH = ['', '一', '二', '三', '四', '五'];
-const NUM_EN = ['', 'I', 'II', 'III', 'IV', 'V'];
-
 const ACTION_FILL: Record<Action, Fill> = {
   remove: solidFill('FFFFC7CE'),
   renew: solidFill('FFE4DFEC'),
@@ -53,62 +50,11 @@ const ACTION_FILL: Record<Action, Fill> = {
 const VERDICT_FILL = { true: solidFill('FFC6EFCE'), false: solidFill('FFFFC7CE'), null: solidFill('FFFFEB9C') };
 const DISTRICT_FILL = solidFill('FFD9E1F2');
 
-const T = {
-  zh: {
-    action: '需处理', results: '核查结果', summary: '汇总', other: '其他问题',
-    headers: ['区县', '文件', '行', '企业名称', '统一社会信用代码', '纳入日期', '有效期至', '有效期', '纳入情形', '列入期间符合情形', '纳入时符合情形', '列入期间可否保留', '依据（列入期间）', '纳入时是否符合', '依据（纳入时）', '不得再纳入', '应移出', '处理', '其他理由', '其他问题'],
-    actionHeaders: ['处理', '行', '企业名称', '统一社会信用代码', '纳入情形', '纳入日期', '有效期至', '列入期间可否保留（及依据）', '纳入时是否符合（及依据）', '其他理由与问题'],
-    validity: { valid: '有效', expiring: '即将到期', expired: '已过期', unknown: '无法判断' } as Record<string, string>,
-    verdict: (v: boolean | null) => (v === true ? '符合' : v === false ? '不符合' : '无法判断'),
-    noDate: '无纳入日期，无法判断',
-    yes: '是', no: '否', none: '—',
-    crit: (ns: number[]) => ns.map((n) => NUM_ZH[n]).join('、'),
-    summaryRows: (j: CheckJson): [string, string | number][] => [
-      ['判断日期', j.asOf], ['清单企业', j.summary.entries], ['需处理', j.entries.filter((e) => e.action !== 'ok').length],
-      ['列入期间符合条件', j.summary.eligible], ['列入期间不符合条件', j.summary.ineligible], ['无法判断', j.summary.unverifiable],
-      ['纳入时不符合条件', j.entries.filter((e) => e.eligibleAtInclusion === false).length],
-      ['已过期', j.summary.expired], ['即将到期', j.summary.expiring],
-      ['应移出（三(九)）', j.summary.mustRemove], ['不得再纳入（恶意违法，三(四)）', j.summary.neverAgain], ['异议复核属实（三(三)）', j.summary.objectionUpheld],
-      ['稳定达标阈值（无“稳定达标”列时的达标率）', `${j.stableRate}%`], ['错误', j.errors], ['警告', j.warnings],
-    ],
-    dataHeaders: ['数据', '文件', '格式', '编码', '可用行数', '无法使用的行'],
-    otherHeaders: ['文件', '工作表', '单元格', '行', '严重程度', '代码', '说明'],
-    sev: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
-    title: (d: string) => `正面清单企业核查结果（判断日期 ${d}）`,
-    actionTitle: (d: string, n: number, all: number) => `需要处理的清单企业（判断日期 ${d}）：${n} 家，共 ${all} 家`,
-    districtLine: (unit: string, files: string, n: number, all: number) => `${unit}　需处理 ${n} 家，清单共 ${all} 家　${files}`,
-    nothing: '没有需要处理的清单企业。',
-    files: (n: number, list: string) => `（同类 ${n} 个文件：${list}）`,
-    nFiles: (n: number) => `${n} 个文件`,
-  },
-  en: {
-    action: 'Action needed', results: 'Verdicts', summary: 'Summary', other: 'Other findings',
-    headers: ['District', 'File', 'Row', 'Enterprise', 'USCC', 'Included on', 'Valid until', 'Validity', 'Declared', 'Meets while listed', 'Met at inclusion', 'May stay', 'Grounds (while listed)', 'Rightly listed', 'Grounds (at inclusion)', 'Never again', 'Must remove', 'Action', 'Other reasons', 'Other findings'],
-    actionHeaders: ['Action', 'Row', 'Enterprise', 'USCC', 'Declared', 'Included on', 'Valid until', 'May stay (and why)', 'Rightly listed (and why)', 'Other reasons and findings'],
-    validity: { valid: 'valid', expiring: 'expiring', expired: 'expired', unknown: 'unknown' } as Record<string, string>,
-    verdict: (v: boolean | null) => (v === true ? 'yes' : v === false ? 'no' : 'cannot tell'),
-    noDate: 'no inclusion date: cannot tell',
-    yes: 'yes', no: 'no', none: '—',
-    crit: (ns: number[]) => ns.map((n) => NUM_EN[n]).join(', '),
-    summaryRows: (j: CheckJson): [string, string | number][] => [
-      ['As of', j.asOf], ['Entries', j.summary.entries], ['Action needed', j.entries.filter((e) => e.action !== 'ok').length],
-      ['Eligible while listed', j.summary.eligible], ['Not eligible while listed', j.summary.ineligible], ['Cannot tell', j.summary.unverifiable],
-      ['Not eligible at inclusion', j.entries.filter((e) => e.eligibleAtInclusion === false).length],
-      ['Expired', j.summary.expired], ['Expiring', j.summary.expiring],
-      ['Must remove (三(九))', j.summary.mustRemove], ['Never again (malicious violation, 三(四))', j.summary.neverAgain], ['Objection upheld (三(三))', j.summary.objectionUpheld],
-      ['Stable-rate threshold (达标率 without 稳定达标)', `${j.stableRate}%`], ['Errors', j.errors], ['Warnings', j.warnings],
-    ],
-    dataHeaders: ['Data', 'File', 'Format', 'Encoding', 'Usable rows', 'Unusable rows'],
-    otherHeaders: ['File', 'Sheet', 'Cell', 'Row', 'Severity', 'Code', 'Message'],
-    sev: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
-    title: (d: string) => `Positive-list check (as of ${d})`,
-    actionTitle: (d: string, n: number, all: number) => `Listed enterprises needing action (as of ${d}): ${n} of ${all}`,
-    districtLine: (unit: string, files: string, n: number, all: number) => `${unit}   ${n} of ${all} need action   ${files}`,
-    nothing: 'No listed enterprise needs action.',
-    files: (n: number, list: string) => ` (${n} files of this kind: ${list})`,
-    nFiles: (n: number) => `${n} files`,
-  },
-};
+/** The workbook's words, and the criteria's numerals, in a language. */
+function wordsOf(lang: Lang) {
+  const L = labels(lang);
+  return { ...L.report.checkWorkbook, sev: L.severity, crit: (ns: number[]) => ns.map((n) => L.report.criterion[n]).join(L.report.listSep) };
+}
 
 /** Codes the reasons already explain (not repeated among the other findings). */
 const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
@@ -144,12 +90,12 @@ function otherReasons(e: Entry): string[] {
 }
 
 function otherFindings(e: Entry, lang: Lang): string[] {
-  return e.findings.filter((f) => !IN_REASONS.has(f.code)).map((f) => `[${T[lang].sev[f.severity]}] ${f.message}`);
+  return e.findings.filter((f) => !IN_REASONS.has(f.code)).map((f) => `[${wordsOf(lang).sev[f.severity]}] ${f.message}`);
 }
 
 /** A verdict and its grounds in one cell: the word first, then the sentence with its records. */
 function verdictText(v: Verdict | null, eligible: boolean | null, lang: Lang, noDate: boolean): string {
-  const L = T[lang];
+  const L = wordsOf(lang);
   if (noDate) return L.noDate;
   return v ? `${L.verdict(eligible)}\n${v.summary}` : L.verdict(eligible);
 }
@@ -159,7 +105,7 @@ function numbered(lines: string[]): string {
 }
 
 export async function buildCheckReport(j: CheckJson, lang: Lang): Promise<Uint8Array> {
-  const L = T[lang];
+  const L = wordsOf(lang);
   const wb = newWorkbook();
   const taken = new Set<string>();
   actionSheet(wb.addWorksheet(safeSheetName(L.action, taken)), j, lang);
@@ -171,7 +117,7 @@ export async function buildCheckReport(j: CheckJson, lang: Lang): Promise<Uint8A
 
 /** The entries needing a decision, by district (in the order the lists were read), most urgent first. */
 function actionSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
-  const L = T[lang];
+  const L = wordsOf(lang);
   const widths = [8, 5, 20, 20, 6, 11, 11, 46, 46, 36];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const need = j.entries.filter((e) => e.action !== 'ok');
@@ -198,7 +144,7 @@ function actionSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
     if (!list.length) continue;
     r++;
     const head = ws.getCell(r, 1);
-    setText(head, L.districtLine(unit, [...new Set(all.map((e) => e.file))].join('、'), list.length, all.length));
+    setText(head, L.districtLine(unit, [...new Set(all.map((e) => e.file))].join(labels(lang).report.listSep), list.length, all.length));
     merge(ws, r, 1, r, widths.length);
     head.font = { ...FONTS.header, size: 11 };
     head.fill = DISTRICT_FILL;
@@ -245,7 +191,7 @@ function actionSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
 }
 
 function resultsSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
-  const L = T[lang];
+  const L = wordsOf(lang);
   headerRow(ws, 1, L.headers);
   const widths = [9, 16, 5, 20, 19, 11, 11, 8, 6, 8, 8, 8, 40, 8, 40, 7, 6, 7, 32, 24];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -301,13 +247,27 @@ function resultsSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
   setupPrint(ws, { landscape: true, titleRows: [1, 1], fitWidth: true });
 }
 
+/** The summary sheet's rows: a label and its count. */
+function summaryRows(j: CheckJson, lang: Lang): [string, string | number][] {
+  const R = labels(lang).report.checkWorkbook.summaryRows;
+  return [
+    [R.asOf, j.asOf], [R.entries, j.summary.entries], [R.action, j.entries.filter((e) => e.action !== 'ok').length],
+    [R.eligible, j.summary.eligible], [R.ineligible, j.summary.ineligible], [R.unverifiable, j.summary.unverifiable],
+    [R.ineligibleAtInclusion, j.entries.filter((e) => e.eligibleAtInclusion === false).length],
+    [R.expired, j.summary.expired], [R.expiring, j.summary.expiring],
+    [R.mustRemove, j.summary.mustRemove], [R.neverAgain, j.summary.neverAgain], [R.objectionUpheld, j.summary.objectionUpheld],
+    [R.stableRate, `${j.stableRate}%`], [R.errors, j.errors], [R.warnings, j.warnings],
+  ];
+}
+
 function summarySheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
-  const L = T[lang];
+  const L = wordsOf(lang);
   const title = ws.getCell(1, 1);
   setText(title, L.title(j.asOf));
   title.font = FONTS.label;
   let r = 3;
-  for (const [k, v] of L.summaryRows(j)) {
+  const rows = summaryRows(j, lang);
+  for (const [k, v] of rows) {
     setText(ws.getCell(r, 1), k);
     setValue(ws.getCell(r, 2), v);
     ws.getCell(r, 1).font = FONTS.body;
@@ -329,7 +289,7 @@ function summarySheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
     });
     ensureRowHeight(ws, r, rowHeightFor(wrappedLines(d.file, 48, FONT_SIZE), FONT_SIZE));
   }
-  ws.getColumn(1).width = fitColumnWidth(L.summaryRows(j).map(([k]) => k), 14, 44);
+  ws.getColumn(1).width = fitColumnWidth(rows.map(([k]) => k), 14, 44);
   ws.getColumn(2).width = 48;
   for (const c of [3, 4, 5, 6]) ws.getColumn(c).width = 12;
   setupPrint(ws, { landscape: true });
@@ -344,7 +304,7 @@ function summarySheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
  * lists) become one line naming the files; row-level findings keep a line each.
  */
 function collapse(findings: RenderedFinding[], lang: Lang): (RenderedFinding & { fileText: string })[] {
-  const L = T[lang];
+  const L = wordsOf(lang);
   const groups = new Map<string, RenderedFinding[]>();
   const out: (RenderedFinding & { fileText: string })[] = [];
   for (const f of findings) {
@@ -365,14 +325,14 @@ function collapse(findings: RenderedFinding[], lang: Lang): (RenderedFinding & {
     if (done.has(k)) continue;
     done.add(k);
     const files = g.map((x) => x.file ?? '').filter(Boolean);
-    const shown = files.slice(0, 12).join(lang === 'zh' ? '、' : ', ') + (files.length > 12 ? (lang === 'zh' ? ' 等' : ' …') : '');
+    const shown = files.slice(0, 12).join(labels(lang).report.listSep) + (files.length > 12 ? L.more : '');
     out.push({ ...f, fileText: L.nFiles(g.length), message: f.message + L.files(g.length, shown) });
   }
   return out;
 }
 
 function otherSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
-  const L = T[lang];
+  const L = wordsOf(lang);
   headerRow(ws, 1, L.otherHeaders);
   const widths = [30, 12, 8, 6, 8, 22, 80];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));

@@ -28,6 +28,7 @@ import {
   workbookBytes,
   wrappedLines,
 } from './xlsx-common.js';
+import { labels } from '../core/i18n/index.js';
 
 export interface FindingsReportFile {
   file: string;
@@ -46,38 +47,11 @@ export interface FindingsReportOptions {
   findings: RenderedFinding[];
 }
 
-const T = {
-  zh: {
-    title: '正面清单附表校验问题清单',
-    asOf: '判定日期：',
-    counts: (f: number, e: number, w: number, i: number) => `文件 ${f} 个；错误 ${e} 条，警告 ${w} 条，提示 ${i} 条`,
-    summary: '汇总',
-    findings: '问题',
-    byCode: '问题分类',
-    summaryHeaders: ['文件', '类型', '单位', '行数', '错误', '警告'],
-    findingHeaders: ['文件', '工作表', '单元格', '行', '列', '严重程度', '代码', '问题说明', '值', '应为'],
-    codeHeaders: ['代码', '问题类型', '严重程度', '条数'],
-    total: '合计',
-    none: '未发现问题。',
-    kind: { annex1: '附表1', annex2: '附表2', null: '未识别' } as Record<string, string>,
-    severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
-  },
-  en: {
-    title: 'Positive-list annex validation findings',
-    asOf: 'As of: ',
-    counts: (f: number, e: number, w: number, i: number) => `${f} file(s); ${e} error(s), ${w} warning(s), ${i} note(s)`,
-    summary: 'Summary',
-    findings: 'Findings',
-    byCode: 'By code',
-    summaryHeaders: ['File', 'Kind', 'Unit', 'Rows', 'Errors', 'Warnings'],
-    findingHeaders: ['File', 'Sheet', 'Cell', 'Row', 'Column', 'Severity', 'Code', 'Message', 'Value', 'Expected'],
-    codeHeaders: ['Code', 'Title', 'Severity', 'Count'],
-    total: 'Total',
-    none: 'No findings.',
-    kind: { annex1: 'Annex 1', annex2: 'Annex 2', null: 'not recognised' } as Record<string, string>,
-    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
-  },
-} as const;
+/** The workbook's words in a language, the severities as everywhere else. */
+function wordsOf(lang: Lang) {
+  const L = labels(lang);
+  return { ...L.report.findingsWorkbook, severity: L.severity };
+}
 
 /** How a findings sheet is laid out beyond its table. */
 export interface FindingsSheetOptions {
@@ -99,7 +73,7 @@ export function baseName(p: string): string {
 
 /** A sheet with one row per finding (file, sheet, cell, row, column, severity, code, message, value, expected). */
 export function addFindingsSheet(wb: Workbook, name: string, findings: readonly RenderedFinding[], lang: Lang, taken: Set<string>, o: FindingsSheetOptions = {}): Worksheet {
-  const t = T[lang];
+  const t = wordsOf(lang);
   const fs = wb.addWorksheet(safeSheetName(name, taken));
   const heads = t.findingHeaders;
   const nF = heads.length;
@@ -195,7 +169,7 @@ function fitWidths(ws: Worksheet, texts: string[][], limits: [number, number][])
 }
 
 export async function buildFindingsReport(opts: FindingsReportOptions): Promise<Uint8Array> {
-  const t = T[opts.lang];
+  const t = wordsOf(opts.lang);
   const wb = newWorkbook();
   const taken = new Set<string>();
 

@@ -13,6 +13,7 @@ import { addSubmissionsSheet } from './submissions-sheet.js';
 import type { Tracker } from '../core/collect/tracker.js';
 import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, newWorkbook, rowHeightFor, safeSheetName, setText, setupPrint, spanWidth, styleRange, workbookBytes, wrappedLines } from './xlsx-common.js';
 import { pushTo } from '../core/findings/cap.js';
+import { labels } from '../core/i18n/index.js';
 
 export interface ReportFindingsOptions {
   lang: Lang;
@@ -28,47 +29,8 @@ export interface ReportFindingsOptions {
   submissions?: Tracker;
 }
 
-const T = {
-  zh: {
-    title: (p: string) => `${p}正面清单报送情况与问题汇总`,
-    sub: (a: string) => `判定日期：${a}。各单位的错误、警告数含校验、汇总、资格核查和交叉核对的全部问题（同一问题只计一次），与该单位工作表逐条对应。`,
-    unitTitle: (u: string, p: string) => `${u}正面清单报送问题清单（${p}）`,
-    unitCounts: (a: string, e: number, w: number, i: number) => `判定日期：${a}；错误 ${e} 条，警告 ${w} 条${i ? `，提示 ${i} 条` : ''}。错误须更正后重新报送；警告请核实，确认无误的可保留。`,
-    unitFiles: (f: string[]) => `来源文件：${f.join('；')}`,
-    otherTitle: (p: string) => `不属于任何区县的问题（${p}）`,
-    otherSub: (a: string) => `判定日期：${a}；执法数据文件及无法确定所属单位的文件中的问题。`,
-    summary: '汇总',
-    other: '其他问题',
-    unknown: '（未识别单位）',
-    headers: ['序号', '报送单位', '附表1', '附表2', '校验结果', '错误', '警告', '清单企业数', '已过期'],
-    yes: '已报送',
-    no: '未报送',
-    ok: '通过',
-    bad: '有错误',
-    none: '—',
-  },
-  en: {
-    title: (p: string) => `Positive-list submissions and findings, ${p}`,
-    sub: (a: string) => `As of ${a}. Each unit's errors and warnings cover every step (validation, aggregation, eligibility check, cross-checks), each problem once, and match the unit's own sheet.`,
-    unitTitle: (u: string, p: string) => `${u}: positive-list findings, ${p}`,
-    unitCounts: (a: string, e: number, w: number, i: number) => `As of ${a}: ${e} error(s), ${w} warning(s)${i ? `, ${i} note(s)` : ''}. Correct the errors and submit again; check the warnings and keep what is right.`,
-    unitFiles: (f: string[]) => `Files: ${f.join('; ')}`,
-    otherTitle: (p: string) => `Findings of no unit, ${p}`,
-    otherSub: (a: string) => `As of ${a}: problems in the enforcement-data files and in files whose unit could not be told.`,
-    summary: 'Summary',
-    other: 'Other findings',
-    unknown: '(unknown unit)',
-    headers: ['No.', 'Unit', 'Annex 1', 'Annex 2', 'Result', 'Errors', 'Warnings', 'Enterprises', 'Expired'],
-    yes: 'received',
-    no: 'missing',
-    ok: 'passed',
-    bad: 'errors',
-    none: '—',
-  },
-} as const;
-
 export async function buildReportFindings(o: ReportFindingsOptions): Promise<Uint8Array> {
-  const t = T[o.lang];
+  const t = labels(o.lang).report.reportWorkbook;
   const wb = newWorkbook();
   const taken = new Set<string>();
   const ws = wb.addWorksheet(safeSheetName(t.summary, taken));

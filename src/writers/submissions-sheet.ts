@@ -6,33 +6,11 @@
 import type { Lang } from '../core/findings/types.js';
 import type { Receipt, Tracker } from '../core/collect/tracker.js';
 import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, safeSheetName, setText, setupPrint, styleRange, type Workbook } from './xlsx-common.js';
-
-const T = {
-  zh: {
-    sheet: '报送情况',
-    title: (p: string, d: string) => `${p}报送情况（截止日期 ${d}）`,
-    headers: ['序号', '报送单位', '附表1收到时间', '状态', '附表2', '亮点成效稿件', '典型案例', '重新报送', '公示链接'],
-    annual: ['年度附表1', '年度工作总结'],
-    onTime: '按时',
-    late: '逾期',
-    missing: '未报送',
-    none: '—',
-  },
-  en: {
-    sheet: 'Submissions',
-    title: (p: string, d: string) => `Submissions, ${p} (deadline ${d})`,
-    headers: ['No.', 'Unit', 'Annex 1 received', 'Status', 'Annex 2', 'Article', 'Typical case', 'Resubmitted', 'Publication link'],
-    annual: ['Annual Annex 1', 'Annual summary'],
-    onTime: 'on time',
-    late: 'late',
-    missing: 'missing',
-    none: '—',
-  },
-} as const;
+import { labels } from '../core/i18n/index.js';
 
 /** Add the sheet; `periodLabel` as in the report title (2024年第三季度). */
 export function addSubmissionsSheet(wb: Workbook, tracker: Tracker, lang: Lang, periodLabel: string, taken?: Set<string>): void {
-  const t = T[lang];
+  const t = labels(lang).report.submissionsSheet;
   const q4 = tracker.units.some((u) => u.summary !== undefined);
   const headers: string[] = [...t.headers, ...(q4 ? t.annual : [])];
   const n = headers.length;

@@ -17,6 +17,7 @@ import { processMessage, messageLabel } from '../../core/collect/process.js';
 import { DEFAULT_DEADLINE_DAYS, inPeriod, plan, quarterDeadline, type MessageRecord } from '../../core/collect/tracker.js';
 import type { CollectSummary } from '../../core/collect/summary.js';
 import { MailboxError, openMailbox, settingsFrom, explain } from './imap.js';
+import { labels } from '../../core/i18n/index.js';
 import { Store, type CollectState } from './store.js';
 
 export interface CollectCliOptions {
@@ -85,13 +86,14 @@ function searchSince(p: Period): Date {
 /** The collect run proper, also the first step of `report` when the config names a mailbox. */
 export async function collect(o: CollectCliOptions, out: string, c: CommonOptions): Promise<CollectSummary> {
   const zh = c.lang === 'zh';
+  const t = labels(c.lang).report.cli;
   const period = periodOf(o);
   const deadline = deadlineOf(o, period);
   const box = mailboxOf(o);
   const settings = await settingsFrom(box).catch((err) => {
     throw usage(err);
   });
-  log(c.quiet, zh ? `连接邮箱 ${settings.user}@${settings.host}:${settings.port}（${settings.folder}，只读）` : `Connecting to ${settings.user}@${settings.host}:${settings.port} (${settings.folder}, read-only)`);
+  log(c.quiet, t.connecting(`${settings.user}@${settings.host}:${settings.port}`, settings.folder));
   const mailbox = await openMailbox(settings).catch((err) => {
     throw usage(err);
   });
@@ -101,11 +103,11 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
   try {
     const prev = await store.load();
     const same = prev && prev.host === settings.host && prev.user === settings.user && prev.folder === settings.folder && prev.uidValidity === mailbox.uidValidity;
-    if (prev && !same) log(c.quiet, zh ? '邮箱的 UIDVALIDITY 或账户已变，重新收取全部邮件' : 'The mailbox UIDVALIDITY or account changed: fetching everything again');
+    if (prev && !same) log(c.quiet, t.mailboxChanged);
     state = { version: 1, host: settings.host, user: settings.user, folder: settings.folder, uidValidity: mailbox.uidValidity, records: same ? prev.records : [], written: prev?.written ?? {} };
     const known = new Set(state.records.map((r) => r.uid));
     const uids = (await mailbox.search(searchSince(period))).filter((u) => !known.has(u));
-    log(c.quiet, zh ? `新邮件 ${uids.length} 封（已收取过的 ${known.size} 封不再下载）` : `${uids.length} new messages (${known.size} fetched before are not downloaded again)`);
+    log(c.quiet, t.newMessages(uids.length, known.size));
     for (const uid of uids) {
       const msg = await mailbox.fetch(uid);
       const p = await processMessage(msg, { senders: lowerKeys(box.senders ?? {}), cutover: o.cutover, periodEnd: periodEnd(period) }).catch((err: unknown) => {
@@ -144,7 +146,7 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
   } catch (err) {
     await mailbox.close();
     if (err instanceof MailboxError) {
-      const more = fetched ? (zh ? `已收取 ${fetched} 封并记录；再次运行将从中断处继续。` : `${fetched} messages were fetched and recorded; the next run continues from there.`) : '';
+      const more = fetched ? t.fetchedBeforeFailure(fetched) : '';
       throw new UsageError(`${err.zh}${more && zh ? '\n' + more : ''}\n${err.en}${more && !zh ? ' ' + more : ''}`);
     }
     throw err;
@@ -177,7 +179,7 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
   // the file is the same on a second run: what this run fetched is only in the printed summary
   const { fetched: _fetched, ...kept } = summary;
   await writeAtomic(path.join(out, SUBMISSIONS_FILE), JSON.stringify(kept, null, 2) + '\n', [], { force: true });
-  log(c.quiet, zh ? `收件文件夹：${out}（${SUBMISSIONS_FILE}）` : `Inbox folder: ${out} (${SUBMISSIONS_FILE})`);
+  log(c.quiet, t.inbox(out, SUBMISSIONS_FILE));
   return summary;
 }
 

@@ -7,6 +7,7 @@ import { aggregate, AggregateInputError } from '../../core/aggregate/aggregate.j
 import { formatPeriod, parsePeriod, type Period } from '../../core/roster/period.js';
 import { aggregateJson } from '../../core/report/aggregate-json.js';
 import { aggregateText } from '../../reporters/aggregate-text.js';
+import { labels } from '../../core/i18n/index.js';
 
 export interface AggregateCliOptions {
   period?: string;
@@ -34,9 +35,9 @@ export async function runAggregate(paths: string[], o: AggregateCliOptions): Pro
     throw new UsageError(`--out 须为 .xlsx 文件，而不是“${o.out}”。\n--out must be an .xlsx file, not "${o.out}".`);
   }
   const opts = await ruleOptions(o);
-  const zh = c.lang === 'zh';
-  const cur = await validatePaths(paths, opts, c.quiet, zh ? '读取本期' : 'reading', { outputs: [o.out], otherInputs: o.previous ?? [], force: o.force });
-  const prev = o.previous ? await validatePaths(o.previous, opts, c.quiet, zh ? '读取上期' : 'previous') : undefined;
+  const t = labels(c.lang).report.cli;
+  const cur = await validatePaths(paths, opts, c.quiet, t.readingCurrent, { outputs: [o.out], otherInputs: o.previous ?? [], force: o.force });
+  const prev = o.previous ? await validatePaths(o.previous, opts, c.quiet, t.readingPrevious) : undefined;
   const inputs = [...paths, ...(o.previous ?? []), ...cur.inputs, ...(prev?.inputs ?? [])];
   if (o.out && inputs.some((i) => path.resolve(i) === path.resolve(o.out!))) {
     throw new UsageError(`拒绝覆盖输入文件：${o.out}\nRefusing to overwrite an input file: ${o.out}`);
@@ -53,7 +54,7 @@ export async function runAggregate(paths: string[], o: AggregateCliOptions): Pro
     const { buildCityWorkbook } = await import('../../writers/annex1-city.js');
     const bytes = await buildCityWorkbook(result, { lang: c.lang, date: opts.asOf, findings: json.findings });
     await writeAtomic(o.out, bytes, inputs, { force: o.force });
-    log(c.quiet, zh ? `${formatPeriod(result.period)} 全市汇总表已写入 ${o.out}` : `City-wide Annex 1 for ${formatPeriod(result.period)} written to ${o.out}`);
+    log(c.quiet, t.aggregateWritten(formatPeriod(result.period), o.out));
   }
   process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : aggregateText(json, c.lang, cur.results.length));
   return exitCode(json.errors, json.warnings > 0, Boolean(o.strict));

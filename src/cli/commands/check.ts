@@ -19,6 +19,7 @@ import { listedUsccs, runCheckCore } from '../../core/check/check.js';
 import type { Lang } from '../../core/findings/types.js';
 import { checkJson } from '../../core/report/check-json.js';
 import { checkText } from '../../reporters/check-text.js';
+import { labels } from '../../core/i18n/index.js';
 
 export type { CheckCliOptions };
 
@@ -26,9 +27,7 @@ function logData(data: DataFiles, lang: Lang, quiet: boolean): void {
   for (const f of [data.inspections, data.credit, data.monitoring, data.objections]) {
     if (!f) continue;
     const enc = f.encoding ? ENCODING_NAME[f.encoding] : 'xlsx';
-    log(quiet, lang === 'zh'
-      ? `${zh.check.dataKind[f.kind]}：${f.file}（${enc}，${f.usable} 行可用${f.invalid.length ? `，${f.invalid.length} 行无法使用` : ''}）`
-      : `${en.check.dataKind[f.kind]}: ${f.file} (${enc}, ${f.usable} usable rows${f.invalid.length ? `, ${f.invalid.length} unusable` : ''})`);
+    log(quiet, labels(lang).report.checkText.dataFile(labels(lang).check.dataKind[f.kind], f.file, enc, f.usable, f.invalid.length));
   }
 }
 
@@ -42,7 +41,7 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   if (o.out) await checkOutputPath(o.out, [...paths, ...given], { force: o.force });
   // The lists first: then only the records of listed enterprises are kept from the data (an export
   // for a whole city is mostly others); every data row is still read, checked and reported on.
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, c.lang === 'zh' ? '核查' : 'checking', { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, labels(c.lang).report.cli.checking, { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
   const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings });
@@ -50,7 +49,7 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   if (o.out) {
     const { buildCheckReport } = await import('../../writers/check-report.js');
     await writeAtomic(o.out, await buildCheckReport(json, c.lang), [...paths, ...inputs, ...given.map((f) => path.resolve(f))], { force: o.force });
-    log(c.quiet, c.lang === 'zh' ? `核查结果已写入 ${o.out}` : `Verdicts written to ${o.out}`);
+    log(c.quiet, labels(c.lang).report.cli.verdictsWritten(o.out));
   }
   process.stdout.write(c.format === 'json' ? JSON.stringify(json, null, 2) + '\n' : checkText(json, c.lang, { all: Boolean(o.all) }));
   return exitCode(json.errors, json.warnings > 0, Boolean(o.strict));

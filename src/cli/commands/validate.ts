@@ -7,20 +7,21 @@ import type { FileResult } from '../../core/validate/validate.js';
 import { validateJson } from '../../core/report/validate-json.js';
 import type { Finding } from '../../core/findings/types.js';
 import { duplicatesAcrossUnits } from '../../core/report/crosscheck.js';
+import { labels } from '../../core/i18n/index.js';
 
 export type { ValidateCliOptions };
 
 export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
   const c = common(o);
   const opts = await ruleOptions(o);
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, c.lang === 'zh' ? '校验' : 'validating', { outputs: [o.report], otherInputs: optionInputs(o), force: o.force });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, labels(c.lang).report.cli.validating, { outputs: [o.report], otherInputs: optionInputs(o), force: o.force });
   addAcrossUnits(results);
   const json = validateJson(results, opts.asOf, c.lang);
   if (o.report) {
     const { buildValidateReport } = await import('../../writers/findings-report.js');
     const bytes = await buildValidateReport(json, c.lang);
     await writeAtomic(o.report, bytes, [...paths, ...inputs, ...optionInputs(o)], { force: o.force });
-    log(c.quiet, c.lang === 'zh' ? `问题清单已写入 ${o.report}` : `Findings written to ${o.report}`);
+    log(c.quiet, labels(c.lang).report.cli.findingsWritten(o.report));
   }
   // the text reporter (and its colours) is loaded only when asked for: JSON output starts faster
   const text = c.format === 'json' ? null : (await import('../../reporters/validate-text.js')).validateText;

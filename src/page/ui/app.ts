@@ -9,6 +9,8 @@ import type { Lang, RenderedFinding, Severity } from '../../core/findings/types.
 import type { ValidateJson } from '../../core/report/validate-json.js';
 import type { PreviewInfo, PreviewRow } from '../engine.js';
 import { rosterOn } from '../roster.js';
+import { enPage, enSeverity } from '../../core/i18n/en-page.js';
+import { zhPage, zhSeverity } from '../../core/i18n/zh-page.js';
 import type { Reply, Request } from './protocol.js';
 
 declare const __ZMQD_WORKER__: string;
@@ -16,91 +18,14 @@ declare const __ZMQD_VERSION__: string;
 
 // ---------------------------------------------------------------- texts
 
-const T = {
-  zh: {
-    title: '正面清单附表自查',
-    offline: '本页面完全离线运行：文件只在本机浏览器中检查，不会上传到任何地方。检查规则与市局使用的 zmqd validate 完全相同。',
-    switchLang: 'English',
-    asOf: '判定日期（判断有效期）',
-    district: '本单位（报送单位）',
-    anyUnit: '（不指定）',
-    former: '已并入两江新区（仅用于上季度报送）',
-    drop: '把附表1、附表2 文件拖到这里，或按此处选择文件',
-    dropHint: '可一次选择多个 .xlsx 文件；旧版 .xls/.et 请先在 Excel/WPS 中另存为 .xlsx',
-    chosen: '待校验文件：',
-    clear: '清空',
-    working: (i: number, n: number, name: string) => `正在校验第 ${i} 个文件（共 ${n} 个）：${name}`,
-    elapsed: (s: number) => `已用 ${s} 秒`,
-    failed: (m: string) => `校验时出现内部错误，请把以下信息发给市局：${m}`,
-    noWorker: '此浏览器不允许本页面启动后台校验（Web Worker），请用最新版 Chrome、Edge、Firefox、360 或 QQ 浏览器打开。',
-    report: '下载问题清单（Excel）',
-    template1: '下载空白模板：附表1',
-    template2: '下载空白模板：附表2',
-    sumBad: (e: number, w: number) => `有 ${e} 个错误${w ? `、${w} 个警告` : ''}：请按下列说明修改后重新校验。`,
-    sumWarn: (w: number) => `没有错误，有 ${w} 个警告：请逐条核实，确认无误的可以保留。`,
-    sumGood: '没有发现问题，可以报送。',
-    sumFiles: (n: number, ms: number) => `共 ${n} 个文件，用时 ${(ms / 1000).toFixed(1)} 秒；判定日期 `,
-    kind: { annex1: '附表1', annex2: '附表2', null: '未识别的表格' } as Record<string, string>,
-    rows: (k: string | null, n: number) => (k === 'annex2' ? `${n} 家企业` : k === 'annex1' ? `${n} 行` : ''),
-    counts: (e: number, w: number) => (e || w ? `${e} 个错误，${w} 个警告` : '没有问题'),
-    sev: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
-    thSev: '严重程度',
-    thCell: '单元格',
-    thMsg: '问题与处理方法',
-    wholeFile: '整个文件',
-    showCell: (c: string) => `在预览中查看 ${c}`,
-    more: (n: number) => `另有 ${n} 条问题未在此列出，请下载问题清单查看全部。`,
-    preview: (sheet: string) => `工作表预览：${sheet}`,
-    rowsOf: (a: number, b: number, n: number) => `第 ${a}–${b} 条数据（共 ${n} 条）`,
-    prev: '上一页',
-    next: '下一页',
-    row: '行',
-    legend: { error: '有错误', warning: '有警告' },
-    footer: `重庆市生态环境监督执法正面清单（渝环规〔2021〕5号）附表自查页 · zmqd ${__ZMQD_VERSION__}`,
-  },
-  en: {
-    title: 'Positive-list annex self-check',
-    offline: 'This page works offline: your files are checked in this browser and never uploaded. The rules are exactly those of the city bureau\'s zmqd validate.',
-    switchLang: '中文',
-    asOf: 'As-of date (for validity)',
-    district: 'Your reporting unit',
-    anyUnit: '(not specified)',
-    former: 'Merged into 两江新区 (last quarter\'s reports only)',
-    drop: 'Drop your Annex 1 and Annex 2 files here, or press here to choose them',
-    dropHint: 'Several .xlsx files at once; save a legacy .xls/.et as .xlsx in Excel/WPS first',
-    chosen: 'Files to check:',
-    clear: 'Clear',
-    working: (i: number, n: number, name: string) => `Checking file ${i} of ${n}: ${name}`,
-    elapsed: (s: number) => `${s} s so far`,
-    failed: (m: string) => `An internal error occurred; please send this to the city bureau: ${m}`,
-    noWorker: 'This browser does not let the page start its background checker (Web Worker); open it in a current Chrome, Edge, Firefox, 360 or QQ browser.',
-    report: 'Download the findings (Excel)',
-    template1: 'Blank template: Annex 1',
-    template2: 'Blank template: Annex 2',
-    sumBad: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}: fix them as described below and check again.`,
-    sumWarn: (w: number) => `No errors; ${w} warning${w === 1 ? '' : 's'}: check each one, and keep what is right.`,
-    sumGood: 'No problems found: ready to submit.',
-    sumFiles: (n: number, ms: number) => `${n} file${n === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)} s; as of `,
-    kind: { annex1: 'Annex 1', annex2: 'Annex 2', null: 'Not recognised' } as Record<string, string>,
-    rows: (k: string | null, n: number) => (k === 'annex2' ? `${n} enterprise${n === 1 ? '' : 's'}` : k === 'annex1' ? `${n} row${n === 1 ? '' : 's'}` : ''),
-    counts: (e: number, w: number) => (e || w ? `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` : 'no problems'),
-    sev: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<Severity, string>,
-    thSev: 'Severity',
-    thCell: 'Cell',
-    thMsg: 'Problem and what to do',
-    wholeFile: 'whole file',
-    showCell: (c: string) => `Show ${c} in the preview`,
-    more: (n: number) => `${n} more not listed here: download the findings workbook for all of them.`,
-    preview: (sheet: string) => `Sheet preview: ${sheet}`,
-    rowsOf: (a: number, b: number, n: number) => `data rows ${a}–${b} of ${n}`,
-    prev: 'Previous',
-    next: 'Next',
-    row: 'Row',
-    legend: { error: 'error', warning: 'warning' },
-    footer: `Self-check page for the annexes of Chongqing's environmental-enforcement positive list · zmqd ${__ZMQD_VERSION__}`,
-  },
-};
-type Texts = (typeof T)['zh'];
+/** The page's words in a language (the labels module's), the severities as everywhere else. */
+function textsOf(lang: Lang) {
+  // the page files of the labels only: the whole labels module stays in the worker (the page's size budget)
+  const page = lang === 'zh' ? zhPage : enPage;
+  return { ...page, sev: lang === 'zh' ? zhSeverity : enSeverity, footer: page.footer(__ZMQD_VERSION__) };
+}
+type Texts = ReturnType<typeof textsOf>;
+const T: Record<Lang, Texts> = { zh: textsOf('zh'), en: textsOf('en') };
 
 /** How many findings a file lists on the page (all of them are in the workbook). */
 const MAX_LISTED = 500;
@@ -191,7 +116,7 @@ function $(id: string): HTMLElement {
 }
 
 function t(): Texts {
-  return T[state.lang] as Texts;
+  return T[state.lang];
 }
 
 function save(name: string, bytes: Uint8Array): void {

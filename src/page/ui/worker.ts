@@ -8,6 +8,7 @@ import type { Lang } from '../../core/findings/types.js';
 import type { ValidateJson } from '../../core/report/validate-json.js';
 import { bothLanguages, previewsOf, reportBytes, templateFile, validatePageFiles, type Preview } from '../engine.js';
 import type { Reply, Request } from './protocol.js';
+import { labels } from '../../core/i18n/index.js';
 
 interface Scope {
   onmessage: ((e: MessageEvent<Request>) => void) | null;
@@ -39,7 +40,7 @@ async function handle(req: Request): Promise<void> {
     case 'report': {
       if (!last) throw new Error('no results');
       const bytes = await reportBytes(last.json[req.lang], req.lang);
-      post({ type: 'file', id: req.id, name: req.lang === 'zh' ? '问题清单.xlsx' : 'findings.xlsx', bytes }, [bytes.buffer]);
+      post({ type: 'file', id: req.id, name: labels(req.lang).report.page.reportFile, bytes }, [bytes.buffer]);
       return;
     }
     case 'template': {
