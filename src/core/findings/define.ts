@@ -23,7 +23,7 @@ export interface CodeDef<P extends object = Params> {
   title: Record<Lang, string>;
   message: Record<Lang, Template<P>>;
   /** parameters that render both messages (checked against `P` by tsc) */
-  example?: P;
+  example: P;
 }
 
 /**
