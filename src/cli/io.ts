@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 
-/** Files a folder may hold for zmqd (CONTRACT.md): workbooks and CSV. */
+/** Files a folder may hold for zmqd (docs/reference.md "Conventions"): workbooks and CSV. */
 const EXTENSIONS = new Set(['.xlsx', '.xls', '.et', '.csv', '.xlsm', '.ett']);
 
 export class UsageError extends Error {

@@ -2,7 +2,7 @@
 export type ColumnType = 'int' | 'text' | 'uscc' | 'permit' | 'industry' | 'date' | 'validity' | 'criterion' | 'count' | 'unit';
 
 export interface ColumnDef<K extends string = string> {
-  /** stable key (the JSON key of CONTRACT.md for Annex 1 figures) */
+  /** stable key (the JSON key of an Annex 1 figure in the aggregate output) */
   key: K;
   /** header text as in the official template (for a two-level header: the lower cell, or the only one) */
   header: string;
