@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateFile, type FileResult } from '../../src/core/validate/validate.js';
 import { messageOf, render } from '../../src/core/findings/make.js';
-import { catalogue, isFindingCode } from '../../src/core/findings/catalogue/index.js';
+import { isFindingCode } from '../../src/core/findings/catalogue/index.js';
 import { DEFAULT_ALLOW_LIST } from '../../src/core/ids/allow-list.js';
 import { generate, type Manifest, type ManifestEntry } from '../../scripts/fixtures/annex.js';
 

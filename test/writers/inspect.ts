@@ -1,6 +1,7 @@
 /**
  * Checks on a written .xlsx at the XML level, for what makes Excel/WPS offer a "repair"
- * (invalid sheet names, formulas without a cached result, long inline list validations), plus an exceljs read-back. Reusable by any test of a workbook writer.
+ * (invalid sheet names, formulas without a cached result, long inline list validations), plus an
+ * exceljs read-back. Reusable by any test of a workbook writer.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';

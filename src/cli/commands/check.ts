@@ -11,7 +11,7 @@ import { checkOutputPath, describeReadError, readInput, readOptionText, UsageErr
 import { common } from '../options.js';
 import { Progress, log } from '../progress.js';
 import { createLegacyConverter, findSoffice, isLegacyExcel } from '../legacy.js';
-import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type OutputGuard, type ValidateCliOptions } from './validate.js';
+import { MAX_FILE_BYTES, exitCode, ruleOptions, validatePaths, type ValidateCliOptions } from './validate.js';
 import { parseHeaderMap, KIND_LABEL, type HeaderMap } from '../../core/data/aliases.js';
 import { readDataFile, type DataFile } from '../../core/data/read.js';
 import { COMPLIANCE_RATE_THRESHOLD } from '../../core/data/schemas.js';

@@ -10,7 +10,7 @@ import { describeNonWorkbook, sniff } from '../workbook/sniff.js';
 import { recognise } from '../reader/detect.js';
 import { findUnitInText, resolveUnit } from '../roster/resolve.js';
 import { filePeriod } from '../roster/file-period.js';
-import { formatPeriod, periodFromDateDetail, periodLabelEn, periodLabelZh, samePeriod, type Period } from '../roster/period.js';
+import { periodFromDateDetail, periodLabelEn, periodLabelZh, samePeriod, type Period } from '../roster/period.js';
 import { fixLatin1Name } from './headers.js';
 import { classifyAttachment, workbookKindByName } from './classify.js';
 import { readSubject } from './subject.js';
