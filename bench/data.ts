@@ -144,7 +144,7 @@ async function inspectionsXlsx(file: string, n: number): Promise<void> {
     const [y, m, d] = r.date.split('-').map(Number) as [number, number, number];
     ws.addRow([r.uscc, r.name, new Date(Date.UTC(y, m - 1, d)), r.method, r.severity, r.violation || null, r.selfReported]).commit();
   }
-  await ws.commit();
+  ws.commit(); // synchronous: a worksheet writer's commit() returns nothing
   await wb.commit();
 }
 

@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     const state = await page.evaluate(() => (globalThis as unknown as G).document.documentElement.dataset.state);
     const summary = await page.evaluate(() => ((globalThis as unknown as G).document.querySelector('#summary span') ?? (globalThis as unknown as G).document.querySelector('#status'))?.textContent ?? '');
     // the phases: the browser started, the page ready, then the list chosen until the results show
-    process.stderr.write(`page: ${state}; browser ${launched} s, page ready at ${ready} s, checked in ${secs(t1)} s (${summary})\n`);
+    process.stderr.write(`page: ${state ?? '(no state)'}; browser ${launched} s, page ready at ${ready} s, checked in ${secs(t1)} s (${summary})\n`);
     return state === 'done' ? 0 : 3;
   } finally {
     await context.close();

@@ -312,8 +312,8 @@ async function main(): Promise<void> {
       peerRss: median(peer.map((s) => s.rssMiB)),
       codes: mine.map((s) => s.code),
     };
-    if (bad) r.failed = `exit ${bad.code}: ${bad.stderr.split('\n').slice(0, 3).join(' ').slice(0, 300)}`;
-    else if (badPeer) r.failed = `peer exit ${badPeer.code}: ${badPeer.stderr.split('\n').slice(0, 3).join(' ').slice(0, 300)}`;
+    if (bad) r.failed = `exit ${String(bad.code)}: ${bad.stderr.split('\n').slice(0, 3).join(' ').slice(0, 300)}`;
+    else if (badPeer) r.failed = `peer exit ${String(badPeer.code)}: ${badPeer.stderr.split('\n').slice(0, 3).join(' ').slice(0, 300)}`;
     log(`  median ${fmt(r.wall)} s (cpu ${fmt(r.cpu)} s), ${fmt(r.rss, 0)} MiB; peer ${fmt(r.peerWall)} s (cpu ${fmt(r.peerCpu)} s), ${fmt(r.peerRss, 0)} MiB${r.failed ? ` — ${r.failed}` : ''}`);
     results.push(r);
   }
@@ -359,7 +359,7 @@ async function main(): Promise<void> {
   process.exitCode = allMet ? 0 : 1;
 }
 
-main().catch((err) => {
-  process.stderr.write(String(err?.stack ?? err) + '\n');
+main().catch((err: unknown) => {
+  process.stderr.write(String((err as { stack?: unknown } | null)?.stack ?? err) + '\n');
   process.exit(2);
 });

@@ -394,6 +394,9 @@ async function workerMain(): Promise<void> {
   const selfTest = (workerData as { selfTest?: string }).selfTest;
   // the time bound is per case: the modules' load time is not a case's
   parentPort!.postMessage({ ready: true });
+  // every failure of a case is caught below and reported as its result; one escaping would end the
+  // worker, which the pool notices as a crash
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   parentPort!.on('message', async (msg: { id: number; bytes: Uint8Array; name: string; dataKind?: DataKind }) => {
     const t0 = performance.now();
     const res: WorkerResult = { id: msg.id, ms: 0, heapMiB: 0, opened: false, codes: [], fileLevel: false };
@@ -416,7 +419,7 @@ async function workerMain(): Promise<void> {
       res.codes = [...new Set(r.findings.map((f) => f.code))].sort();
       res.fileLevel = r.findings.some((f) => FILE_CODES.has(f.code) && f.severity === 'error');
       const internal = r.findings.find((f) => /^内部错误|^internal error/.test(String(f.params.reason ?? '')));
-      if (internal) res.crash = `internal error finding: ${internal.params.reasonEn ?? internal.params.reason}`;
+      if (internal) res.crash = `internal error finding: ${String(internal.params.reasonEn ?? internal.params.reason)}`;
       // the oracle for "broken": our own opener refuses the bytes
       res.opened = (await openWorkbook(msg.bytes, { fileName: msg.name })).ok;
     } catch (err) {

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(String(err?.stack ?? err) + '\n');
+main().catch((err: unknown) => {
+  process.stderr.write(String((err as { stack?: unknown } | null)?.stack ?? err) + '\n');
   process.exit(1);
 });

@@ -12,7 +12,7 @@ function sh(cmd: string, args: string[]): void {
   process.stdout.write(`$ ${c} ${a.join(' ')}\n`);
   const r = spawnSync(c, a, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (r.status !== 0) {
-    process.stderr.write(`setup: ${c} ${a.join(' ')} failed (exit ${r.status ?? r.signal ?? r.error?.message})\n`);
+    process.stderr.write(`setup: ${c} ${a.join(' ')} failed (exit ${String(r.status ?? r.signal ?? r.error?.message)})\n`);
     process.exit(1);
   }
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { labels } from '../core/i18n/index.js';
 
-/** Files a folder may hold for zmqd (CONTRACT.md): workbooks and CSV. */
+/** Files a folder may hold for zmqd (docs/reference.md "Conventions"): workbooks and CSV. */
 const EXTENSIONS = new Set(['.xlsx', '.xls', '.et', '.csv', '.xlsm', '.ett']);
 
 export class UsageError extends Error {

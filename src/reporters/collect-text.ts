@@ -8,7 +8,6 @@ import { displayWidth } from './width.js';
 
 /** Pad to a display width, colour codes not counted. */
 function padEndWidth(s: string, width: number): string {
-  // eslint-disable-next-line no-control-regex
   const w = displayWidth(s.replace(/\x1b\[[0-9;]*m/g, ''));
   return w >= width ? `${s} ` : s + ' '.repeat(width - w);
 }

@@ -3,7 +3,7 @@
  * city-wide Annex 1). Browser-safe like src/core: exceljs only, bytes out, no fs.
  *
  * What these helpers guarantee, so a written file never makes Excel/WPS offer a "repair"
- * (EXCELJS-NOTES.md §10):
+ * (exceljs writes such files unless told otherwise):
  * - sheet names are valid (≤ 31 characters, none of `: \ / ? * [ ]`, no leading/trailing `'`);
  * - user text is always written as a string cell, never a formula (`=SUM(…)` typed by a district
  *   stays text), and never exceeds Excel's 32,767-character cell limit;
@@ -158,7 +158,7 @@ export function setValue(cell: Cell, v: string | number | Date | boolean | null 
 
 /**
  * Write a formula with its cached result. exceljs never calculates, so the result is ours; it
- * must be finite (`result: NaN` → "Repaired Records", EXCELJS-NOTES §10).
+ * must be finite (`result: NaN` → "Repaired Records" in Excel).
  */
 export function setFormula(cell: Cell, formula: string, result: number): void {
   if (!Number.isFinite(result)) throw new Error(`formula ${formula}: cached result must be finite, got ${result}`);
@@ -348,7 +348,7 @@ export function freeze(ws: Worksheet, belowRow: number, cols = 0): void {
 
 // ---------------------------------------------------------------- validations
 
-/** Excel's limit on a validation formula; an inline list over it corrupts the file (EXCELJS-NOTES §10). */
+/** Excel's limit on a validation formula; an inline list over it corrupts the file (Excel offers a repair). */
 export const MAX_VALIDATION_FORMULA = 255;
 
 /**

@@ -124,9 +124,9 @@ describe('--map', () => {
     const bad = parseHeaderMap('{');
     expect(bad.ok).toBe(false);
     const kind = parseHeaderMap('{"inspection": {}}');
-    expect(kind.ok === false && kind.reason.zh).toMatch(/格式不对/);
+    expect(!kind.ok && kind.reason.zh).toMatch(/格式不对/);
     const target = parseHeaderMap('{"credit": {"x": "检查日期"}}');
-    expect(target.ok === false && target.reason.zh).toContain('“检查日期”不是信用评价的列');
+    expect(!target.ok && target.reason.zh).toContain('“检查日期”不是信用评价的列');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The notice's two questions (DOMAIN.md "Two questions, two dates", "Exclusions and removals"): was the
+ * The notice's two questions (docs/check.md "两个问题、两个日期", "不得纳入、应移出、须人工判断"): was the
  * listing right on the 纳入日期, and may the entry stay on the as-of date — each boundary of issue 12,
  * on the criteria engine. The same cases run through the CLI in cli.test.ts (fixtures/enforcement).
  */

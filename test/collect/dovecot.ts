@@ -129,7 +129,7 @@ export async function startDovecot(): Promise<Dovecot> {
       await exited;
     }
   };
-  let proc: ChildProcess; // eslint-disable-line prefer-const
+  let proc: ChildProcess;
   try {
     proc = await launch();
   } catch (err) {

@@ -314,6 +314,7 @@ describe('numeric cells', () => {
     expect(describeNumericUscc(916201055811843000)).toBe('916201055811843000');
     expect(describeNumericUscc(9.15e17)).toBe('915000000000000000');
     expect(describeNumericUscc(Number('916201055811843012'))).toBe('916201055811843000');
+    // eslint-disable-next-line no-loss-of-precision -- the precision a USCC typed as a number loses is what is tested
     expect(describeNumericUscc(123456789012345678)).toBe('123456789012346000');
     expect(describeNumericUscc(1e21)).toBe('1000000000000000000000');
     expect(describeNumericUscc(110108000000016)).toBe('110108000000016');

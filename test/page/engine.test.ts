@@ -16,13 +16,13 @@ const AS_OF = '2024-10-01';
 function fixture(rel: string): PageFile {
   const abs = path.join(root, rel);
   const bytes = readFileSync(abs);
-  return { name: path.basename(abs), size: bytes.length, bytes: async () => new Uint8Array(bytes) };
+  return { name: path.basename(abs), size: bytes.length, bytes: () => Promise.resolve(new Uint8Array(bytes)) };
 }
 
 describe('page engine', () => {
   it('refuses a file over the size limit without reading it, and reports one it cannot read', async () => {
     let read = false;
-    const big: PageFile = { name: '大文件.xlsx', size: MAX_FILE_BYTES + 1, bytes: async () => ((read = true), new Uint8Array()) };
+    const big: PageFile = { name: '大文件.xlsx', size: MAX_FILE_BYTES + 1, bytes: () => ((read = true), Promise.resolve(new Uint8Array())) };
     const gone: PageFile = { name: '已移走.xlsx', size: 10, bytes: async () => Promise.reject(new Error('NotFoundError')) };
     const seen: string[] = [];
     const [a, b] = await validatePageFiles([big, gone], { asOf: AS_OF }, (i, name) => seen.push(`${i}:${name}`));

@@ -79,7 +79,7 @@ describeWithTools(['chromium'], 'self-check page in Chromium', () => {
     b = await launch(tool('chromium').command);
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     // nothing fetched, nothing logged as an error, on every test's files
     if (page) expect(otherRequests(b, page)).toEqual([]);
     expect(b.problems).toEqual([]);
@@ -162,17 +162,17 @@ describeWithTools(['chromium'], 'self-check page in Chromium', () => {
     for (const ref of marked) expect(json.files[0]!.findings.some((x) => x.cell === ref)).toBe(true);
     await page.click(`article[data-file="0"] tr[data-cell="${f.cell}"] button.cellref`);
     await page.waitForSelector(`#preview-0 td.focus[data-ref="${f.cell}"]`);
-    const td = await page.$eval(`#preview-0 td[data-ref="${f.cell}"]`, (el) => ({ cls: el.className, focused: document.activeElement === el, title: el.getAttribute('title') }));
+    const td = await page.$eval(`#preview-0 td[data-ref="${f.cell}"]`, (el) => ({ cls: el.getAttribute('class') ?? '', focused: document.activeElement === el, title: el.getAttribute('title') }));
     expect(td.cls).toContain(f.severity);
     expect(td.focused).toBe(true);
     expect(td.title).toContain(f.message);
     // the clean list: no finding, its preview closed but there
-    expect(await page.$eval('article[data-file="1"]', (a) => a.className)).toContain('clean');
+    expect(await page.$eval('article[data-file="1"]', (a) => a.getAttribute('class'))).toContain('clean');
     await page.screenshot({ path: path.join(SCREENS, 'dirty-preview.png'), fullPage: false });
     await page.click('#clear');
     await page.setInputFiles('#files', [path.join(root, 'fixtures/annex/clean/渝北区附表2-模板填写.xlsx'), path.join(root, 'fixtures/annex/clean/两江新区三季度附表1.xlsx')]);
     expect(await settled(page)).toBe('done');
-    expect(await page.$eval('#summary', (s) => s.className)).toContain('good');
+    expect(await page.$eval('#summary', (s) => s.getAttribute('class'))).toContain('good');
     await page.screenshot({ path: path.join(SCREENS, 'clean.png'), fullPage: false });
   }, SLOW);
 

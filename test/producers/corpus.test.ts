@@ -138,7 +138,7 @@ function corpusTests(suite: Suite, producers: readonly string[], kinds: readonly
 }
 
 /** Write every file of a suite into its own folder, validate the folder once, check each credit export. */
-function runSuite(sub: string, make: (out: string) => Promise<Written[]>) {
+function runSuite(sub: string, make: (out: string) => Written[] | Promise<Written[]>) {
   const state = { written: [] as Written[], results: new Map<string, ValidateJson['files'][number]>(), credits: new Map<string, string>() };
   beforeAll(async () => {
     const out = path.join(dir, sub);
@@ -197,7 +197,7 @@ describe('producer corpus: JavaScript producers and hand-built packages', () => 
 const PY_PRODUCERS = ['openpyxl', 'openpyxl-edit', 'xlsxwriter', 'pandas-openpyxl', 'pandas-xlsxwriter'];
 
 describeWithTools(['openpyxl', 'xlsxwriter', 'pandas'], 'producer corpus: Python producers', () => {
-  const s = runSuite('py', async (out) => {
+  const s = runSuite('py', (out) => {
     const jobs: [string, string, string][] = [];
     const written: Written[] = [];
     for (const src of SOURCES) {
@@ -228,7 +228,7 @@ function csvOf(spec: BookSpec): string {
   const maxR = Math.max(...s.cells.map((c) => c.r));
   const maxC = Math.max(...s.cells.map((c) => c.c));
   const grid = Array.from({ length: maxR }, () => Array<string>(maxC).fill(''));
-  for (const c of s.cells) grid[c.r - 1]![c.c - 1] = c.t === 'f' ? `=${c.v}` : String(c.v);
+  for (const c of s.cells) grid[c.r - 1]![c.c - 1] = c.t === 'f' ? `=${String(c.v)}` : String(c.v);
   const q = (v: string) => (/[",\n\r]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return grid.map((row) => row.map(q).join(',')).join('\r\n') + '\r\n';
 }

@@ -94,11 +94,11 @@ function cellXml(cell: SpecCell, v: HandVariant, n: Names, styles: Styles, sst: 
       return `<${x}c r="${ref}"${sAttr} t="s"><${x}v>${i}</${x}v></${x}c>`;
     }
     case 'n':
-      return `<${x}c r="${ref}"${sAttr}><${x}v>${cell.v}</${x}v></${x}c>`;
+      return `<${x}c r="${ref}"${sAttr}><${x}v>${String(cell.v)}</${x}v></${x}c>`;
     case 'b':
       return `<${x}c r="${ref}"${sAttr} t="b"><${x}v>${cell.v ? 1 : 0}</${x}v></${x}c>`;
     case 'd':
-      if (v === 'iso-dates') return `<${x}c r="${ref}"${sAttr} t="d"><${x}v>${cell.v}</${x}v></${x}c>`;
+      if (v === 'iso-dates') return `<${x}c r="${ref}"${sAttr} t="d"><${x}v>${String(cell.v)}</${x}v></${x}c>`;
       return `<${x}c r="${ref}"${sAttr}><${x}v>${isoToSerial(cell.v as string)}</${x}v></${x}c>`;
     case 'f':
       return `<${x}c r="${ref}"${sAttr}><${x}f>${esc(cell.v as string)}</${x}f><${x}v>${cell.cached ?? 0}</${x}v></${x}c>`;

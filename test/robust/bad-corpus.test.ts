@@ -1,7 +1,7 @@
 /**
  * Every command over fixtures/bad/ through the built CLI: each file gets the finding the manifest
  * states, the good files next to the broken ones are still processed, exit codes follow
- * CONTRACT.md, and no stack trace ever reaches stderr.
+ * docs/reference.md, and no stack trace ever reaches stderr.
  */
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

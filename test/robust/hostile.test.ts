@@ -124,7 +124,7 @@ describe('operating-system failures end with exit 2 and the reason, the old outp
     expect(readdirSync(path.dirname(out)).sort()).toEqual([kept, '2024Q3'].sort());
   }, 5 * 60_000);
 
-  it('validate --report and check --out: EFBIG → exit 2, the earlier file kept', async () => {
+  it('validate --report and check --out: EFBIG → exit 2, the earlier file kept', () => {
     const report = path.join(tmp, 'findings.xlsx');
     writeFileSync(report, 'the earlier report');
     // --force: the earlier file is not one zmqd wrote, and replacing it is what this test is about

@@ -28,7 +28,7 @@ describe('resolveUnit: canonical names', () => {
   });
 });
 
-describe('resolveUnit: the spellings of DOMAIN.md', () => {
+describe('resolveUnit: the spellings districts use for their unit', () => {
   const cases: [string, string][] = [
     ['重庆市渝北区', '渝北区'],
     ['渝北', '渝北区'],

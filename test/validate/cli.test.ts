@@ -1,5 +1,5 @@
 /**
- * `zmqd validate` end to end through bin/zmqd.js: the JSON shape and exit codes of CONTRACT.md,
+ * `zmqd validate` end to end through bin/zmqd.js: the JSON shape and exit codes of docs/reference.md,
  * folders, bad files among good ones, --lang en, --strict, --report, and the 80-column text report.
  * LibreOffice conversion of legacy files is switched off (SOFFICE points nowhere) so that results
  * match fixtures/annex/manifest.json; the converter has its own tests.
@@ -88,7 +88,7 @@ afterAll(async () => {
 });
 
 describe('JSON output', () => {
-  it('has exactly the CONTRACT shape', () => {
+  it('has exactly the documented JSON shape', () => {
     const r = zmqd(['validate', CLEAN, DIRTY, '--format', 'json', '--as-of', AS_OF]);
     expect(r.code).toBe(1);
     const j = json(r);

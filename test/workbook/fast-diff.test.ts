@@ -56,7 +56,6 @@ function cellOf(wb: GridWorkbook, ref: string, sheet = 0): GridCell | undefined 
 }
 
 const SHEET1 = 'xl/worksheets/sheet1.xml';
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** Replace sheet1's <sheetData> content (keeping exceljs' styles, sst and the rest). */
 function withSheetData(base: Uint8Array, rowsXml: string): Uint8Array {

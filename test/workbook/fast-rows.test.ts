@@ -233,7 +233,7 @@ describe('sheetData scanner = saxes on every fixture sheet', () => {
   const root = path.resolve(__dirname, '..', '..', 'fixtures');
   const files: string[] = [];
   const walk = (d: string) => {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(d);
     } catch {

@@ -1,6 +1,7 @@
 /**
  * Checks on a written .xlsx at the XML level, for what makes Excel/WPS offer a "repair"
- * (EXCELJS-NOTES §10), plus an exceljs read-back. Reusable by any test of a workbook writer.
+ * (invalid sheet names, formulas without a cached result, long inline list validations), plus an
+ * exceljs read-back. Reusable by any test of a workbook writer.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -78,7 +79,7 @@ export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** `worksheet.model.merges` (untyped in exceljs, EXCELJS-NOTES §3). */
+/** `worksheet.model.merges` (present at run time but missing from exceljs's types). */
 export function mergesOf(ws: ExcelJS.Worksheet): string[] {
   return [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort();
 }

@@ -408,7 +408,7 @@ function applyPrevious(result: AggregateResult, summed: SumResult, previous: rea
   const territoryChanged = new Set<string>();
   if (changed) {
     const merged = mergedUnits(cutover).map((u) => u.name);
-    // 两江新区 took over 江北区 and 渝北区; five towns of 渝北区 went to 北碚区 (DOMAIN.md)
+    // 两江新区 took over 江北区 and 渝北区; five towns of 渝北区 went to 北碚区 (the 2025 re-division)
     territoryChanged.add(LIANGJIANG);
     if (TOWNS_TO_BEIBEI_2025.length) territoryChanged.add('北碚区');
     findings.push(

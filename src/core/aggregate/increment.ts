@@ -1,11 +1,11 @@
 /**
- * A period's own activity from two cumulative reports (DOMAIN.md, 说明 2: every figure is cumulative
+ * A period's own activity from two cumulative reports (the annex's 说明 2: every figure is cumulative
  * to the reporting date).
  *
  * - `listed` is a stock: its increment is the change in the number of listed enterprises (may be negative).
  * - The 13 running counts: this report − the previous one, and they must never go down within a year.
  * - Across a year boundary (a Q1 report against last year's Q4 or annual report) the running counts
- *   are taken to restart on 1 January — that is why DOMAIN.md checks "never decreasing" only within a
+ *   are taken to restart on 1 January — that is why "never decreasing" is checked only within a
  *   year — so the increment of a running count is this report's own figure, and nothing is checked.
  *   `listed` still compares with the previous stock.
  */

@@ -88,7 +88,7 @@ export interface Tracker {
   unassigned: { uid: number; subject: string; from: string; received: string; files: string[] }[];
 }
 
-/** Default: the 10th day after the quarter end (DOMAIN.md); the annual report is due 10 December. */
+/** Default: the 10th day after the quarter end (docs/collect.md, `deadlineDays`); the annual report is due 10 December. */
 export const DEFAULT_DEADLINE_DAYS = 10;
 
 export function quarterDeadline(p: Period, days: number = DEFAULT_DEADLINE_DAYS): string {

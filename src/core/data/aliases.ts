@@ -1,5 +1,5 @@
 /**
- * Header spellings of the enforcement exports (DOMAIN.md "Enforcement data"), and the user's own
+ * Header spellings of the enforcement exports (inspections, credit ratings, online monitoring, objections), and the user's own
  * mapping for exports that spell them otherwise (`--map FILE`):
  *   { "inspections": { "检查时间": "检查日期" }, "credit": { "信用等级": "评价结果" }, "monitoring": { … }, "objections": { … } }
  * Each key is a header as it appears in the file; each value names one of our columns by its
@@ -13,7 +13,7 @@ import type { DataKind, Text } from './types.js';
 
 export interface DataField {
   key: string;
-  /** canonical header (DOMAIN.md) */
+  /** canonical header */
   header: string;
   aliases: string[];
   en: string;

@@ -57,7 +57,7 @@ export function inspectionsUpTo(at: At): Inspection[] {
   return (at.data.inspections.get(at.uscc) ?? []).filter((i) => i.date <= at.date);
 }
 
-/** Inspections within one year of the date (DOMAIN.md's definition). */
+/** Inspections within one year of the date (withinOneYear: after the same calendar day a year earlier, on or before the date). */
 export function inspectionsWithinYear(at: At): Inspection[] {
   return (at.data.inspections.get(at.uscc) ?? []).filter((i) => withinOneYear(i.date, at.date));
 }

@@ -1,5 +1,5 @@
 /**
- * Exclusions and removals (DOMAIN.md "Exclusions and removals").
+ * Exclusions and removals (docs/check.md "不得纳入、应移出、须人工判断").
  * - Never again (三(四)): a violation of the *malicious* kind on record, at any time — 恶意偷排/偷排, 篡改
  *   or 伪造 records or data, 逃避监管 (暗管, 渗井, 渗坑, not running treatment facilities to dodge
  *   monitoring), 涉嫌犯罪/移送公安 — by the record's text, whatever the 违法情况 column says.

@@ -2,7 +2,7 @@
  * The criteria engine: judge one listed enterprise on a date, and assess an entry on its inclusion
  * date (was the listing right?) and on the as-of date (may it stay?).
  *
- * Verdict rules (DOMAIN.md "Who may be listed"):
+ * Verdict rules (the notice's part 三, as docs/check.md sets them out):
  * - 四 and 五 are judged for every entry from the data; 二 and 三 only when declared (the designation
  *   is taken as declared, its data conditions are checked); 一 cannot be judged.
  * - eligible (true) when the declared criterion or 四 or 五 holds; not eligible (false) when none of
@@ -11,7 +11,7 @@
  *   can state: unless 四 or 五 holds, its verdict is null — "cannot tell", never a false "not eligible".
  * - Two questions, two dates: at inclusion every condition is judged on the 纳入日期; while listed (the
  *   as-of date) the on-site inspection of 二/三 is carried from inclusion and their violations counted
- *   since inclusion, 四 and 五 judged afresh (DOMAIN.md "Who may be listed").
+ *   since inclusion, 四 and 五 judged afresh (docs/check.md "两个问题、两个日期").
  * - A malicious violation on record on or before the date, or an objection upheld on review, makes the
  *   verdict false whatever criterion holds (三(四) 不得再次纳入, 三(三) 不得纳入); so does a removal
  *   ground of 三(九) while listed, on the as-of date. A record marked 严重 naming no malicious act only

@@ -48,7 +48,7 @@ export interface EnforcementIndex {
 
 /**
  * The question asked of the data: this enterprise, on this date. Events after `date` do not count.
- * `moment` says which of the two questions (DOMAIN.md "Two questions, two dates"): 'inclusion' — was
+ * `moment` says which of the two questions (docs/check.md "两个问题、两个日期"): 'inclusion' — was
  * the listing right? every condition judged on `date`, the 纳入日期; 'listed' — may it stay? judged on
  * the as-of date, the on-site inspection of 二/三 carried from inclusion and their violations counted
  * since `includedOn`.

@@ -51,7 +51,7 @@ export function titleOf(code: string, lang: Lang): string {
   return isFindingCode(code) ? catalogue[code].title[lang] : code;
 }
 
-/** The CONTRACT.md shape: fields in a stable order, absent ones omitted. */
+/** The shape of a finding in the JSON output (docs/reference.md "JSON output"): fields in a stable order, absent ones omitted. */
 export function render(f: Finding, lang: Lang): RenderedFinding {
   const out: RenderedFinding = { code: f.code, severity: f.severity } as RenderedFinding;
   for (const k of ['file', 'sheet', 'cell', 'row', 'column', 'value', 'expected'] as const) {

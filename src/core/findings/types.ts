@@ -27,7 +27,7 @@ export interface Finding extends Location {
   omitted?: number;
 }
 
-/** A finding as reporters print it (the CONTRACT.md shape). */
+/** A finding as reporters print it (the shape docs/reference.md "JSON output" documents). */
 export interface RenderedFinding extends Location {
   code: string;
   severity: Severity;

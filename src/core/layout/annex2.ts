@@ -1,6 +1,6 @@
 import type { ColumnDef } from './types.js';
 
-/** 附表2 监督执法正面清单企业列表: the seed's six columns, then the three optional validity columns (DOMAIN.md). */
+/** 附表2 监督执法正面清单企业列表: the seed's six columns, then the three optional validity columns (docs/check.md "有效期"). */
 export const ANNEX2_TITLE = '监督执法正面清单企业列表';
 export const ANNEX2_LABEL = '附表2';
 

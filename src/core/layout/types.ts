@@ -1,6 +1,6 @@
 /** How an annex's columns are declared: once, for the reader, the rules, the templates and the reports. */
 export interface ColumnDef<K extends string = string> {
-  /** stable key (the JSON key of CONTRACT.md for Annex 1 figures) */
+  /** stable key (the JSON key of an Annex 1 figure in the aggregate output) */
   key: K;
   /** header text as in the official template (for a two-level header: the lower cell, or the only one) */
   header: string;

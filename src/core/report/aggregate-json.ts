@@ -4,7 +4,7 @@ import { render } from '../findings/make.js';
 import { formatPeriod } from '../roster/period.js';
 
 /**
- * The `aggregate` JSON object of CONTRACT.md. Fields beyond the contract (kept after the contract's own):
+ * The `aggregate` JSON object (docs/reference.md "JSON output"). Fields beyond the documented ones (kept after them):
  * per unit `code`, `status` (ok | missing | unreadable | duplicate), `files` of a duplicate, `sheet`/`row`
  * of the figures, `reportDate`, `previous` (the previous figures) and `previousFile`; at the top
  * `previousPeriod`, `roster` (number of units), `reported`, `previousTotal`, `restart`, `unreadable`,

@@ -15,7 +15,7 @@ function verdictJson(v: VerdictDetail | null, lang: Lang) {
 }
 
 /**
- * The `check` JSON object of CONTRACT.md. Extensions after the contract's fields: per entry `sheet`,
+ * The `check` JSON object (docs/reference.md "JSON output", docs/check.md "输出"). Extensions after the documented fields: per entry `sheet`,
  * `metCriteriaAtInclusion`, `notInData`, `action`, `objectionUpheld` and `verdicts` (each verdict's
  * criteria, reasons and records); `summary.objectionUpheld`; top level `stableRate`, `findings` (files
  * and data rows not tied to an entry) and `data` (what was read from each enforcement-data file).

@@ -2,7 +2,7 @@ import type { FileResult } from '../validate/validate.js';
 import type { Lang } from '../findings/types.js';
 import { countBySeverity, render } from '../findings/make.js';
 
-/** The `validate` JSON object of CONTRACT.md. */
+/** The `validate` JSON object (docs/reference.md "JSON output"). */
 export function validateJson(results: FileResult[], asOf: string, lang: Lang) {
   let errors = 0, warnings = 0;
   const files = results.map((r) => {

@@ -50,7 +50,7 @@ export function samePeriod(a: Period, b: Period): boolean {
 /**
  * The preceding report of the same kind: Q2 → Q1, Q1 → the previous year's Q4, an annual report →
  * the previous year's annual report. Always a period; whether running counts carry across the year
- * boundary is the caller's rule (DOMAIN.md checks "never decreasing" within a year only, so
+ * boundary is the caller's rule ("never decreasing" is checked within a year only, so
  * compare against the result only when `result.year === p.year`).
  */
 export function previousPeriod(p: Period): Period {

@@ -1,5 +1,5 @@
 /**
- * Reporting-unit name resolution: the many spellings of DOMAIN.md → a canonical Unit of the roster
+ * Reporting-unit name resolution: the many spellings districts use for their names (重庆市渝北区, 渝北区生态环境局, …) → a canonical Unit of the roster
  * in force for a period.
  *
  * Matching is exact on a set of spellings per unit (never by prefix or substring of a name), so the

@@ -1,5 +1,5 @@
 /**
- * The reporting-unit roster (DOMAIN.md "The reporting units"): 41 units up to the 2025 re-division,
+ * The reporting-unit roster (the units that report to the city): 41 units up to the 2025 re-division,
  * 39 afterwards. The roster is data with effective dates; the cut-over date is a parameter
  * everywhere because the official date is not confirmed.
  *

@@ -133,7 +133,7 @@ export function addDays(d: IsoDate, n: number): IsoDate {
 }
 
 /** Same month and day n years later (or earlier). 29 February in a target year without one
- *  becomes 28 February — the convention DOMAIN.md uses for "the same calendar day one year earlier". */
+ *  becomes 28 February — the convention for "the same calendar day one year earlier". */
 export function addYears(d: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`addYears needs a whole number of years, got ${n}`);
   const [y, m, day] = split(d);
@@ -148,7 +148,7 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 }
 
 /**
- * DOMAIN.md: "within one year" of D is after the same calendar day one year earlier and on or
+ * "Within one year" of D is after the same calendar day one year earlier and on or
  * before D. D = 2022-06-30 → 2021-07-01..2022-06-30; D = 2024-02-29 → the day one year earlier is
  * 2023-02-28, so 2023-03-01..2024-02-29. Events after D never count.
  */

@@ -41,7 +41,7 @@ function fromNumber(v: number, asText: boolean): CountParse {
  *   right places (1,200 — not 1,20), '12.0', a leading '+', a unit word taken from the header
  *   ('12个', '3家次': clearly meant as 12 and 3, so read them and let the caller warn number-as-text);
  * - '—', '-', '/', '无' and the like → not-a-number with its own reason. They do mean "none" to
- *   a clerk, but CONTRACT/DOMAIN let a blank mean 0 only when the whole row is blank, so a
+ *   a clerk, but the annex lets a blank mean 0 only when the whole row is blank, so a
  *   placeholder inside a filled row is not silently 0: the district is told to write 0;
  * - null/'' (or only spaces) → 'empty': the caller decides (wholly blank row = 0, else warning);
  * - booleans are not numbers.

@@ -1,6 +1,6 @@
 /**
- * exceljs (full, non-streaming reader) → GridWorkbook. See /work/shared/EXCELJS-NOTES.md for
- * the traps handled here.
+ * exceljs (full, non-streaming reader) → GridWorkbook, with exceljs's traps (what it reads wrongly
+ * or leaves out) handled here; docs/reader.md says what the reader must give.
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Row, Worksheet } from 'exceljs';

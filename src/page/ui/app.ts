@@ -170,10 +170,10 @@ function renderShell(): void {
       h(
         'div',
         { class: 'actions' },
-        h('button', { id: 'report', type: 'button', class: 'primary', disabled: !state.json, onClick: downloadReport }, x.report),
+        h('button', { id: 'report', type: 'button', class: 'primary', disabled: !state.json, onClick: () => void downloadReport() }, x.report),
         h('span', { class: 'sep' }),
-        h('button', { id: 'template1', type: 'button', onClick: () => downloadTemplate('annex1') }, x.template1),
-        h('button', { id: 'template2', type: 'button', onClick: () => downloadTemplate('annex2') }, x.template2),
+        h('button', { id: 'template1', type: 'button', onClick: () => void downloadTemplate('annex1') }, x.template1),
+        h('button', { id: 'template2', type: 'button', onClick: () => void downloadTemplate('annex2') }, x.template2),
       ),
       h('div', { id: 'results' }),
       h('footer', {}, x.footer),
