@@ -28,7 +28,7 @@ export function mergeOptions<T extends object>(cli: T, config: Config): T {
   const out: Record<string, unknown> = { ...(cli as Record<string, unknown>) };
   for (const [k, v] of Object.entries(config)) {
     if (out[k] !== undefined || v === undefined) continue;
-    out[k] = k === 'expiringDays' || k === 'maxFindings' ? String(v) : v;
+    out[k] = (k === 'expiringDays' || k === 'maxFindings') && typeof v === 'number' ? String(v) : v;
   }
   return out as T;
 }

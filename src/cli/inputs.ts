@@ -3,7 +3,7 @@
  * from the command line, every file of the given paths validated (legacy .xls/.et converted first),
  * and the exit code from the counts.
  */
-import { checkOutputPath, describeReadError, expandPaths, readHead, readInput, readOptionText, UsageError } from './io.js';
+import { checkOutputPath, expandPaths, readHead, readInput, readOptionText, UsageError } from './io.js';
 import { parseAsOf, parseCutover, parseDays, parseMaxFindings } from './options.js';
 import { Progress, log } from './progress.js';
 import { convertLegacyFiles, isLegacyExcel, type Conversion } from './legacy.js';

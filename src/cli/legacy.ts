@@ -109,7 +109,7 @@ export function createLegacyConverter(o: ConverterOptions): LegacyConverter {
         try {
           converted = await fs.readFile(path.join(outDir, `input-${i}.xlsx`));
         } catch {
-          results.push({ ok: false, reason: run.timedOut ? `LibreOffice timed out after ${Math.round(limit / 1000)} s` : `LibreOffice wrote no .xlsx (exit ${run.code}): ${run.output.trim().split('\n').pop() ?? ''}`.trim() });
+          results.push({ ok: false, reason: run.timedOut ? `LibreOffice timed out after ${Math.round(limit / 1000)} s` : `LibreOffice wrote no .xlsx (exit ${String(run.code)}): ${run.output.trim().split('\n').pop() ?? ''}`.trim() });
           continue;
         }
         if (converted.length === 0) results.push({ ok: false, reason: 'LibreOffice wrote an empty file' });
@@ -191,7 +191,7 @@ function runSoffice(cmd: string, args: string[], timeoutMs: number): Promise<Run
     }, timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);
-      resolve({ code: null, timedOut, output: output + String(err.message) });
+      resolve({ code: null, timedOut, output: output + err.message });
     });
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -4,6 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemFailure, UsageError } from './io.js';
 import { terminalSafe } from '../reporters/safe.js';
+// Types only (erased from the output): each command's module is still loaded lazily in its action.
+// Commander hands an action its options untyped; the parameter's type says what the options declared
+// with that command give.
+import type { ValidateCliOptions } from './inputs.js';
+import type { AggregateCliOptions } from './commands/aggregate.js';
+import type { CheckCliOptions } from './enforcement-data.js';
+import type { ReportCliOptions } from './report/run.js';
+import type { CollectCliOptions } from './collect/run.js';
+import type { TemplateCliOptions } from './commands/template.js';
 
 /**
  * The zmqd command line. Heavy modules (exceljs, the rules) are imported lazily inside each action,
@@ -186,7 +195,7 @@ export function buildProgram(): Command {
       .option('--expiring-days <n>', '提前多少天提示即将到期（默认 90）', '90')
       .option('--cutover <date>', '39 个报送单位名单的启用日期（默认 2025-10-01）roster cut-over date')
       .exitOverride(),
-  ).action(async (paths: string[], opts) => {
+  ).action(async (paths: string[], opts: ValidateCliOptions) => {
     const { runValidate } = await import('./commands/validate.js');
     process.exitCode = await runValidate(paths, opts);
   });
@@ -205,7 +214,7 @@ export function buildProgram(): Command {
       .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .exitOverride(),
-  ).action(async (paths: string[], opts) => {
+  ).action(async (paths: string[], opts: AggregateCliOptions) => {
     const { runAggregate } = await import('./commands/aggregate.js');
     process.exitCode = await runAggregate(paths, opts);
   });
@@ -231,7 +240,7 @@ export function buildProgram(): Command {
       .option('--max-findings <n>', '每个文件每种问题最多列出几条（默认 1000，其余只计数）at most N findings of one code per file')
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .exitOverride(),
-  ).action(async (paths: string[], opts) => {
+  ).action(async (paths: string[], opts: CheckCliOptions) => {
     const { runCheck } = await import('./commands/check.js');
     process.exitCode = await runCheck(paths, opts);
   });
@@ -259,7 +268,7 @@ export function buildProgram(): Command {
       .option('--strict', '有警告也以 1 退出 exit 1 on warnings too')
       .exitOverride(),
     'text | json | line（line：一行摘要，供计划任务写日志 one summary line for a scheduler log）',
-  ).action(async (inbox: string, opts) => {
+  ).action(async (inbox: string, opts: ReportCliOptions) => {
     const { runReport } = await import('./commands/report.js');
     process.exitCode = await runReport(inbox, opts);
   });
@@ -279,7 +288,7 @@ export function buildProgram(): Command {
       .option('--tls <mode>', 'yes | no | starttls（默认 yes）')
       .option('--cutover <date>', '39 个报送单位名单的启用日期 roster cut-over date')
       .exitOverride(),
-  ).action(async (opts) => {
+  ).action(async (opts: CollectCliOptions) => {
     const { runCollect } = await import('./commands/collect.js');
     process.exitCode = await runCollect(opts);
   });
@@ -296,7 +305,7 @@ export function buildProgram(): Command {
     .option('--quiet', '不显示日志 no log')
     .option('--no-color', '不用颜色 no colour')
     .exitOverride()
-    .action(async (annex: string, opts) => {
+    .action(async (annex: string, opts: TemplateCliOptions) => {
       const { runTemplate } = await import('./commands/template.js');
       process.exitCode = await runTemplate(annex, opts);
     });
@@ -307,9 +316,9 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', '输出格式 output format: text | json（默认 text）'))
     .addOption(new Option('--lang <lang>', '消息语言 message language: zh | en（默认 zh）'))
     .exitOverride()
-    .action(async (opts) => {
+    .action(async (opts: { format?: string; lang?: string }) => {
       const { runDoctor } = await import('./commands/doctor.js');
-      process.exitCode = await runDoctor(opts);
+      process.exitCode = runDoctor(opts);
     });
 
   program
@@ -318,7 +327,7 @@ export function buildProgram(): Command {
     .option('--out <file.html>', '输出文件（默认 正面清单自查.html）output file')
     .option('--quiet', '不显示日志 no log')
     .exitOverride()
-    .action(async (opts) => {
+    .action(async (opts: { out?: string; quiet?: boolean }) => {
       const { runPage } = await import('./commands/page.js');
       process.exitCode = await runPage(opts);
     });

@@ -36,7 +36,8 @@ export class Progress {
     private readonly label: string,
     private readonly lang: 'zh' | 'en' = /[\u4e00-\u9fff]/.test(label) ? 'zh' : 'en',
   ) {
-    this.on = !quiet && Boolean(process.stderr.isTTY);
+    // isTTY is undefined, not false, when stderr is not a terminal (@types/node types it boolean)
+    this.on = !quiet && Boolean(process.stderr.isTTY as boolean | undefined);
   }
 
   /** File `done` (0-based) of the total is being read now. */
@@ -73,6 +74,7 @@ export class Progress {
     const room = cols - displayWidth(head) - 1 - (rows ? displayWidth(rows) + 1 : 0);
     const line = [head, fitTail(this.name, room), rows].filter(Boolean).join(' ');
     process.stderr.write(`\r${fitTail(line, cols)}\x1b[K`);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the module remembers which progress line is on the screen
     shown = this;
   }
 

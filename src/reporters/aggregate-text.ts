@@ -62,7 +62,7 @@ export function aggregateText(j: AggregateJson, lang: Lang, fileCount?: number):
   const label = L.report.period(parsePeriod(j.period)!);
   const how = t.periodFrom[j.periodSource === 'option' ? 'option' : j.periodSource === 'files' ? 'files' : 'assumed'];
   out.push(chalk.bold(t.title(label, how, j.roster, j.reported)));
-  if (j.previousPeriod) out.push(t.previous(L.report.period(parsePeriod(j.previousPeriod)!), !!j.restart));
+  if (j.previousPeriod) out.push(t.previous(L.report.period(parsePeriod(j.previousPeriod)!), j.restart));
   out.push('');
 
   // the table

@@ -5,7 +5,7 @@ export { displayWidth };
 /** Characters that never start a line (Chinese line-breaking rules, GB/T 15834 and W3C clreq). */
 const CLOSING = /^[。，、；：！？）」』”’》〉】.,;:!?)\]}%]$/u;
 /** Characters that never end a line. */
-const OPENING = /^[（「『“‘《〈【(\[{]$/u;
+const OPENING = /^[（「『“‘《〈【([{]$/u;
 
 /**
  * Tokens: a run of printable ASCII (a word, a number, a path), a dash or ellipsis pair (—— ……,

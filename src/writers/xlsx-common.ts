@@ -326,6 +326,7 @@ export function fitOnePageIfLegible(ws: Worksheet, bodyPt: number): void {
  * Call it when the sheet is complete: `onePageBodyPt` measures the rows and columns written.
  */
 export function setupPrint(ws: Worksheet, o: PrintOptions = {}): void {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- PaperSize.A4 is 9; PaperSize is a const enum in exceljs's types only (nothing at run time to import)
   ws.pageSetup.paperSize = 9; // A4
   ws.pageSetup.orientation = o.landscape ? 'landscape' : 'portrait';
   ws.pageSetup.margins = { ...MARGINS };

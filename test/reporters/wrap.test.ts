@@ -12,8 +12,8 @@ const ENDS = /[（「『“‘《〈【(]$/u;
 function holds(text: string, width: number): string[] {
   const lines = wrap(text, width);
   for (const l of lines) {
-    expect(l, `${JSON.stringify(lines)}`).not.toMatch(STARTS);
-    expect(l, `${JSON.stringify(lines)}`).not.toMatch(ENDS);
+    expect(l, JSON.stringify(lines)).not.toMatch(STARTS);
+    expect(l, JSON.stringify(lines)).not.toMatch(ENDS);
     expect(displayWidth(l)).toBeLessThanOrEqual(width + 2);
   }
   // nothing lost but the spaces at the breaks

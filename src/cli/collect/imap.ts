@@ -37,15 +37,17 @@ export async function readPassword(m: MailboxConfig, env: NodeJS.ProcessEnv = pr
     if (!v) throw new MailboxError(`环境变量 ${m.passwordEnv} 未设置或为空：请把邮箱密码放在该环境变量中（配置项 mailbox.passwordEnv）。`, `The environment variable ${m.passwordEnv} is not set or empty: put the mailbox password there (mailbox.passwordEnv).`);
     return v;
   }
+  // the config's schema requires passwordFile where passwordEnv is not given
+  const file = m.passwordFile!;
   try {
-    const text = await readFile(m.passwordFile!, 'utf8');
+    const text = await readFile(file, 'utf8');
     const pw = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
-    if (!pw) throw new MailboxError(`密码文件 ${m.passwordFile} 为空。`, `The password file ${m.passwordFile} is empty.`);
+    if (!pw) throw new MailboxError(`密码文件 ${file} 为空。`, `The password file ${file} is empty.`);
     return pw;
   } catch (err) {
     if (err instanceof MailboxError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new MailboxError(`无法读取密码文件 ${m.passwordFile}（${code}）。`, `Cannot read the password file ${m.passwordFile} (${code}).`);
+    throw new MailboxError(`无法读取密码文件 ${file}（${code}）。`, `Cannot read the password file ${file} (${code}).`);
   }
 }
 
@@ -56,7 +58,7 @@ export async function settingsFrom(m: MailboxConfig, env: NodeJS.ProcessEnv = pr
     try {
       ca = await readFile(m.caFile, 'utf8');
     } catch (err) {
-      throw new MailboxError(`无法读取证书文件 ${m.caFile}（${(err as NodeJS.ErrnoException).code ?? err}）。`, `Cannot read the certificate file ${m.caFile}.`);
+      throw new MailboxError(`无法读取证书文件 ${m.caFile}（${(err as NodeJS.ErrnoException).code ?? String(err)}）。`, `Cannot read the certificate file ${m.caFile}.`);
     }
   }
   return { host: m.host, port: m.port ?? (tls === true ? 993 : 143), tls, user: m.user, password: await readPassword(m, env), folder: m.folder ?? 'INBOX', ...(ca ? { ca } : {}) };
@@ -103,7 +105,7 @@ export async function openMailbox(s: MailboxSettings): Promise<OpenedMailbox> {
     host: s.host,
     port: s.port,
     secure: s.tls === true,
-    doSTARTTLS: s.tls === 'starttls' ? true : s.tls === false ? false : undefined,
+    doSTARTTLS: s.tls === 'starttls' ? true : s.tls ? undefined : false,
     auth: { user: s.user, pass: s.password },
     logger: false,
     tls: { rejectUnauthorized: true, ...(s.ca ? { ca: s.ca } : {}), servername: s.host },

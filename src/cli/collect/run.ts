@@ -90,11 +90,11 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
   const period = periodOf(o);
   const deadline = deadlineOf(o, period);
   const box = mailboxOf(o);
-  const settings = await settingsFrom(box).catch((err) => {
+  const settings = await settingsFrom(box).catch((err: unknown) => {
     throw usage(err);
   });
   log(c.quiet, t.connecting(`${settings.user}@${settings.host}:${settings.port}`, settings.folder));
-  const mailbox = await openMailbox(settings).catch((err) => {
+  const mailbox = await openMailbox(settings).catch((err: unknown) => {
     throw usage(err);
   });
   const store = new Store(path.resolve(out));

@@ -12,7 +12,6 @@ import { common } from '../options.js';
 import { log } from '../progress.js';
 import { exitCode, ruleOptions, validatePaths } from '../inputs.js';
 import { dataPaths, loadEnforcementData, parseStableRate, requireData, type CheckCliOptions } from '../enforcement-data.js';
-import { en, zh } from '../../core/i18n/index.js';
 import { ENCODING_NAME } from '../../core/data/decode.js';
 import type { DataFiles } from '../../core/eligibility/data.js';
 import { listedUsccs, runCheckCore } from '../../core/check/check.js';

@@ -1,22 +1,19 @@
 import { findTool, installLine, TOOLS, type ToolDef } from '../tools.js';
 
-interface DoctorRow {
+/** A tool found comes with its command and version, one missing with the line that installs it. */
+type DoctorRow = {
   id: string;
   name: string;
   usedBy: ToolDef['usedBy'];
   purpose: string;
   debian: string;
-  found: boolean;
-  command?: string;
-  version?: string;
-  install?: string;
-}
+} & ({ found: true; command: string; version: string } | { found: false; install: string });
 
 /**
  * zmqd doctor: which system tools are on this machine, their versions, and what zmqd (or only its
  * test suite) uses each for. Exit 0 whatever is missing: it only tells.
  */
-export async function runDoctor(o: { format?: string; lang?: string }): Promise<number> {
+export function runDoctor(o: { format?: string; lang?: string }): number {
   const en = o.lang === 'en';
   const rows: DoctorRow[] = TOOLS.map((t) => {
     const f = findTool(t.id);
@@ -26,8 +23,7 @@ export async function runDoctor(o: { format?: string; lang?: string }): Promise<
       usedBy: t.usedBy,
       purpose: en ? t.purpose.en : t.purpose.zh,
       debian: t.debian,
-      found: Boolean(f),
-      ...(f ? { command: f.command, version: f.version } : { install: installLine([t.id]) }),
+      ...(f ? { found: true as const, command: f.command, version: f.version } : { found: false as const, install: installLine([t.id]) }),
     };
   });
   if (o.format === 'json') {

@@ -26,7 +26,7 @@ export async function refuseUnwritableOut(pattern: string, vars: { asOf: string;
     const [zh, en] = WRITE_REASONS[code] ?? ['请检查路径和权限', 'check the path and permissions'];
     return new UsageError(`无法创建报告文件夹 ${known}：${zh}（${code}）。未读取任何文件。\nCannot create the report folder ${known}: ${en} (${code}). Nothing was read.`);
   };
-  const st = await fs.stat(fixed).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : err));
+  const st = await fs.stat(fixed).catch((err: unknown) => ((err as NodeJS.ErrnoException).code === 'ENOENT' ? null : (err as NodeJS.ErrnoException)));
   if (st instanceof Error) throw cannot(st.code ?? 'error');
   if (st && !st.isDirectory()) {
     if (complete) throw new UsageError(`--out 已存在且不是文件夹：${known}\n--out exists and is not a folder: ${known}`);
@@ -35,7 +35,7 @@ export async function refuseUnwritableOut(pattern: string, vars: { asOf: string;
   // the nearest folder that exists is where the report (or the folders above it) will be created
   let dir = complete ? path.dirname(fixed) : fixed;
   for (;;) {
-    const d = await fs.stat(dir).catch((err: NodeJS.ErrnoException) => err);
+    const d = await fs.stat(dir).catch((err: unknown) => err as NodeJS.ErrnoException);
     if (!(d instanceof Error)) {
       if (!d.isDirectory()) throw cannot('ENOTDIR');
       break;
@@ -45,8 +45,8 @@ export async function refuseUnwritableOut(pattern: string, vars: { asOf: string;
     if (up === dir) break;
     dir = up;
   }
-  await fs.access(dir, fsConstants.W_OK | fsConstants.X_OK).catch((err: NodeJS.ErrnoException) => {
-    throw cannot(err.code ?? 'EACCES');
+  await fs.access(dir, fsConstants.W_OK | fsConstants.X_OK).catch((err: unknown) => {
+    throw cannot((err as NodeJS.ErrnoException).code ?? 'EACCES');
   });
   // the same refusals as when the report is written (an input inside or around it, a folder that is not a
   // report zmqd wrote), now, before minutes of reading

@@ -11,9 +11,18 @@ import type { Period } from '../roster/period.js';
 
 type UnitSource = keyof typeof zh.collect.unitSource;
 
+/**
+ * A recorded parameter as text. Earlier versions recorded strings (or nothing); any other JSON value
+ * (a number, a boolean) reads as it did with String(), an object as its JSON rather than "[object Object]".
+ */
+function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return v === undefined || v === null ? '' : JSON.stringify(v);
+}
+
 /** '2024 Q3' / '2024 (annual)' (the English label of the time) → the period. */
 function periodOf(en: unknown): Period | undefined {
-  const m = /^(\d{4})(?: Q([1-4])| \(annual\))$/.exec(String(en ?? ''));
+  const m = /^(\d{4})(?: Q([1-4])| \(annual\))$/.exec(textOf(en));
   if (!m) return undefined;
   return m[2] ? { year: Number(m[1]), quarter: Number(m[2]) as Period['quarter'] } : { year: Number(m[1]) };
 }
@@ -31,7 +40,7 @@ export function upgradeRecorded(f: Finding): Finding | null {
   const p = f.params as Record<string, unknown>;
   if (!Object.keys(p).some((k) => k.endsWith('En')) && !(f.code === 'collect-attachment-ignored' && p.type === '未知类型')) return f;
   const { subject, from, name, unit, value } = p;
-  const text = (zhKey: string, enKey: string) => ({ zh: String(p[zhKey] ?? ''), en: String(p[enKey] ?? p[zhKey] ?? '') });
+  const text = (zhKey: string, enKey: string) => ({ zh: textOf(p[zhKey]), en: textOf(p[enKey] ?? p[zhKey]) });
   let params: Record<string, unknown> | undefined;
   switch (f.code) {
     case 'collect-mime-corrupt':
@@ -65,8 +74,8 @@ export function upgradeRecorded(f: Finding): Finding | null {
     }
     case 'collect-subject-nonstandard': {
       // lacks '报送单位', '季度' or both ('报送单位和季度'); by names what gave each, in that order
-      const lacks = String(p.lacks ?? '').split('和');
-      const by = String(p.by ?? '').split('和');
+      const lacks = textOf(p.lacks).split('和');
+      const by = textOf(p.by).split('和');
       const unitBy = lacks.includes('报送单位') ? sourceOf(by[0]) : 'subject';
       const periodBy = lacks.includes('季度') ? (by[by.length - 1] === '附件名称' ? 'attachment' : 'date') : 'subject';
       const period = periodOf(p.periodEn);

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { isValidIso } from '../values/dates.js';
 import { parsePeriod } from '../roster/period.js';
 
-const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidIso(s), { message: '须为 YYYY-MM-DD 形式的有效日期 / must be a valid date YYYY-MM-DD' });
-const path = z.string().min(1, { message: '不能为空 / must not be empty' });
+const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidIso(s), { error: '须为 YYYY-MM-DD 形式的有效日期 / must be a valid date YYYY-MM-DD' });
+const path = z.string().min(1, { error: '不能为空 / must not be empty' });
 
 // ---- collect: the mailbox the units' submissions arrive in (docs/collect.md) ----
 const mailboxSchema = z
@@ -17,7 +17,7 @@ const mailboxSchema = z
     caFile: path.optional(),
     user: z.string().min(1),
     /** the password is read from this environment variable … */
-    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: '须为环境变量名 / must be an environment variable name' }).optional(),
+    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: '须为环境变量名 / must be an environment variable name' }).optional(),
     /** … or from this file (its first line); never written in the config itself */
     passwordFile: path.optional(),
     /** the folder to read, default INBOX */
@@ -28,7 +28,7 @@ const mailboxSchema = z
     deadlineDays: z.number().int().min(0).max(90).optional(),
   })
   .strict()
-  .refine((m) => Boolean(m.passwordEnv) !== Boolean(m.passwordFile), { message: '须且只能给出 passwordEnv 或 passwordFile 之一 / give exactly one of passwordEnv and passwordFile' });
+  .refine((m) => Boolean(m.passwordEnv) !== Boolean(m.passwordFile), { error: '须且只能给出 passwordEnv 或 passwordFile 之一 / give exactly one of passwordEnv and passwordFile' });
 export type MailboxConfig = z.infer<typeof mailboxSchema>;
 // ---- end collect ----
 
@@ -49,7 +49,7 @@ export const configSchema = z
     previous: z.union([path, z.array(path).min(1)]).optional(),
     /** output folder; may contain {period} and {asOf}, e.g. "reports/{period}" */
     out: path.optional(),
-    period: z.string().refine((s) => parsePeriod(s) !== null, { message: '须为季度（如 2021Q3）或年份（如 2021）/ must be a quarter (2021Q3) or a year (2021)' }).optional(),
+    period: z.string().refine((s) => parsePeriod(s) !== null, { error: '须为季度（如 2021Q3）或年份（如 2021）/ must be a quarter (2021Q3) or a year (2021)' }).optional(),
     expiringDays: z.number().int().min(0).max(9999).optional(),
     /** the 达标率 (percent) that counts as stably compliant where a monitoring export has no 稳定达标 column */
     stableRate: z.number().min(0).max(100).optional(),

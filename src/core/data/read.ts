@@ -409,7 +409,7 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
       this.findings.push(finding('data-column-duplicate', { file, sheet: this.name, cell: d.ref, column: d.header }, { kind, column: d.header, used: header.columns[d.field]!.header, field: def.key }));
     }
     const n = this.t.keys.length;
-    const layout: Layout = { header, cols: [], letters: [], headers: [], cells: new Array(n).fill(undefined), entries: new Array(n).fill(undefined), values: new Array(n).fill(undefined) };
+    const layout: Layout = { header, cols: [], letters: [], headers: [], cells: new Array<GridCell | undefined>(n).fill(undefined), entries: new Array<Entry | undefined>(n).fill(undefined), values: new Array(n).fill(undefined) };
     for (const key of this.t.keys) {
       const pos = header.columns[key];
       layout.cols.push(pos ? pos.col : 0);
@@ -440,7 +440,7 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     if (!any) return;
     this.extra = 0;
     // (a streamed row knows its last column: most rows have none beyond the header)
-    if (!(cells instanceof CellRow) || cells.lastColumn() > L.header.width) cells.forEach(this.countExtra, this);
+    if (!(cells instanceof CellRow) || cells.lastColumn() > L.header.width) cells.forEach(this.countExtra);
     const extra = this.extra;
 
     // every field, as zod evaluates them: all of them, even after one fails
@@ -477,9 +477,10 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
   /** cells of the current row beyond the header's width that hold something */
   private extra = 0;
 
-  private countExtra(cell: GridCell, c: number): void {
+  // an arrow bound once per sheet, so forEach takes it as it is, without a closure per row
+  private readonly countExtra = (cell: GridCell, c: number): void => {
     if (c > this.layout!.header.width && this.t.text(cell) !== '') this.extra++;
-  }
+  };
 
   /** RowView of the current row: a field's text, '' without the column */
   text(i: number): string {

@@ -89,7 +89,7 @@ export function monitoringOk(at: At, need: MonitoringNeed): Cond {
       const d = list(undated.map((m) => monitoring(m, rate)));
       return cond('unknown', t(`在线监控记录没有统计日期，只说明现状，不能说明 ${at.date} 时的情况：${d.zh}；请提供当时的在线监控记录（带统计日期）`, `the monitoring records carry no date: they describe the present, not ${at.date}: ${d.en}; supply the records of that time (with their date)`), undated.map(evidenceOf.monitoring), `monitoring-undated:${at.date}`, t(`${at.date} 时的在线监控情况无法判断（见上）`, `monitoring on ${at.date} cannot be told (see above)`));
     }
-    const first = every.find((m) => m.date !== undefined)!;
+    const first = every.find((m): m is MonitoringRecord & { date: string } => m.date !== undefined)!;
     return cond('not-met', t(`${at.date} 前没有在线监控记录（最早的记录为 ${first.date}）`, `no online-monitoring record on or before ${at.date} (the first is of ${first.date})`), [evidenceOf.monitoring(first)], `monitoring-later:${at.date}`, t(`${at.date} 前没有在线监控记录`, `no online-monitoring record on or before ${at.date}`));
   }
   const checks = (m: MonitoringRecord): (boolean | null)[] => [m.installed, m.networked, m.stable, ...(need === 'compliant' ? [compliance(m, rate)] : [])];
@@ -112,7 +112,7 @@ function creditOutcome(at: At, r: CreditRating | undefined, ok: (g: Grade) => bo
     return cond('not-met', t(`${d.zh}，不是${wanted.zh}`, `${d.en}, not ${wanted.en}`), [evidenceOf.rating(r)]);
   }
   const first = firstRating(at)!;
-  const when = first.basis === 'year' ? t(`${first.year}年度评价视为 ${first.effective} 起生效`, `the ${first.year} rating counts from ${first.effective}`) : t(`最早的评价日期为 ${first.effective}`, `the first rating is dated ${first.effective}`);
+  const when = first.basis === 'year' ? t(`${first.year!}年度评价视为 ${first.effective} 起生效`, `the ${first.year!} rating counts from ${first.effective}`) : t(`最早的评价日期为 ${first.effective}`, `the first rating is dated ${first.effective}`);
   return cond('not-met', t(`${at.date} 时尚无生效的信用评价（${when.zh}）`, `no credit rating was in force on ${at.date} (${when.en})`), [evidenceOf.rating(first)]);
 }
 

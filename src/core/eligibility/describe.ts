@@ -30,7 +30,7 @@ export function inspection(i: Inspection, withViolation = true): Text {
 export function rating(r: CreditRating): Text {
   const w = where(r.src);
   const g = GRADE_LABEL[r.grade];
-  const when = r.basis === 'date' ? t(`${r.effective} 信用评价`, `credit rating of ${r.effective}`) : t(`${r.year}年度信用评价`, `${r.year} credit rating`);
+  const when = r.basis === 'date' ? t(`${r.effective} 信用评价`, `credit rating of ${r.effective}`) : t(`${r.year!}年度信用评价`, `${r.year!} credit rating`);
   const text = r.gradeText && r.gradeText !== g.zh ? `“${r.gradeText}”（${g.zh}）` : g.zh;
   return t(`${when.zh}为${text}（${w.zh}）`, `${when.en}: ${g.en} (${w.en})`);
 }
@@ -50,8 +50,8 @@ export function monitoring(m: MonitoringRecord, stableRate: number): Text {
     yn(m.stable, t('运行稳定', 'running stably'), t('运行异常', 'not running stably'), t('运行状态不明', 'running state unknown')),
     byRate
       ? m.rate! >= stableRate
-        ? t(`达标率 ${m.rate}%，达到稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate}%, at or above the stable-rate threshold of ${stableRate}% (--stable-rate)`)
-        : t(`达标率 ${m.rate}%，低于稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate}%, below the stable-rate threshold of ${stableRate}% (--stable-rate)`)
+        ? t(`达标率 ${m.rate!}%，达到稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate!}%, at or above the stable-rate threshold of ${stableRate}% (--stable-rate)`)
+        : t(`达标率 ${m.rate!}%，低于稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate!}%, below the stable-rate threshold of ${stableRate}% (--stable-rate)`)
       : yn(m.compliant, t('稳定达标', 'stably compliant'), t('未稳定达标', 'not stably compliant'), t('是否达标不明（没有稳定达标或达标率）', 'compliance unknown (neither 稳定达标 nor 达标率)')),
   ];
   const rate = m.rate !== undefined && !byRate ? t(`，达标率 ${m.rate}%`, `, compliance rate ${m.rate}%`) : t('', '');

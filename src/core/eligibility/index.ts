@@ -187,7 +187,7 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   out.summaries.whileListed = summary(now, e.declared, t(`列入期间（截至 ${asOf}），`, `While listed (as of ${asOf}),`), out.mustRemove);
   out.reasons.push(out.summaries.whileListed);
   if (out.atInclusion) {
-    out.summaries.atInclusion = summary(out.atInclusion, e.declared, t(`纳入时（${v.includedOn}），`, `At inclusion (${v.includedOn}),`));
+    out.summaries.atInclusion = summary(out.atInclusion, e.declared, t(`纳入时（${v.includedOn!}），`, `At inclusion (${v.includedOn!}),`));
     out.reasons.push(out.summaries.atInclusion);
   } else out.reasons.push(t('纳入日期未填写，无法判断纳入时是否符合条件', 'no inclusion date, so whether the listing was right cannot be judged'));
   if (out.atInclusion && out.eligibleAtInclusion === false && out.atInclusion.met.length === 0) {
@@ -269,12 +269,13 @@ function failures(j: Judgement): Text {
 }
 
 function validityReasons(v: Validity, asOf: IsoDate): Text[] {
+  // expired and expiring come with validUntil and daysLeft; overThreeYears with validUntil and threeYearEnd (validityOf)
   const out: Text[] = [];
-  if (v.status === 'expired') out.push(t(`正面清单有效期至 ${v.validUntil}，截至 ${asOf} 已过期，须重新核实后重新纳入或移出`, `valid until ${v.validUntil}: expired as of ${asOf}; re-verify and re-list or remove it`));
-  else if (v.status === 'expiring' && v.daysLeft === 0) out.push(t(`正面清单有效期至 ${v.validUntil}，${asOf} 是最后有效日`, `valid until ${v.validUntil}: ${asOf} is its last valid day`));
-  else if (v.status === 'expiring') out.push(t(`正面清单有效期至 ${v.validUntil}，还有 ${v.daysLeft} 天到期`, `valid until ${v.validUntil}: expires in ${v.daysLeft} days`));
+  if (v.status === 'expired') out.push(t(`正面清单有效期至 ${v.validUntil!}，截至 ${asOf} 已过期，须重新核实后重新纳入或移出`, `valid until ${v.validUntil!}: expired as of ${asOf}; re-verify and re-list or remove it`));
+  else if (v.status === 'expiring' && v.daysLeft === 0) out.push(t(`正面清单有效期至 ${v.validUntil!}，${asOf} 是最后有效日`, `valid until ${v.validUntil!}: ${asOf} is its last valid day`));
+  else if (v.status === 'expiring') out.push(t(`正面清单有效期至 ${v.validUntil!}，还有 ${v.daysLeft!} 天到期`, `valid until ${v.validUntil!}: expires in ${v.daysLeft!} days`));
   else if (v.status === 'unknown') out.push(t('纳入日期和有效期均未填写，无法判断是否过期', 'neither an inclusion date nor a validity is given, so expiry cannot be judged'));
-  if (v.overThreeYears) out.push(t(`所填有效期至 ${v.validUntil}，超过纳入日期起 3 年（${v.threeYearEnd}）：有效期原则为 3 年（三(四)），是否过期按所填的公布期限判断，请核实该期限的依据`, `the stated validity (to ${v.validUntil}) runs past 3 years from inclusion (${v.threeYearEnd}): validity is 3 years in principle (三(四)); expiry is judged by the published term as stated; check its grounds`));
+  if (v.overThreeYears) out.push(t(`所填有效期至 ${v.validUntil!}，超过纳入日期起 3 年（${v.threeYearEnd!}）：有效期原则为 3 年（三(四)），是否过期按所填的公布期限判断，请核实该期限的依据`, `the stated validity (to ${v.validUntil!}) runs past 3 years from inclusion (${v.threeYearEnd!}): validity is 3 years in principle (三(四)); expiry is judged by the published term as stated; check its grounds`));
   return out;
 }
 

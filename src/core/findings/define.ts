@@ -10,6 +10,12 @@ export interface FromLocation {
   expected?: string;
 }
 
+/**
+ * The parameters of a code whose messages take nothing but the finding's location: `code<NoParams>()`.
+ * (`object` rather than `{}`/`Record<never, never>`, which would accept any value, strings included.)
+ */
+export type NoParams = object;
+
 /** A message template: a function of the finding's parameters, one per language. */
 export type Template<P extends object = Params> = (p: P & FromLocation) => string;
 

@@ -1,5 +1,4 @@
-import type { DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, PreviousMissingWhy, Where } from '../findings/params.js';
-import type { UnitSourceKind } from '../findings/params.js';
+import type { DuplicateDecision, FilePeriodShown, PeriodEvidence, PeriodWhy, Where } from '../findings/params.js';
 import type { HiddenData } from '../findings/params.js';
 import { periodLabelEn, type Period } from '../roster/period.js';
 import { fmtBytes } from '../workbook/bytes.js';
@@ -289,11 +288,13 @@ export const en: Labels = {
       rate: 'the rate is ignored',
     },
     where: (src) => `${baseName(src.file)}${src.sheet ? ` sheet "${src.sheet}"` : ''} row ${src.row}`,
+    // eslint-disable-next-line @typescript-eslint/no-useless-default-assignment -- max is optional in Labels (zh's `max = 3`); callers pass undefined
     list: (items, max = 3) => {
       const { shown, more } = firstOf(items, max);
       return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
     },
     method: { onsite: 'on-site inspection', offsite: 'off-site inspection', assistance: 'assistance visit' },
+    // eslint-disable-next-line @typescript-eslint/no-useless-default-assignment -- withViolation is optional in Labels (zh's `= true`)
     inspection: (i, withViolation = true) => {
       const m = i.method ? en.check.method[i.method] : `inspection (method "${i.methodText || 'blank'}")`;
       const v = withViolation && i.violationText ? i.violationText : '';

@@ -106,7 +106,7 @@ interface Parsed {
 const SEP = String.raw`[\s\-—_.:：、()\[\]【】]*`;
 const PREFIX_RE = new RegExp(String.raw`^[(\[【]?\s*([A-T](?=$|[\s\d\-—_.:：、()\[\]【】\u4e00-\u9fff]))?${SEP}(\d{2,4}(?!\d))?${SEP}(.*)$`, 's');
 const SUFFIX_RE = new RegExp(String.raw`^(.*?)${SEP}[(\[【]?\s*([A-T])?\s*(\d{2,4})\s*[)\]】]?$`, 's');
-const SUFFIX_LETTER_RE = /^(.*?)\s*[(\[【]\s*([A-T])\s*[)\]】]$/s;
+const SUFFIX_LETTER_RE = /^(.*?)\s*[([【]\s*([A-T])\s*[)\]】]$/s;
 
 function parse(s: string): Parsed {
   const p = PREFIX_RE.exec(s);
@@ -209,7 +209,7 @@ export function checkIndustry(raw: string): IndustryResult {
         }
       }
       if (!consistent) {
-        return { kind: 'mismatch', code: (letter ?? '') + digits, codeName: codeMeaning(letter, div), name: hitName(hit), nameCode: hitCode(hit) };
+        return { kind: 'mismatch', code: (letter ?? '') + digits!, codeName: codeMeaning(letter, div), name: hitName(hit), nameCode: hitCode(hit) };
       }
     }
     if (letter !== undefined && letter !== hit.section.code) {

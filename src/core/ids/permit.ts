@@ -48,7 +48,7 @@ const NO_ISSUES: readonly PermitIssue[] = Object.freeze([]);
 const USUAL_SUFFIXES = 'PW';
 
 const H9_RE = /^H9\d{6}(?:0000\d{5}|[0-9A-Z]{8}[0-9X])[A-Z]\d{3}[0-9A-Z]$/;
-const DOC_NUMBER_RE = /^[\u4e00-\u9fff()A-Z]{1,20}证[〔\[(【]((?:19|20)\d{2})[〕\])】](?:第)?\d{1,6}号?$/;
+const DOC_NUMBER_RE = /^[\u4e00-\u9fff()A-Z]{1,20}证[〔[(【]((?:19|20)\d{2})[〕\])】](?:第)?\d{1,6}号?$/;
 const DIGITS_RE = /^(\d{2})\d{4}(20(?:0\d|1[0-7]))\d{3,6}$/;
 /** GB/T 2260 province-level prefixes, so an arbitrary digit string is not taken for a legacy number. */
 const PROVINCES = new Set([

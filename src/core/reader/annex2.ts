@@ -53,11 +53,11 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
   const table = new Columns(columns, bound);
   const { keys, positions } = table;
   const tableCols = new Set(positions.map((p) => p.col));
-  const rows: Annex2Row[] = new Array(bound);
+  const rows: Annex2Row[] = new Array<Annex2Row>(bound);
   let n = 0;
   // one row's cells and texts, reused from row to row: each cell's text is computed once
-  const cells: (GridCell | undefined)[] = new Array(keys.length);
-  const texts: string[] = new Array(keys.length);
+  const cells: (GridCell | undefined)[] = new Array<GridCell | undefined>(keys.length);
+  const texts: string[] = new Array<string>(keys.length);
   let lastRow = header.row;
   for (const [r, row] of sortedRows(sheet)) {
     if (r <= header.row) continue;
@@ -93,7 +93,7 @@ export function readAnnex2(sheet: GridSheet, header: HeaderCandidate<Annex2Key>)
     if (STOP.test(first)) break;
     if (!hasContent) continue;
     table.set(n, cells, texts);
-    rows[n] = { row: r, fields: new RowFields(table, n, r), hidden: sheet.hiddenRows.has(r) };
+    rows[n] = { row: r, fields: new RowFields(table, n, r) as Annex2Row['fields'], hidden: sheet.hiddenRows.has(r) };
     n++;
     lastRow = r;
   }
@@ -118,8 +118,8 @@ class Columns {
     this.keys = Object.keys(columns) as Annex2Key[];
     this.positions = this.keys.map((k) => columns[k]!);
     this.slots = ANNEX2_COLUMNS.map((d) => this.keys.indexOf(d.key));
-    this.cells = this.keys.map(() => new Array(rows));
-    this.texts = this.keys.map(() => new Array(rows));
+    this.cells = this.keys.map(() => new Array<GridCell | undefined>(rows));
+    this.texts = this.keys.map(() => new Array<string>(rows));
   }
   /** Store the cells and texts (in `keys` order) of the row at `index`. */
   set(index: number, cells: readonly (GridCell | undefined)[], texts: readonly string[]): void {
@@ -139,7 +139,11 @@ class Columns {
   }
 }
 
-/** A row's `fields`: reading a property (an Annex 2 column the table has) makes its Field. */
+/**
+ * A row's `fields`: reading a property (an Annex 2 column the table has) makes its Field. The getters
+ * are defined on the prototype below, so TypeScript does not see them: a row's `fields` is the class
+ * cast to Annex2Row['fields'].
+ */
 class RowFields {
   readonly #table: Columns;
   readonly #index: number;
@@ -160,4 +164,3 @@ class RowFields {
     });
   }
 }
-interface RowFields extends Partial<Record<Annex2Key, Field>> {}

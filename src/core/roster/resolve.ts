@@ -39,7 +39,7 @@ const CITY_CONTEXT = new Set(['高新区', '高新技术产业开发区']);
 
 /** Text that normaliseUnitText returns unchanged: CJK unified ideographs (no compatibility forms among
  *  them) and ASCII letters, digits and a few marks — most addresses, checked far faster than NFKC. */
-const PLAIN_UNIT_TEXT = /^[\u4E00-\u9FFF0-9A-Za-z#\-]*$/;
+const PLAIN_UNIT_TEXT = /^[\u4E00-\u9FFF0-9A-Za-z#-]*$/;
 
 /** Width, bracket and whitespace normalisation shared by names and free text. */
 export function normaliseUnitText(s: string): string {

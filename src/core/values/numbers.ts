@@ -19,7 +19,7 @@ function fail(reason: CountFailReason, fault: CountFault = reason): CountFail {
 /** Unit words of Annex 1's columns (个, 件, 次, 家次) and a few close relatives, accepted after a figure. */
 const UNIT_SUFFIX = /(家次|人次|户次|个|件|次|家|户|项|起|份|条)$/;
 /** What clerks type for "nothing": dashes, slashes, 无. */
-const PLACEHOLDER = /^(?:[-‐‑‒–—―−﹣~\/\\.]+|无|没有|空|暂无|n\/?a|null|none)$/i;
+const PLACEHOLDER = /^(?:[-‐‑‒–—―−﹣~/\\.]+|无|没有|空|暂无|n\/?a|null|none)$/i;
 
 function fromNumber(v: number, asText: boolean): CountParse {
   if (!Number.isFinite(v)) return fail('not-a-number');
@@ -51,7 +51,7 @@ export function parseCount(v: string | number | boolean | null): CountParse {
   if (typeof v === 'boolean') return fail('not-a-number', 'boolean');
   if (typeof v === 'number') return fromNumber(v, false);
 
-  let s = toHalfWidth(removeInvisible(String(v))).replace(/[\s\x85]+/g, ' ').trim();
+  let s = toHalfWidth(removeInvisible(v)).replace(/[\s\x85]+/g, ' ').trim();
   if (s === '') return fail('empty');
   if (PLACEHOLDER.test(s)) {
     return fail('not-a-number', 'placeholder');

@@ -63,7 +63,7 @@ export function cleanedText(s: string): string {
   return NEEDS_CLEANING.test(s) ? removeInvisible(s).replace(SPACES, ' ').trim() : s;
 }
 
-const OPEN = /[(（【\[［〔〖﹙]/g;
+const OPEN = /[(（【[［〔〖﹙]/g;
 const CLOSE = /[)）】\]］〕〗﹚]/g;
 const LIST_SEP = /[、，,；;]/g;
 const DASHES = /[‐‑‒–—―−﹣－]/g;

@@ -38,7 +38,8 @@ export async function loadWithExceljs(bytes: Uint8Array): Promise<GridWorkbook> 
   const wb = new ExcelJS.Workbook();
   installBuiltinNumFmts(wb);
   await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0], { ignoreNodes: IGNORE_NODES });
-  const date1904 = wb.properties?.date1904 === true;
+  // exceljs types date1904 boolean; a workbook that does not set it leaves it undefined
+  const date1904 = (wb.properties?.date1904 as boolean | undefined) === true;
   const sheets = wb.worksheets.map((ws) => toGridSheet(ws, date1904));
   return { sheets, date1904, ...(fullCalcOnLoad(bytes) ? { staleResults: true } : {}) };
 }

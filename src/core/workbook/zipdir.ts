@@ -117,7 +117,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | ZipError {
           const end = Math.min(r + size, extraEnd);
           if (uncompressedSize === 0xffffffff && r + 8 <= end) { uncompressedSize = u64(dv, r); r += 8; }
           if (compressedSize === 0xffffffff && r + 8 <= end) { compressedSize = u64(dv, r); r += 8; }
-          if (localHeaderOffset === 0xffffffff && r + 8 <= end) { localHeaderOffset = u64(dv, r); r += 8; }
+          if (localHeaderOffset === 0xffffffff && r + 8 <= end) { localHeaderOffset = u64(dv, r); }
           break;
         }
         q += 4 + size;

@@ -244,7 +244,10 @@ function addFiles(files: File[]): void {
 function renderQueue(): void {
   const q = $('queue');
   const x = t();
-  if (!state.files.length) return q.replaceChildren();
+  if (!state.files.length) {
+    q.replaceChildren();
+    return;
+  }
   q.replaceChildren(
     h('span', {}, x.chosen),
     ...state.files.map((f) => h('span', { class: 'chip' }, f.name)),
@@ -332,7 +335,7 @@ async function run(): Promise<void> {
   ($('report') as HTMLButtonElement).disabled = false;
   renderResults();
   // fill the first window of each preview: the rows with the first finding, else the first rows
-  await Promise.all(reply.json.zh.files.map((f, i) => (state.previews[i] ? loadWindow(i, { aroundRow: firstCellRow(f.findings) }) : null)));
+  await Promise.all(reply.json.zh.files.map((f, i) => (state.previews[i] ? loadWindow(i, { aroundRow: firstCellRow(f.findings) }) : Promise.resolve())));
   if (my === runId) document.documentElement.dataset.state = 'done';
 }
 

@@ -32,7 +32,10 @@ async function handle(req: Request): Promise<void> {
       const json = bothLanguages(results, req.asOf);
       const previews = previewsOf(results);
       // the results hold the annexes as read: keep only what the preview needs
-      for (const r of results) delete r.annex1, delete r.annex2;
+      for (const r of results) {
+        delete r.annex1;
+        delete r.annex2;
+      }
       last = { json, previews };
       post({ type: 'validated', id: req.id, json, previews: previews.map((p) => p?.info ?? null), ms: performance.now() - t0 });
       return;

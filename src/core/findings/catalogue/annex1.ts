@@ -1,9 +1,6 @@
 import type { FigureFault } from '../../annex1/figures.js';
 import { en as EN, zh as ZH } from '../../i18n/index.js';
-import { code, defineCodes, s } from '../define.js';
-
-/** A code whose messages take nothing but the finding's location. */
-type NoParams = Record<never, never>;
+import { code, defineCodes, s, type NoParams } from '../define.js';
 
 /** The formula cells named in totals-recomputed: all of them up to 6, else the first three … the last. */
 const someCells = (cells: readonly string[], sep: string): string => (cells.length > 6 ? `${cells.slice(0, 3).join(sep)}…${cells[cells.length - 1]}` : cells.join(sep));

@@ -2,10 +2,7 @@ import type { PermitFault } from '../../ids/permit.js';
 import type { NormalisedWhat } from '../../ids/uscc.js';
 import { en as EN, zh as ZH } from '../../i18n/index.js';
 import type { DateFault } from '../../values/dates.js';
-import { code, defineCodes, s } from '../define.js';
-
-/** A code whose messages take nothing but the finding's location (its value, expected). */
-type NoParams = Record<never, never>;
+import { code, defineCodes, s, type NoParams } from '../define.js';
 
 /** Findings about Annex 2 rows: identifiers, dates, validity, criteria. */
 export const annex2Codes = defineCodes({

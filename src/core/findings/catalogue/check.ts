@@ -1,4 +1,4 @@
-import { code, defineCodes, s } from '../define.js';
+import { code, defineCodes, s, type NoParams } from '../define.js';
 import { zh as ZH } from '../../i18n/zh.js';
 import { en as EN } from '../../i18n/en.js';
 import { fieldDef } from '../../data/aliases.js';
@@ -12,9 +12,6 @@ const INSPECTION: Inspection = {
   uscc: '91500000MA5U7GXX8L', name: '重庆某某化工有限公司', date: '2023-05-12', method: 'onsite', methodText: '现场检查',
   severity: 'serious', severityText: '严重', violationText: '篡改自动监测数据', selfReported: null, src: { file: '检查记录.xlsx', sheet: '检查记录', row: 18 },
 };
-
-/** A code without parameters. */
-type NoParams = Record<never, never>;
 
 /**
  * not-eligible, no-longer-eligible: the enterprise, the date judged, and why each criterion fails —

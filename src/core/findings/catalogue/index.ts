@@ -1,5 +1,4 @@
 import type { CodeDef } from '../define.js';
-import type { Params } from '../types.js';
 import { fileCodes, setTitleLookup } from './file.js';
 import { districtCodes } from './district.js';
 import { annex2Codes } from './annex2.js';
@@ -41,7 +40,7 @@ export type ParamArgs<C extends FindingCode, X> = object extends ParamsOf<C>
   ? [params?: ParamsOf<C>, extra?: X]
   : [params: ParamsOf<C>, extra?: X];
 
-export const catalogue: Readonly<Record<FindingCode, CodeDef<Params>>> = codes as unknown as Readonly<Record<FindingCode, CodeDef<Params>>>;
+export const catalogue: Readonly<Record<FindingCode, CodeDef>> = codes as unknown as Readonly<Record<FindingCode, CodeDef>>;
 
 // findings-omitted names the title of the code it stands for
 setTitleLookup((code, lang) => (isFindingCode(code) ? catalogue[code].title[lang] : code));

@@ -19,7 +19,7 @@ export const validityRule = defineAnnex2Rule({
     const judged = new Map<object | undefined, Map<object | undefined, Judged>>();
     const judge = (e: Annex2Entry): Judged => {
       let byUntil = judged.get(e.includedOn);
-      if (!byUntil) judged.set(e.includedOn, (byUntil = new Map()));
+      if (!byUntil) judged.set(e.includedOn, (byUntil = new Map<object | undefined, Judged>()));
       let j = byUntil.get(e.validUntil);
       if (!j) {
         const dates = entryDates(e);

@@ -164,7 +164,7 @@ export function slideFormula(formula: string, from: Address, to: Address): strin
     let row = parseInt(m[4]!, 10);
     if (!colDollar) col += to.col - from.col;
     if (!rowDollar) row += to.row - from.row;
-    return (sheet || '') + (colDollar || '') + colToLetters(col) + (rowDollar || '') + row;
+    return (sheet || '') + (colDollar || '') + colToLetters(col) + (rowDollar || '') + String(row);
   });
 }
 

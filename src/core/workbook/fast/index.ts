@@ -27,6 +27,8 @@ export { CellRow } from './cellrow.js';
 export { lastModes, readOutline, type FastOptions, type Outline } from './book.js';
 export { streamSheets, type SheetVisitor, type StreamOptions } from './stream.js';
 
+// async (without an await) so that what loadFastSync throws reaches the caller as a rejection, as with loadWithExceljs
+// eslint-disable-next-line @typescript-eslint/require-await -- see above
 export async function loadFast(bytes: Uint8Array, opts: FastOptions = {}): Promise<GridWorkbook> {
   return loadFastSync(bytes, opts);
 }

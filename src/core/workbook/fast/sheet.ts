@@ -533,7 +533,7 @@ export class SheetParser implements SheetHandler {
     // (-0 is kept apart: Map keys do not tell it from 0, the grid does)
     if (this.outT === 'n' && !Object.is(this.outV, -0)) {
       const v = this.outV as number;
-      const cache = (style.numCells ??= new Map());
+      const cache = (style.numCells ??= new Map<number, GridCell>());
       let cell = cache.get(v);
       if (cell === undefined) {
         cell = this.newCell(style.numFmt);
@@ -550,7 +550,7 @@ export class SheetParser implements SheetHandler {
     const rich = this.rich;
     this.outSst = -1;
     if (rich !== undefined) {
-      if (t !== 'inlineStr') throw new FastReadError(`rich text in a cell of type ${t}`);
+      if (t !== 'inlineStr') throw new FastReadError(`rich text in a cell of type ${t ?? 'n'}`); // (no t attribute: a number, the default)
       this.outT = 's';
       this.outV = own(rich);
       return true;
