@@ -51,7 +51,10 @@ export default defineConfig(
       // Numbers in messages and file names are the norm (row numbers, counts); what stays reported is
       // a possibly undefined/null value, a boolean or an object in a template — text a user would see
       // as "undefined" or "[object Object]".
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowAny: false, allowBoolean: false, allowNever: false, allowNullish: false, allowNumber: true, allowRegExp: false }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowAny: false, allowBoolean: false, allowNever: false, allowNullish: false, allowNumber: true, allowRegExp: false },
+      ],
       // `xs.forEach((x) => put(x))` and `(res) => resolve(res)` return a void call from an arrow's
       // shorthand body; that is a style choice, not a defect. Void in other expressions stays reported.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
@@ -91,7 +94,10 @@ export default defineConfig(
       '@typescript-eslint/no-base-to-string': 'off',
       // In a test's messages and selectors an `any` from JSON or a null exit code (a signal) is
       // printed as it is; a wrong value there fails the test. Booleans and objects stay reported.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowAny: true, allowBoolean: false, allowNever: false, allowNullish: true, allowNumber: true, allowRegExp: false }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowAny: true, allowBoolean: false, allowNever: false, allowNullish: true, allowNumber: true, allowRegExp: false },
+      ],
       '@typescript-eslint/restrict-plus-operands': ['error', { allowAny: true, allowBoolean: false, allowNullish: false, allowNumberAndString: false, allowRegExp: false }],
       // Helpers that parse the CLI's JSON take the expected shape as a type parameter (json<T>()),
       // the typed-parse idiom this rule counts as an unnecessary type parameter.

@@ -31,14 +31,30 @@ export interface BenchData {
   quarterFiles: string[];
 }
 
-
 // ------------------------------------------------------------------ enterprises
 
 const NAME_CHARS =
   '鑫源恒达华盛宏泰昌隆聚丰德瑞祥和兴旺通利嘉禾润泽天成永安金鼎博远汇能新创力合众诚信腾飞凯越锦程顺发同心鸿运佳美广厦盈科长江巴渝山城嘉陵渝州巨龙飞鹏凌云明珠晶石宝丰森茂林海';
 const TRADES = ['化工', '机械制造', '汽车零部件', '食品', '建材', '印染', '电子科技', '环保科技', '包装材料', '金属制品', '医药', '塑料制品', '家具', '饲料', '水泥', '陶瓷'];
 const SUFFIX = ['有限公司', '有限责任公司', '股份有限公司', '厂'];
-const TOWNS = ['杨家坪街道', '谢家湾街道', '石坪桥街道', '黄桷坪街道', '二郎街道', '渝州路街道', '石桥铺街道', '中梁山街道', '西彭镇', '铜罐驿镇', '陶家镇', '白市驿镇', '含谷镇', '巴福镇', '金凤镇', '走马镇'];
+const TOWNS = [
+  '杨家坪街道',
+  '谢家湾街道',
+  '石坪桥街道',
+  '黄桷坪街道',
+  '二郎街道',
+  '渝州路街道',
+  '石桥铺街道',
+  '中梁山街道',
+  '西彭镇',
+  '铜罐驿镇',
+  '陶家镇',
+  '白市驿镇',
+  '含谷镇',
+  '巴福镇',
+  '金凤镇',
+  '走马镇',
+];
 const ROADS = ['工业园路', '科技大道', '滨江路', '兴业路', '创新路', '东风路', '园区大道', '民营路'];
 const DIVISIONS = Object.entries(DIVISIONS_2017).filter(([code]) => Number(code) >= 13 && Number(code) <= 43); // 制造业 (C)
 
@@ -246,6 +262,9 @@ export async function ensureData(dir: string, log: (s: string) => void, only?: R
     await quarter(d.quarterDir);
     await fs.writeFile(marker, '');
   }
-  d.quarterFiles = (await fs.readdir(d.quarterDir)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(d.quarterDir, f));
+  d.quarterFiles = (await fs.readdir(d.quarterDir))
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(d.quarterDir, f));
   return d;
 }

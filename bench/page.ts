@@ -54,7 +54,9 @@ async function main(): Promise<number> {
     await page.setInputFiles('#files', [path.resolve(file)]);
     await page.waitForFunction(() => ['done', 'failed'].includes((globalThis as unknown as G).document.documentElement.dataset.state ?? ''), null, { timeout: 600_000 });
     const state = await page.evaluate(() => (globalThis as unknown as G).document.documentElement.dataset.state);
-    const summary = await page.evaluate(() => ((globalThis as unknown as G).document.querySelector('#summary span') ?? (globalThis as unknown as G).document.querySelector('#status'))?.textContent ?? '');
+    const summary = await page.evaluate(
+      () => ((globalThis as unknown as G).document.querySelector('#summary span') ?? (globalThis as unknown as G).document.querySelector('#status'))?.textContent ?? '',
+    );
     // the phases: the browser started, the page ready, then the list chosen until the results show
     process.stderr.write(`page: ${state ?? '(no state)'}; browser ${launched} s, page ready at ${ready} s, checked in ${secs(t1)} s (${summary})\n`);
     return state === 'done' ? 0 : 3;

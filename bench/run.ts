@@ -150,7 +150,8 @@ const ZMQD = path.join(root, 'bin', 'zmqd.js');
 
 /** A peer doing nothing but `new ExcelJS.Workbook().xlsx.readFile(f)` for each file, in one process. */
 function exceljsPeer(files: string[]): string[] {
-  const script = "const E=require('exceljs');(async()=>{for(const f of process.argv.slice(1)){await new E.Workbook().xlsx.readFile(f)}})().catch(e=>{console.error(e);process.exit(1)})";
+  const script =
+    "const E=require('exceljs');(async()=>{for(const f of process.argv.slice(1)){await new E.Workbook().xlsx.readFile(f)}})().catch(e=>{console.error(e);process.exit(1)})";
   return [NODE, '-e', script, ...files];
 }
 
@@ -180,7 +181,17 @@ async function main(): Promise<void> {
   );
   const log = (s: string) => process.stderr.write(`${s}\n`);
   // the data the chosen cases need (all of it without --only)
-  const needs = { version: [], help: [], validate: ['list100k'], page: ['list100k'], 'read-list': ['list100k'], check: ['check'], 'check-csv': ['check'], 'read-export': ['check'], aggregate: ['quarter'] } as const;
+  const needs = {
+    version: [],
+    help: [],
+    validate: ['list100k'],
+    page: ['list100k'],
+    'read-list': ['list100k'],
+    check: ['check'],
+    'check-csv': ['check'],
+    'read-export': ['check'],
+    aggregate: ['quarter'],
+  } as const;
   const only = args.only ? new Set([...args.only].flatMap((id) => (id in needs ? [...needs[id as keyof typeof needs]] : []))) : undefined;
   const d = await ensureData(args.data, log, only);
   const rel = (f: string) => path.relative(root, f);
@@ -188,7 +199,20 @@ async function main(): Promise<void> {
   const checkAvailable = existsSync(path.join(root, 'dist', 'src', 'cli', 'commands', 'check.js'));
   const aggregateAvailable = existsSync(path.join(root, 'dist', 'src', 'cli', 'commands', 'aggregate.js'));
   const pageAvailable = existsSync(path.join(root, 'dist', 'page', 'zmqd-page.html')) && findTool('chromium') !== undefined;
-  const checkArgs = (inspections: string) => [NODE, ZMQD, 'check', rel(d.checkList), '--inspections', rel(inspections), '--credit', rel(d.credit), '--as-of', AS_OF, '--format', 'json'];
+  const checkArgs = (inspections: string) => [
+    NODE,
+    ZMQD,
+    'check',
+    rel(d.checkList),
+    '--inspections',
+    rel(inspections),
+    '--credit',
+    rel(d.credit),
+    '--as-of',
+    AS_OF,
+    '--format',
+    'json',
+  ];
 
   const cases: Case[] = [
     { id: 'version', label: 'zmqd --version', cmd: [NODE, ZMQD, '--version'], peer: [NODE, '-e', '0'], peerLabel: 'node -e 0', ratio: 2, available: true, quick: true },
@@ -314,12 +338,16 @@ async function main(): Promise<void> {
     };
     if (bad) r.failed = `exit ${String(bad.code)}: ${bad.stderr.split('\n').slice(0, 3).join(' ').slice(0, 300)}`;
     else if (badPeer) r.failed = `peer exit ${String(badPeer.code)}: ${badPeer.stderr.split('\n').slice(0, 3).join(' ').slice(0, 300)}`;
-    log(`  median ${fmt(r.wall)} s (cpu ${fmt(r.cpu)} s), ${fmt(r.rss, 0)} MiB; peer ${fmt(r.peerWall)} s (cpu ${fmt(r.peerCpu)} s), ${fmt(r.peerRss, 0)} MiB${r.failed ? ` — ${r.failed}` : ''}`);
+    log(
+      `  median ${fmt(r.wall)} s (cpu ${fmt(r.cpu)} s), ${fmt(r.rss, 0)} MiB; peer ${fmt(r.peerWall)} s (cpu ${fmt(r.peerCpu)} s), ${fmt(r.peerRss, 0)} MiB${r.failed ? ` — ${r.failed}` : ''}`,
+    );
     results.push(r);
   }
 
   const lines: string[] = [];
-  lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)} at the end; ${args.runs} runs each (${QUICK_RUNS} for start-up), medians; each command and its peer alternate; peak memory (max RSS) from ${useTime ? '/usr/bin/time -v' : 'process.resourceUsage()'}.`);
+  lines.push(
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)} at the end; ${args.runs} runs each (${QUICK_RUNS} for start-up), medians; each command and its peer alternate; peak memory (max RSS) from ${useTime ? '/usr/bin/time -v' : 'process.resourceUsage()'}.`,
+  );
   lines.push('');
   lines.push('| command | median wall | CPU | peak MiB | peer | peer wall | peer CPU | peer MiB | ratio (wall) | ratio (CPU) | target | met? |');
   lines.push('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|:-:|');
@@ -351,10 +379,14 @@ async function main(): Promise<void> {
   }
   lines.push('');
   if (results.some((r) => r.c.id === 'page')) {
-    lines.push('The page’s wall time runs from choosing the file to the results shown (the browser’s start and close are not counted); its CPU and memory are those /usr/bin/time sees of the process tree, which likely misses Chromium’s renderer processes: take them as a lower bound.');
+    lines.push(
+      'The page’s wall time runs from choosing the file to the results shown (the browser’s start and close are not counted); its CPU and memory are those /usr/bin/time sees of the process tree, which likely misses Chromium’s renderer processes: take them as a lower bound.',
+    );
     lines.push('');
   }
-  lines.push('Rows in italics time the reader alone (openWorkbook in a bare process) against the same peer: the share of the command above that is the reader’s; they are not targets of their own.');
+  lines.push(
+    'Rows in italics time the reader alone (openWorkbook in a bare process) against the same peer: the share of the command above that is the reader’s; they are not targets of their own.',
+  );
   process.stdout.write(lines.join('\n') + '\n');
   process.exitCode = allMet ? 0 : 1;
 }

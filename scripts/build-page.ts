@@ -82,9 +82,7 @@ export async function buildPage(out = PAGE_ASSET): Promise<{ bytes: number }> {
   const app = await bundle(path.join(ui, 'app.ts'), { __ZMQD_WORKER__: JSON.stringify(worker), __ZMQD_VERSION__: JSON.stringify(version) });
   const css = await fs.readFile(path.join(ui, 'page.css'), 'utf8');
   const template = await fs.readFile(path.join(ui, 'page.html'), 'utf8');
-  const html = template
-    .replace('/*__STYLE__*/', () => css.trim())
-    .replace('/*__SCRIPT__*/', () => inlineScript(app));
+  const html = template.replace('/*__STYLE__*/', () => css.trim()).replace('/*__SCRIPT__*/', () => inlineScript(app));
   const bytes = Buffer.byteLength(html);
   if (bytes > MAX_PAGE_BYTES) throw new Error(`the page is ${(bytes / 1048576).toFixed(2)} MB, over the 1.5 MB budget`);
   await fs.mkdir(path.dirname(out), { recursive: true });

@@ -121,18 +121,63 @@ function rezip(files: Record<string, Uint8Array>, order: string[], r: Rand): Uin
 
 /** Tokens that break or stretch SpreadsheetML in interesting ways. */
 const XML_TOKENS = [
-  '<', '>', '&', '&amp', '"', "'", ']]>', '<![CDATA[', '<!--', '-->', '\u0000', '\uFFFF', '\uD800', '_x0000_', '_xD83D_',
-  '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>', '&b;', '&unknown;',
-  '<row r="0"/>', '<row r="-1">', '<row r="1048577"/>', '<row r="4294967296"/>', '<row/>', '</row>', '</sheetData>',
-  '<c r="A1" t="s"><v>999999</v></c>', '<c r="XFD1048576"><v>1</v></c>', '<c r="ZZZZ0"><v>1</v></c>', '<c r="A1" t="e"><v>#REF!</v></c>',
-  '<c r="B2" t="n"><v>1e309</v></c>', '<c r="B2" t="n"><v>NaN</v></c>', '<c r="B2" t="b"><v>2</v></c>', '<c r="B2" t="d"><v>not a date</v></c>',
-  '<c r="C3" t="inlineStr"><is><t>x</t></is></c>', '<c r="D4"><f>SUM(A:A)</f></c>', '<c r="D4" s="99999"><v>45000</v></c>',
-  '<mergeCell ref="A1:XFD1048576"/>', '<mergeCell ref="B2:A1"/>', '<mergeCell ref="A1"/>', '<dimension ref="A1:XFD1048576"/>',
-  '<sheet name="x" sheetId="9" r:id="rId999"/>', '<sheet name="" sheetId="0"/>', '<definedName name="_xlnm._FilterDatabase">#REF!</definedName>',
-  '<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;"/>', '<xf numFmtId="9999" applyNumberFormat="1"/>', '<si><t>', '</si>', '<si/>',
-  '<rPh sb="0" eb="1"><t>ふ</t></rPh>', '<Relationship Id="rId1" Type="x" Target="../../../../etc/passwd"/>',
+  '<',
+  '>',
+  '&',
+  '&amp',
+  '"',
+  "'",
+  ']]>',
+  '<![CDATA[',
+  '<!--',
+  '-->',
+  '\u0000',
+  '\uFFFF',
+  '\uD800',
+  '_x0000_',
+  '_xD83D_',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+  '&b;',
+  '&unknown;',
+  '<row r="0"/>',
+  '<row r="-1">',
+  '<row r="1048577"/>',
+  '<row r="4294967296"/>',
+  '<row/>',
+  '</row>',
+  '</sheetData>',
+  '<c r="A1" t="s"><v>999999</v></c>',
+  '<c r="XFD1048576"><v>1</v></c>',
+  '<c r="ZZZZ0"><v>1</v></c>',
+  '<c r="A1" t="e"><v>#REF!</v></c>',
+  '<c r="B2" t="n"><v>1e309</v></c>',
+  '<c r="B2" t="n"><v>NaN</v></c>',
+  '<c r="B2" t="b"><v>2</v></c>',
+  '<c r="B2" t="d"><v>not a date</v></c>',
+  '<c r="C3" t="inlineStr"><is><t>x</t></is></c>',
+  '<c r="D4"><f>SUM(A:A)</f></c>',
+  '<c r="D4" s="99999"><v>45000</v></c>',
+  '<mergeCell ref="A1:XFD1048576"/>',
+  '<mergeCell ref="B2:A1"/>',
+  '<mergeCell ref="A1"/>',
+  '<dimension ref="A1:XFD1048576"/>',
+  '<sheet name="x" sheetId="9" r:id="rId999"/>',
+  '<sheet name="" sheetId="0"/>',
+  '<definedName name="_xlnm._FilterDatabase">#REF!</definedName>',
+  '<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;"/>',
+  '<xf numFmtId="9999" applyNumberFormat="1"/>',
+  '<si><t>',
+  '</si>',
+  '<si/>',
+  '<rPh sb="0" eb="1"><t>ふ</t></rPh>',
+  '<Relationship Id="rId1" Type="x" Target="../../../../etc/passwd"/>',
   '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/>',
-  'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' hidden="1"', ' state="veryHidden"', ' t="s"', ' s="1"',
+  'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+  ' hidden="1"',
+  ' state="veryHidden"',
+  ' t="s"',
+  ' s="1"',
 ];
 const NUMBERS = ['0', '-1', '1048577', '2147483648', '4294967296', '99999999999999999999', '1e308', 'NaN', '', 'x'];
 
@@ -172,7 +217,8 @@ function xmlEdit(xml: string, r: Rand): { xml: string; what: string } {
     case 6: {
       const tags = [...xml.matchAll(/<[^>]{1,200}>/g)];
       if (tags.length < 2) return { xml: xml.slice(at), what: `cut head@${at}` };
-      const a = pick(r, tags), b = pick(r, tags);
+      const a = pick(r, tags),
+        b = pick(r, tags);
       if (a.index === b.index) return { xml, what: 'swap (same)' };
       const [x, y] = a.index! < b.index! ? [a, b] : [b, a];
       return { xml: xml.slice(0, x.index!) + y[0] + xml.slice(x.index! + x[0].length, y.index!) + x[0] + xml.slice(y.index! + y[0].length), what: 'swap tags' };
@@ -236,7 +282,9 @@ const MUTATORS: Record<string, Mutator> = {
   xml(b, r) {
     const files = unzipOrNull(b);
     if (!files) return null;
-    const xmlParts = Object.keys(files).filter((n) => /\.(xml|rels)$/.test(n)).sort();
+    const xmlParts = Object.keys(files)
+      .filter((n) => /\.(xml|rels)$/.test(n))
+      .sort();
     if (!xmlParts.length) return null;
     // worksheets and shared strings hold the data: edit them more often
     const weighted = [...xmlParts, ...xmlParts.filter((n) => /worksheets\/|sharedStrings|workbook\.xml$/.test(n))];
@@ -255,7 +303,9 @@ const MUTATORS: Record<string, Mutator> = {
     const files = unzipOrNull(b);
     if (!files) return null;
     for (const n of Object.keys(files)) if (/^xl\/(workbook|styles|sharedStrings|worksheets\/sheet\d+)\.xml$/.test(n)) files[n] = strToU8(prefixX(strFromU8(files[n]!)));
-    const parts = Object.keys(files).filter((n) => n.endsWith('.xml')).sort();
+    const parts = Object.keys(files)
+      .filter((n) => n.endsWith('.xml'))
+      .sort();
     const part = pick(r, parts);
     const e = xmlEdit(strFromU8(files[part]!), r);
     files[part] = strToU8(e.xml);
@@ -289,7 +339,16 @@ const MUTATORS: Record<string, Mutator> = {
     const out = b.slice();
     const dv = new DataView(out.buffer);
     const at = pick(r, recs);
-    const fields: [string, number, 2 | 4][] = [['flags', 8, 2], ['method', 10, 2], ['crc', 16, 4], ['csize', 20, 4], ['usize', 24, 4], ['nameLen', 28, 2], ['extraLen', 30, 2], ['offset', 42, 4]];
+    const fields: [string, number, 2 | 4][] = [
+      ['flags', 8, 2],
+      ['method', 10, 2],
+      ['crc', 16, 4],
+      ['csize', 20, 4],
+      ['usize', 24, 4],
+      ['nameLen', 28, 2],
+      ['extraLen', 30, 2],
+      ['offset', 42, 4],
+    ];
     const [name, off, w] = pick(r, fields);
     const v = pick(r, [0, 1, 8, 0xffff, 0xffffffff, int(r, 0, 0xffff), int(r, 0, b.length)]);
     if (w === 2) dv.setUint16(at + off, v & 0xffff, true);
@@ -306,7 +365,31 @@ const MUTATORS: Record<string, Mutator> = {
 };
 
 /** Characters and fragments that trouble a CSV reader. */
-const CSV_TOKENS = ['"', '""', '"a,b"', ',', ',,,,,,,,,,', '\r', '\n', '\r\n', '\n\n\n', '\uFEFF', '\u0000', '\u001A', '\\', '\t', '=cmd|\' /C calc\'!A0', '2024-02-30', '9999-99-99', '严重', '否', '１２３', '\uD800', '统一社会信用代码', '检查日期,检查日期'];
+const CSV_TOKENS = [
+  '"',
+  '""',
+  '"a,b"',
+  ',',
+  ',,,,,,,,,,',
+  '\r',
+  '\n',
+  '\r\n',
+  '\n\n\n',
+  '\uFEFF',
+  '\u0000',
+  '\u001A',
+  '\\',
+  '\t',
+  "=cmd|' /C calc'!A0",
+  '2024-02-30',
+  '9999-99-99',
+  '严重',
+  '否',
+  '１２３',
+  '\uD800',
+  '统一社会信用代码',
+  '检查日期,检查日期',
+];
 
 const TEXT_MUTATORS: Record<string, Mutator> = {
   csv(b, r) {
@@ -323,7 +406,11 @@ const TEXT_MUTATORS: Record<string, Mutator> = {
   lines(b, r) {
     const lines: Uint8Array[] = [];
     let s0 = 0;
-    for (let i = 0; i < b.length; i++) if (b[i] === 0x0a) { lines.push(b.subarray(s0, i + 1)); s0 = i + 1; }
+    for (let i = 0; i < b.length; i++)
+      if (b[i] === 0x0a) {
+        lines.push(b.subarray(s0, i + 1));
+        s0 = i + 1;
+      }
     if (s0 < b.length) lines.push(b.subarray(s0));
     if (lines.length < 2) return null;
     const i = int(r, 0, lines.length - 1);
@@ -334,7 +421,10 @@ const TEXT_MUTATORS: Record<string, Mutator> = {
     else lines.splice(1, 0, ...Array.from({ length: int(r, 1, 200) }, () => lines[i]!));
     const out = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
     let o2 = 0;
-    for (const l of lines) { out.set(l, o2); o2 += l.length; }
+    for (const l of lines) {
+      out.set(l, o2);
+      o2 += l.length;
+    }
     return { bytes: out, what: `${['delete', 'duplicate', 'replace', 'repeat'][op]} line ${i}` };
   },
 };
@@ -401,7 +491,10 @@ async function workerMain(): Promise<void> {
     const t0 = performance.now();
     const res: WorkerResult = { id: msg.id, ms: 0, heapMiB: 0, opened: false, codes: [], fileLevel: false };
     try {
-      if (selfTest === 'hang' && msg.id === 0) for (;;) { /* a deliberate endless loop: the harness must notice */ }
+      if (selfTest === 'hang' && msg.id === 0)
+        for (;;) {
+          /* a deliberate endless loop: the harness must notice */
+        }
       if (selfTest === 'throw' && msg.id === 0) throw new TypeError('deliberate failure');
       if (msg.dataKind) {
         // check's reader: a file it cannot use is { ok: false } (exit 2), anything else findings
@@ -485,7 +578,23 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
   const seeds = loadSeeds();
   if (!seeds.length) throw new Error('no seed fixtures found (fixtures/bad, fixtures/quarters)');
   const ids = o.only !== undefined ? [o.only] : Array.from({ length: o.cases }, (_, i) => i);
-  const summary: FuzzSummary = { seed: o.seed, ran: 0, crashed: 0, hung: 0, missing: 0, broken: 0, opened: 0, dataCases: 0, slowRetried: 0, slow: [], maxHeapMiB: 0, slowest: null, byMutation: {}, problems: [], ms: 0 };
+  const summary: FuzzSummary = {
+    seed: o.seed,
+    ran: 0,
+    crashed: 0,
+    hung: 0,
+    missing: 0,
+    broken: 0,
+    opened: 0,
+    dataCases: 0,
+    slowRetried: 0,
+    slow: [],
+    maxHeapMiB: 0,
+    slowest: null,
+    byMutation: {},
+    problems: [],
+    ms: 0,
+  };
   const t0 = Date.now();
   let next = 0;
 
@@ -505,7 +614,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
     let worker: Worker | null = null;
     const spawnWorker = async (): Promise<Worker> => {
       // a worker's own output (a library's console.warn) must not mix into --json: drained and dropped
-      const w = new Worker(WORKER_JS, { workerData: { role: 'zmqd-fuzz-worker', selfTest: o.selfTest }, resourceLimits: { maxOldGenerationSizeMb: 1536 }, stdout: true, stderr: true });
+      const w = new Worker(WORKER_JS, {
+        workerData: { role: 'zmqd-fuzz-worker', selfTest: o.selfTest },
+        resourceLimits: { maxOldGenerationSizeMb: 1536 },
+        stdout: true,
+        stderr: true,
+      });
       w.stdout.resume();
       w.stderr.resume();
       await new Promise<void>((resolve, reject) => {
@@ -658,9 +772,15 @@ async function cli(): Promise<void> {
       `ran ${s.ran} · crashed ${s.crashed} · hung ${s.hung} · broken without a finding ${s.missing}`,
       `refused with a file-level finding (or, data, unusable) ${s.broken} · still readable ${s.opened} · of them data files ${s.dataCases} · slow but finished on retry ${s.slowRetried} · ${(s.ms / 1000).toFixed(1)} s`,
       s.slowest ? `slowest: case ${s.slowest.id}, ${(s.slowest.ms / 1000).toFixed(2)} s — ${s.slowest.seed}: ${s.slowest.mutation.slice(0, 160)}` : 'slowest: —',
-      `mutations: ${Object.entries(s.byMutation).sort().map(([k, v]) => `${k} ${v}`).join(', ')} · largest worker heap ${s.maxHeapMiB} MiB`,
+      `mutations: ${Object.entries(s.byMutation)
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} · largest worker heap ${s.maxHeapMiB} MiB`,
       ...s.slow.map((x) => `slow case ${x.id} (${x.seed}: ${x.mutation.slice(0, 120)}): over ${o.timeoutMs} ms once, ${x.retryMs} ms in a fresh worker`),
-      ...s.problems.map((p) => `${p.kind.toUpperCase()} case ${p.id} (${p.seed}: ${p.mutation.slice(0, 120)}): ${p.detail}${p.saved ? ` → ${p.saved}` : ''}\n  re-run: node dist/scripts/fuzz.js --seed ${s.seed} --only ${p.id}`),
+      ...s.problems.map(
+        (p) =>
+          `${p.kind.toUpperCase()} case ${p.id} (${p.seed}: ${p.mutation.slice(0, 120)}): ${p.detail}${p.saved ? ` → ${p.saved}` : ''}\n  re-run: node dist/scripts/fuzz.js --seed ${s.seed} --only ${p.id}`,
+      ),
     ];
     process.stdout.write(lines.join('\n') + '\n');
   }

@@ -18,7 +18,12 @@ export async function loadConfig(file: string): Promise<Config> {
   const base = path.dirname(path.resolve(file));
   const c: Config = { ...r.config };
   for (const k of PATH_KEYS) if (c[k] !== undefined) c[k] = path.resolve(base, c[k]!);
-  if (c.mailbox) c.mailbox = { ...c.mailbox, ...(c.mailbox.passwordFile ? { passwordFile: path.resolve(base, c.mailbox.passwordFile) } : {}), ...(c.mailbox.caFile ? { caFile: path.resolve(base, c.mailbox.caFile) } : {}) };
+  if (c.mailbox)
+    c.mailbox = {
+      ...c.mailbox,
+      ...(c.mailbox.passwordFile ? { passwordFile: path.resolve(base, c.mailbox.passwordFile) } : {}),
+      ...(c.mailbox.caFile ? { caFile: path.resolve(base, c.mailbox.caFile) } : {}),
+    };
   if (c.previous !== undefined) c.previous = (Array.isArray(c.previous) ? c.previous : [c.previous]).map((p) => path.resolve(base, p));
   return c;
 }

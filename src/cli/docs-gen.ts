@@ -13,7 +13,10 @@ import { OWNERS, SHARED } from '../core/findings/owners.js';
 
 /** Markdown table cell: no line breaks, no bare pipes. */
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+  return s
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /**
@@ -37,7 +40,10 @@ const SEVERITY: Record<string, string> = { error: 'error 错误', warning: 'warn
 /** Every finding code of the catalogue, grouped as the catalogue files group them, with zh and en text. */
 export function findingCodesMarkdown(): string {
   const out: string[] = [];
-  out.push(`${Object.keys(catalogue).length} codes. \`{name}\` stands for what the finding fills in (a column, a value, a file …). / 共 ${Object.keys(catalogue).length} 个问题代码，\`{name}\` 处为具体内容。`, '');
+  out.push(
+    `${Object.keys(catalogue).length} codes. \`{name}\` stands for what the finding fills in (a column, a value, a file …). / 共 ${Object.keys(catalogue).length} 个问题代码，\`{name}\` 处为具体内容。`,
+    '',
+  );
   out.push('| code | severity | meaning / 含义 | message and what to do / 消息与处理办法 |', '|---|---|---|---|');
   for (const code of (Object.keys(catalogue) as FindingCode[]).sort()) {
     const d = catalogue[code];

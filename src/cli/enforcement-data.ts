@@ -36,9 +36,14 @@ const OPTION: Record<DataKind, string> = { inspections: '--inspections', credit:
 /** --stable-rate / config stableRate: a percentage from 0 to 100 (default 95). */
 export function parseStableRate(v: string | number | undefined): number {
   if (v === undefined) return COMPLIANCE_RATE_THRESHOLD;
-  const text = String(v).trim().replace(/[%％]$/, '');
+  const text = String(v)
+    .trim()
+    .replace(/[%％]$/, '');
   const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  if (!(n >= 0 && n <= 100)) throw new UsageError(`--stable-rate 须为 0 到 100 之间的百分数（如 95 或 95.5），而不是“${v}”。\n--stable-rate must be a percentage from 0 to 100 (e.g. 95 or 95.5), not "${v}".`);
+  if (!(n >= 0 && n <= 100))
+    throw new UsageError(
+      `--stable-rate 须为 0 到 100 之间的百分数（如 95 或 95.5），而不是“${v}”。\n--stable-rate must be a percentage from 0 to 100 (e.g. 95 or 95.5), not "${v}".`,
+    );
   return n;
 }
 
@@ -55,10 +60,19 @@ async function readMap(file: string | undefined): Promise<HeaderMap | undefined>
   return parsed.map;
 }
 
-async function readData<K extends DataKind>(kind: K, file: string, allowList: ReadonlySet<string>, map: HeaderMap | undefined, quiet: boolean, keep: ReadonlySet<string> | undefined, lang: Lang = 'zh'): Promise<DataFile<K>> {
+async function readData<K extends DataKind>(
+  kind: K,
+  file: string,
+  allowList: ReadonlySet<string>,
+  map: HeaderMap | undefined,
+  quiet: boolean,
+  keep: ReadonlySet<string> | undefined,
+  lang: Lang = 'zh',
+): Promise<DataFile<K>> {
   const opt = OPTION[kind];
   const read = await readInput(path.resolve(file), MAX_FILE_BYTES);
-  if ('tooLarge' in read) throw new UsageError(`${opt} 文件 ${file} 超过 ${MAX_FILE_BYTES / 1048576} MB 上限。\nThe ${opt} file ${file} is over the ${MAX_FILE_BYTES / 1048576} MB limit.`);
+  if ('tooLarge' in read)
+    throw new UsageError(`${opt} 文件 ${file} 超过 ${MAX_FILE_BYTES / 1048576} MB 上限。\nThe ${opt} file ${file} is over the ${MAX_FILE_BYTES / 1048576} MB limit.`);
   if ('error' in read) {
     const why = describeReadError(read.error);
     throw new UsageError(`无法读取 ${opt} 文件 ${file}：${why.zh}。\nCannot read the ${opt} file ${file}: ${why.en}.`);
@@ -66,7 +80,10 @@ async function readData<K extends DataKind>(kind: K, file: string, allowList: Re
   const progress = new Progress(1, quiet, labels(lang).check.dataKind[kind], lang);
   progress.tick(0, file);
   const r = await readDataFile(await fromLegacy(read.bytes, file, quiet), { kind, file, allowList, map, ...(keep ? { keep } : {}) }).finally(() => progress.done());
-  if (!r.ok) throw new UsageError(`无法使用 ${opt} 文件 ${file}（${zh.check.dataKind[kind]}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${en.check.dataKind[kind]}): ${r.reason.en}.`);
+  if (!r.ok)
+    throw new UsageError(
+      `无法使用 ${opt} 文件 ${file}（${zh.check.dataKind[kind]}）：${r.reason.zh}。\nCannot use the ${opt} file ${file} (${en.check.dataKind[kind]}): ${r.reason.en}.`,
+    );
   return r;
 }
 
@@ -90,7 +107,9 @@ export function requireData(o: CheckCliOptions): void {
   const missing = (['inspections', 'credit'] as const).filter((k) => !o[k]);
   if (missing.length) {
     const names = missing.map((k) => OPTION[k]).join(' ');
-    throw new UsageError(`check 需要执法数据：缺少 ${names}（检查记录和信用评价必须提供，在线监控可选）。\ncheck needs the enforcement data: ${names} missing (inspections and credit are required, monitoring is optional).`);
+    throw new UsageError(
+      `check 需要执法数据：缺少 ${names}（检查记录和信用评价必须提供，在线监控可选）。\ncheck needs the enforcement data: ${names} missing (inspections and credit are required, monitoring is optional).`,
+    );
   }
 }
 

@@ -55,7 +55,14 @@ export async function ruleOptions(o: ValidateCliOptions): Promise<RuleOptions> {
     if (r.kind !== 'ok') throw new UsageError(`--district“${o.district}”不是可识别的报送单位。\n--district "${o.district}" is not a known reporting unit.`);
   }
   const maxFindings = parseMaxFindings(o.maxFindings);
-  return { asOf, expiringDays: parseDays(o.expiringDays, '--expiring-days', 90), allowList, expectedUnit: o.district, cutover, ...(maxFindings !== undefined ? { maxFindings } : {}) };
+  return {
+    asOf,
+    expiringDays: parseDays(o.expiringDays, '--expiring-days', 90),
+    allowList,
+    expectedUnit: o.district,
+    cutover,
+    ...(maxFindings !== undefined ? { maxFindings } : {}),
+  };
 }
 
 /** Output files to refuse before any work is done (an input, a folder): not after minutes of reading. */
@@ -70,7 +77,8 @@ export interface OutputGuard {
 /** Validate every file of the given paths; one bad file never stops the others. */
 export async function validatePaths(paths: string[], opts: RuleOptions, quiet: boolean, label = '校验', guard?: OutputGuard): Promise<{ results: FileResult[]; inputs: string[] }> {
   const files = await expandPaths(paths);
-  for (const out of guard?.outputs ?? []) if (out !== undefined) await checkOutputPath(out, [...paths, ...files.map((f) => f.abs), ...(guard?.otherInputs ?? [])], { force: guard?.force });
+  for (const out of guard?.outputs ?? [])
+    if (out !== undefined) await checkOutputPath(out, [...paths, ...files.map((f) => f.abs), ...(guard?.otherInputs ?? [])], { force: guard?.force });
   const progress = new Progress(files.length, quiet, label);
   const results: FileResult[] = [];
   const converted = await convertLegacy(files, quiet);
@@ -89,10 +97,7 @@ export async function validatePaths(paths: string[], opts: RuleOptions, quiet: b
       if (conv) log(quiet, `${f.display}：LibreOffice 转换失败（${conv.reason}）\n${f.display}: LibreOffice could not convert it (${conv.reason})`);
       results.push(await validateFile(input, { ...opts, fileName: f.name }));
     } else {
-      const fnd =
-        'tooLarge' in read
-          ? tooLargeFinding(f.display, read.tooLarge)
-          : unreadable(f.display, read.error);
+      const fnd = 'tooLarge' in read ? tooLargeFinding(f.display, read.tooLarge) : unreadable(f.display, read.error);
       results.push({ file: f.display, name: f.name, kind: null, district: null, rows: 0, findings: [fnd] });
     }
   }
@@ -114,7 +119,10 @@ async function convertLegacy(files: { abs: string }[], quiet: boolean): Promise<
     if ('bytes' in read && isLegacyExcel(read.bytes)) legacy.push({ abs: f.abs, bytes: read.bytes });
   }
   if (legacy.length === 0) return out;
-  const results = await convertLegacyFiles(legacy.map((l) => l.bytes), () => log(quiet, `用 LibreOffice 转换 ${legacy.length} 个旧版 .xls/.et 文件…\nConverting ${legacy.length} legacy .xls/.et file(s) with LibreOffice…`));
+  const results = await convertLegacyFiles(
+    legacy.map((l) => l.bytes),
+    () => log(quiet, `用 LibreOffice 转换 ${legacy.length} 个旧版 .xls/.et 文件…\nConverting ${legacy.length} legacy .xls/.et file(s) with LibreOffice…`),
+  );
   results?.forEach((r, i) => out.set(legacy[i]!.abs, r));
   return out;
 }

@@ -259,7 +259,10 @@ export async function checkOutputPath(target: string, inputs: Iterable<string> =
   const list = [...inputs];
   for (const i of list) if (path.resolve(i) === abs) throw refuse();
   const st = await fs.stat(abs).catch(() => null);
-  if (st?.isDirectory()) throw new UsageError(`输出文件的路径是一个文件夹：${target}，请给出文件名（如 ${path.join(target, 'out.xlsx')}）。\nThe output path is a folder: ${target}; give a file name (e.g. ${path.join(target, 'out.xlsx')}).`);
+  if (st?.isDirectory())
+    throw new UsageError(
+      `输出文件的路径是一个文件夹：${target}，请给出文件名（如 ${path.join(target, 'out.xlsx')}）。\nThe output path is a folder: ${target}; give a file name (e.g. ${path.join(target, 'out.xlsx')}).`,
+    );
   const folders: string[] = [];
   for (const i of list) {
     const si = await fs.stat(i).catch(() => null);
@@ -271,7 +274,9 @@ export async function checkOutputPath(target: string, inputs: Iterable<string> =
   }
   if (folders.length) {
     const i = folders[0]!;
-    throw new UsageError(`输出文件不能写进输入文件夹（收件文件夹）：${target} 在 ${i} 内。请写到别处。\nThe output file must not be written into an input folder (the inbox): ${target} is inside ${i}. Write it elsewhere.`);
+    throw new UsageError(
+      `输出文件不能写进输入文件夹（收件文件夹）：${target} 在 ${i} 内。请写到别处。\nThe output file must not be written into an input folder (the inbox): ${target} is inside ${i}. Write it elsewhere.`,
+    );
   }
   if (st && !o.force && !(await writtenByZmqd(abs))) {
     throw new UsageError(
@@ -343,7 +348,14 @@ function cannotWrite(target: string, err: unknown): UsageError {
  */
 export function systemFailure(err: unknown): UsageError | null {
   const e = err as NodeJS.ErrnoException | undefined;
-  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || !(e.code in WRITE_REASONS || e.code in labels('zh').file.readErrors) || (e.syscall === undefined && e.errno === undefined)) return null;
+  if (
+    !e ||
+    typeof e !== 'object' ||
+    typeof e.code !== 'string' ||
+    !(e.code in WRITE_REASONS || e.code in labels('zh').file.readErrors) ||
+    (e.syscall === undefined && e.errno === undefined)
+  )
+    return null;
   const [zh, en] = WRITE_REASONS[e.code] ?? [labels('zh').file.readErrors[e.code]!, labels('en').file.readErrors[e.code]!];
   const dest = (e as { dest?: string }).dest;
   const where = e.path ? ` ${e.path}${dest ? ` → ${dest}` : ''}` : '';

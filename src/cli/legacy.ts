@@ -98,8 +98,17 @@ export function createLegacyConverter(o: ConverterOptions): LegacyConverter {
       const outDir = path.join(dir, 'out');
       const args = [
         `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless', '--invisible', '--norestore', '--nologo', '--nodefault', '--nolockcheck',
-        '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...inputs,
+        '--headless',
+        '--invisible',
+        '--norestore',
+        '--nologo',
+        '--nodefault',
+        '--nolockcheck',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        outDir,
+        ...inputs,
       ];
       const limit = timeoutMs + (o.perFileMs ?? 30_000) * (items.length - 1);
       const run = await runSoffice(o.soffice, args, limit);
@@ -109,7 +118,12 @@ export function createLegacyConverter(o: ConverterOptions): LegacyConverter {
         try {
           converted = await fs.readFile(path.join(outDir, `input-${i}.xlsx`));
         } catch {
-          results.push({ ok: false, reason: run.timedOut ? `LibreOffice timed out after ${Math.round(limit / 1000)} s` : `LibreOffice wrote no .xlsx (exit ${String(run.code)}): ${run.output.trim().split('\n').pop() ?? ''}`.trim() });
+          results.push({
+            ok: false,
+            reason: run.timedOut
+              ? `LibreOffice timed out after ${Math.round(limit / 1000)} s`
+              : `LibreOffice wrote no .xlsx (exit ${String(run.code)}): ${run.output.trim().split('\n').pop() ?? ''}`.trim(),
+          });
           continue;
         }
         if (converted.length === 0) results.push({ ok: false, reason: 'LibreOffice wrote an empty file' });

@@ -60,7 +60,10 @@ async function recordCodes(dir: string | undefined): Promise<void> {
 function injectBug(): void {
   const mode = process.env.ZMQD_INJECT_BUG;
   if (mode === 'sync') throw new TypeError('injected defect (ZMQD_INJECT_BUG=sync)');
-  if (mode === 'async') setTimeout(() => { throw new TypeError('injected defect (ZMQD_INJECT_BUG=async)'); }, 0);
+  if (mode === 'async')
+    setTimeout(() => {
+      throw new TypeError('injected defect (ZMQD_INJECT_BUG=async)');
+    }, 0);
 }
 
 /** Exit code for an internal error (a defect of zmqd): EX_SOFTWARE. Documented in docs/robustness.md. */
@@ -203,10 +206,10 @@ export function buildProgram(): Command {
   addCommon(
     program
       .command('aggregate')
-      .description('汇总各区县附表1为全市季度/年度数据\naggregate the districts\' Annex 1 into city-wide totals')
-      .argument('<path...>', '本期各区县附表1（文件或文件夹）this period\'s submissions')
+      .description("汇总各区县附表1为全市季度/年度数据\naggregate the districts' Annex 1 into city-wide totals")
+      .argument('<path...>', "本期各区县附表1（文件或文件夹）this period's submissions")
       .option('--period <period>', '汇总期：2021Q3（季度）或 2021（年度）；默认从文件推断')
-      .option('--previous <path...>', '上期报送（用于计算本季度新增和累计数不减检查）previous period\'s submissions')
+      .option('--previous <path...>', "上期报送（用于计算本季度新增和累计数不减检查）previous period's submissions")
       .option('--out <file.xlsx>', '写出全市汇总表 write the city-wide Annex 1 workbook')
       .option('--force', '覆盖已存在的、不是 zmqd 写出的输出文件 replace an existing output file zmqd did not write')
       .option('--as-of <date>', '判断日期 YYYY-MM-DD（默认今天，北京时间）')
@@ -222,7 +225,7 @@ export function buildProgram(): Command {
   addCommon(
     program
       .command('check')
-      .description('核查清单企业是否符合纳入条件、是否过期\ncheck every listed enterprise\'s eligibility and expiry')
+      .description("核查清单企业是否符合纳入条件、是否过期\ncheck every listed enterprise's eligibility and expiry")
       .argument('<path...>', '附表2清单（文件或文件夹）Annex 2 lists')
       .option('--inspections <file>', '检查记录（.xlsx/.csv）inspection records')
       .option('--credit <file>', '信用评价（.xlsx/.csv）credit ratings')
@@ -253,7 +256,7 @@ export function buildProgram(): Command {
       .option('--out <dir>', '报告输出文件夹 output folder')
       .option('--config <file>', '配置文件 zmqd.config.json')
       .option('--period <period>', '汇总期：2021Q3 或 2021')
-      .option('--previous <path...>', '上期报送 previous period\'s submissions')
+      .option('--previous <path...>', "上期报送 previous period's submissions")
       .option('--inspections <file>', '检查记录 inspection records')
       .option('--credit <file>', '信用评价 credit ratings')
       .option('--monitoring <file>', '在线监控 online monitoring')
@@ -276,7 +279,7 @@ export function buildProgram(): Command {
   addCommon(
     program
       .command('collect')
-      .description('从 IMAP 邮箱收取本期报送（只读），存入收件文件夹并登记报送情况\nfetch the period\'s submissions from the IMAP mailbox (read-only)')
+      .description("从 IMAP 邮箱收取本期报送（只读），存入收件文件夹并登记报送情况\nfetch the period's submissions from the IMAP mailbox (read-only)")
       .option('--period <period>', '收取哪一期：2024Q3（第四季度含年度报告）')
       .option('--out <dir>', '收件文件夹 the inbox folder to fill')
       .option('--config <file>', '配置文件（mailbox：host、user、passwordFile 或 passwordEnv……）')

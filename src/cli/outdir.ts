@@ -164,7 +164,9 @@ async function followForeignLink(abs: string, shown: string): Promise<string> {
   try {
     return await fs.realpath(abs);
   } catch {
-    throw new UsageError(`报告文件夹 ${shown} 是一个指向不存在位置（${content}）的符号链接。请改正该链接或换一个报告文件夹。\nThe report folder ${shown} is a symbolic link to a place that does not exist (${content}); fix the link or choose another folder.`);
+    throw new UsageError(
+      `报告文件夹 ${shown} 是一个指向不存在位置（${content}）的符号链接。请改正该链接或换一个报告文件夹。\nThe report folder ${shown} is a symbolic link to a place that does not exist (${content}); fix the link or choose another folder.`,
+    );
   }
 }
 
@@ -178,7 +180,9 @@ async function refuseInputs(abs: string, shown: string, inputs: string[]): Promi
     const st = await fs.stat(inp).catch(() => null);
     for (const t of new Set([here, linked])) {
       if (isWithin(t, inp) && (st?.isDirectory() ?? true)) {
-        throw new UsageError(`报告文件夹不能放在收件文件夹（或其他输入文件夹）内：${shown} 在 ${i} 内。\nThe report folder must not be inside the inbox (or another input folder): ${shown} is inside ${i}.`);
+        throw new UsageError(
+          `报告文件夹不能放在收件文件夹（或其他输入文件夹）内：${shown} 在 ${i} 内。\nThe report folder must not be inside the inbox (or another input folder): ${shown} is inside ${i}.`,
+        );
       }
       if (isWithin(inp, t)) {
         throw new UsageError(
@@ -263,7 +267,10 @@ async function removeStale(target: string): Promise<void> {
     const pid = Number(m.groups!.pid);
     if (pid !== process.pid && alive(pid)) continue;
     if (m.groups!.old && !present) {
-      await fs.rename(p, target).then(() => (present = true), () => undefined);
+      await fs.rename(p, target).then(
+        () => (present = true),
+        () => undefined,
+      );
       continue;
     }
     await fs.rm(p, { recursive: true, force: true });

@@ -108,7 +108,7 @@ export const TOOLS: readonly ToolDef[] = [
     name: 'Python openpyxl',
     debian: 'python3-openpyxl',
     usedBy: 'tests',
-    purpose: { zh: '测试：写出工作簿（pandas 默认引擎），并作为独立的读取对照', en: 'tests: writes workbooks (pandas\' default engine) and is the independent reader oracle' },
+    purpose: { zh: '测试：写出工作簿（pandas 默认引擎），并作为独立的读取对照', en: "tests: writes workbooks (pandas' default engine) and is the independent reader oracle" },
     probe: () => probePython('openpyxl'),
   },
   {
@@ -116,7 +116,7 @@ export const TOOLS: readonly ToolDef[] = [
     name: 'Python XlsxWriter',
     debian: 'python3-xlsxwriter',
     usedBy: 'tests',
-    purpose: { zh: '测试：写出工作簿（pandas 的另一引擎）', en: 'tests: writes workbooks (pandas\' other engine)' },
+    purpose: { zh: '测试：写出工作簿（pandas 的另一引擎）', en: "tests: writes workbooks (pandas' other engine)" },
     probe: () => probePython('xlsxwriter'),
   },
   {
@@ -124,7 +124,7 @@ export const TOOLS: readonly ToolDef[] = [
     name: 'Python pandas',
     debian: 'python3-pandas',
     usedBy: 'tests',
-    purpose: { zh: '测试：用 to_excel 写出工作簿，如区县信息科常做的那样', en: 'tests: writes workbooks with to_excel, as a district\'s IT colleague would' },
+    purpose: { zh: '测试：用 to_excel 写出工作簿，如区县信息科常做的那样', en: "tests: writes workbooks with to_excel, as a district's IT colleague would" },
     probe: () => probePython('pandas'),
   },
   {
@@ -156,7 +156,10 @@ export const TOOLS: readonly ToolDef[] = [
     name: 'tmpfs mounts (root)',
     debian: 'mount',
     usedBy: 'tests',
-    purpose: { zh: '测试：挂载很小的 tmpfs，模拟磁盘已满和只读磁盘（需 root 权限）', en: 'tests: mounts tiny tmpfs file systems to simulate a full and a read-only disk (needs root)' },
+    purpose: {
+      zh: '测试：挂载很小的 tmpfs，模拟磁盘已满和只读磁盘（需 root 权限）',
+      en: 'tests: mounts tiny tmpfs file systems to simulate a full and a read-only disk (needs root)',
+    },
     probe: probeTmpfs,
   },
 ];
@@ -166,7 +169,15 @@ export const TOOLS: readonly ToolDef[] = [
  * sandbox (CI runs as root), no GPU, and nothing the browser would fetch on its own, so a request
  * seen is the page's.
  */
-export const CHROMIUM_FLAGS: readonly string[] = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function toolDef(id: ToolId): ToolDef {
   const t = TOOLS.find((x) => x.id === id);

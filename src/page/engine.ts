@@ -136,7 +136,8 @@ export class Preview {
   /** The window of `count` rows that shows worksheet row `row` near its top (the header row: the first window). */
   around(row: number, count: number): { from: number; rows: PreviewRow[] } {
     // rows are in sheet order: find the first at or after `row`
-    let lo = 0, hi = this.info.rowCount;
+    let lo = 0,
+      hi = this.info.rowCount;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.rowsOf(mid, 1)[0]!.row < row) lo = mid + 1;

@@ -18,7 +18,20 @@ const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
 const HANG = 2;
 /** Codes the reasons already explain: not repeated under an entry. */
-const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
+const IN_REASONS = new Set([
+  'not-eligible',
+  'no-longer-eligible',
+  'never-again',
+  'must-remove',
+  'assistance-visit-missing',
+  'not-in-data',
+  'uscc-duplicate-across-districts',
+  'entry-expired',
+  'entry-expiring',
+  'serious-violation-review',
+  'objection-upheld',
+  'validity-over-3-years',
+]);
 
 type Entry = CheckJson['entries'][number];
 
@@ -63,7 +76,9 @@ function entryBlock(e: Entry, lang: Lang, out: string[]): void {
   for (const r of e.reasons) push(out, r, '              ', '            · ');
   for (const f of e.findings.filter((x) => !IN_REASONS.has(x.code))) {
     const word = L.severity[f.severity];
-    push(out, `${word} ${f.code} ${f.message}`, '              ', '            · ', (l, i) => (i === 0 && l.startsWith(word) ? sevColour(f.severity, word) + l.slice(word.length) : l));
+    push(out, `${word} ${f.code} ${f.message}`, '              ', '            · ', (l, i) =>
+      i === 0 && l.startsWith(word) ? sevColour(f.severity, word) + l.slice(word.length) : l,
+    );
   }
 }
 

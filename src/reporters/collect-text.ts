@@ -20,7 +20,8 @@ export function collectText(s: CollectSummary, lang: Lang): string {
   out.push(chalk.bold(x.title(L.report.period(parsePeriod(s.period)!), s.deadline, `${s.mailbox.user}@${s.mailbox.host}/${s.mailbox.folder}`)));
   out.push(x.fetched(s.fetched, s.messages), '');
   const t = s.tracker;
-  const cell = (r: Receipt | null | undefined) => (r ? (r.onTime ? r.received.slice(5, 16) : chalk.yellow(`${r.received.slice(5, 16)}${x.late}`)) + (r.superseded.length ? x.resent(r.superseded.length) : '') : chalk.dim('—'));
+  const cell = (r: Receipt | null | undefined) =>
+    r ? (r.onTime ? r.received.slice(5, 16) : chalk.yellow(`${r.received.slice(5, 16)}${x.late}`)) + (r.superseded.length ? x.resent(r.superseded.length) : '') : chalk.dim('—');
   const head = [...x.head];
   const q4 = t.units.some((u) => u.summary !== undefined);
   if (q4) head.push(x.summaryColumn);

@@ -32,7 +32,8 @@ export function wrap(text: string, width: number): string[] {
     w = 0;
     hung = false;
   };
-  const closing = (tok: string): boolean => CLOSING.test(tok) || (/^"[.,;:!?)\]]*$/.test(tok) && toks.length > 0 && !/\s$/.test(toks[toks.length - 1]!)) || /^[.,;:!?)\]}%]/.test(tok);
+  const closing = (tok: string): boolean =>
+    CLOSING.test(tok) || (/^"[.,;:!?)\]]*$/.test(tok) && toks.length > 0 && !/\s$/.test(toks[toks.length - 1]!)) || /^[.,;:!?)\]}%]/.test(tok);
   for (const tok of text.match(TOKEN) ?? []) {
     if (/^\s+$/.test(tok)) {
       // kept even at the margin, so that what follows knows it follows a space (and breaks there)

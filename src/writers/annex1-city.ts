@@ -135,7 +135,9 @@ export function addCitySheets(wb: Workbook, r: AggregateResult, o: CityWorkbookO
       act.sheet.getCell(act.totalRow, act.columns.listed).value = listed;
       const rows = r.units.reduce((a, u) => a + (u.increment?.listed ?? 0), 0);
       if (rows !== listed) {
-        notes.push(`“纳入清单企业数量”是存量，其合计为本期全市合计 ${r.total.listed} 减上期全市合计 ${r.previousTotal.listed}（各单位增减之和为 ${rows > 0 ? '+' : ''}${rows}，不含只报送了其中一期的单位）`);
+        notes.push(
+          `“纳入清单企业数量”是存量，其合计为本期全市合计 ${r.total.listed} 减上期全市合计 ${r.previousTotal.listed}（各单位增减之和为 ${rows > 0 ? '+' : ''}${rows}，不含只报送了其中一期的单位）`,
+        );
       }
     }
     if (notes.length) remark(act, `注：${notes.join('；')}。`);
@@ -246,9 +248,22 @@ function addChaseSheet(wb: Workbook, r: AggregateResult, taken: Set<string>): vo
     row.forEach((t, j) => setText(ws.getCell(rr, j + 2), t));
   });
   const last = 2 + rows.length;
-  const widths: [number, number][] = [[6, 6], [14, 24], [12, 28], [24, 60], [30, 60]];
+  const widths: [number, number][] = [
+    [6, 6],
+    [14, 24],
+    [12, 28],
+    [24, 60],
+    [30, 60],
+  ];
   const texts = [heads, ...rows.map((row) => ['', ...row])];
-  widths.forEach(([min, max], i) => (ws.getColumn(i + 1).width = fitColumnWidth(texts.map((t) => t[i] ?? ''), min, max)));
+  widths.forEach(
+    ([min, max], i) =>
+      (ws.getColumn(i + 1).width = fitColumnWidth(
+        texts.map((t) => t[i] ?? ''),
+        min,
+        max,
+      )),
+  );
   if (rows.length) {
     styleRange(ws, 3, 1, last, heads.length, { font: FONTS.small, border: THIN_BORDER, alignment: ALIGN.left });
     styleRange(ws, 3, 1, last, 1, { alignment: ALIGN.centre });
@@ -265,6 +280,5 @@ function addChaseSheet(wb: Workbook, r: AggregateResult, taken: Set<string>): vo
   freeze(ws, 2);
   setupPrint(ws, { landscape: true, fitWidth: true, titleRows: [2, 2] });
 }
-
 
 export type { Figures };

@@ -4,15 +4,7 @@
  * Used for the blank template, filled fixtures, and (via addAnnex1Sheet) the city-wide summary.
  */
 import type { Worksheet } from 'exceljs';
-import {
-  ANNEX1_DISTRICT_COLUMN,
-  ANNEX1_FIGURES,
-  ANNEX1_GROUP_UNITS,
-  ANNEX1_LABEL,
-  ANNEX1_NOTES,
-  ANNEX1_TITLE,
-  type FigureKey,
-} from '../core/layout/annex1.js';
+import { ANNEX1_DISTRICT_COLUMN, ANNEX1_FIGURES, ANNEX1_GROUP_UNITS, ANNEX1_LABEL, ANNEX1_NOTES, ANNEX1_TITLE, type FigureKey } from '../core/layout/annex1.js';
 import type { ColumnDef } from '../core/layout/types.js';
 import { colLetters } from '../core/workbook/grid.js';
 import {
@@ -178,7 +170,7 @@ function writeHeader(ws: Worksheet): void {
   let lower = 0;
   const tall: { lines: number }[] = []; // vertical merges: lines over both rows
   const fontSize = FONTS.header.size ?? 10;
-  for (let i = 0; i < nCols; ) {
+  for (let i = 0; i < nCols;) {
     const d = COLUMNS[i]!;
     const c = i + 1;
     if (!d.group) {

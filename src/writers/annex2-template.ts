@@ -84,7 +84,8 @@ const DEF = Object.fromEntries(ANNEX2_COLUMNS.map((d) => [d.key, d])) as Record<
 /** The 说明 under the table: the optional columns and their formats (headers taken from the layout). */
 export function annex2Notes(): string[] {
   const opt = ANNEX2_COLUMNS.filter((d) => d.optional);
-  const first = COL[opt[0]!.key], last = COL[opt[opt.length - 1]!.key];
+  const first = COL[opt[0]!.key],
+    last = COL[opt[opt.length - 1]!.key];
   return [
     '说  明：',
     `1.第${first}-${last}列（${opt.map((d) => d.header).join('、')}）为选填列，用于公示正面清单有效期（原则上为纳入之日起3年）；不填写不影响报送。`,
@@ -238,10 +239,17 @@ function formatData(wb: Workbook, ws: Worksheet, last: number, taken: Set<string
   });
   const labels = CRITERIA.map((c) => c.label);
   const formula = inlineListFormula(labels) ?? addListSheet(wb, ANNEX2_CRITERIA_SHEET, `${DEF.criterion.header}（供下拉选择，请勿删除）`, labels, taken).formula;
-  validateRange(ws, FIRST_DATA, COL.criterion, last, COL.criterion, listValidation(formula, {
-    error: `请从下拉列表选择：${labels.join('、')}。`,
-    prompt: '选填，从下拉列表选择',
-  }));
+  validateRange(
+    ws,
+    FIRST_DATA,
+    COL.criterion,
+    last,
+    COL.criterion,
+    listValidation(formula, {
+      error: `请从下拉列表选择：${labels.join('、')}。`,
+      prompt: '选填，从下拉列表选择',
+    }),
+  );
 }
 
 /** The Annex 2 workbook as .xlsx bytes. */

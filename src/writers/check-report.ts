@@ -57,7 +57,20 @@ function wordsOf(lang: Lang) {
 }
 
 /** Codes the reasons already explain (not repeated among the other findings). */
-const IN_REASONS = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
+const IN_REASONS = new Set([
+  'not-eligible',
+  'no-longer-eligible',
+  'never-again',
+  'must-remove',
+  'assistance-visit-missing',
+  'not-in-data',
+  'uscc-duplicate-across-districts',
+  'entry-expired',
+  'entry-expiring',
+  'serious-violation-review',
+  'objection-upheld',
+  'validity-over-3-years',
+]);
 
 const FONT_SIZE = 10;
 /** wrappedLines counts conservatively; LibreOffice and Excel fit about this much more on a line of small text */
@@ -236,7 +249,14 @@ function resultsSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
     if (e.neverAgain) cells(16).fill = FILLS.error;
     if (e.mustRemove) cells(17).fill = FILLS.error;
     cells(18).fill = ACTION_FILL[e.action];
-    const texts: [string, number][] = [[e.file, 1], [e.name, 3], [e.verdicts.whileListed?.summary ?? '', 12], [e.verdicts.atInclusion?.summary ?? '', 14], [reasons, 18], [other, 19]];
+    const texts: [string, number][] = [
+      [e.file, 1],
+      [e.name, 3],
+      [e.verdicts.whileListed?.summary ?? '', 12],
+      [e.verdicts.atInclusion?.summary ?? '', 14],
+      [reasons, 18],
+      [other, 19],
+    ];
     const n = Math.max(...texts.map(([t, k]) => lines(t, widths[k]!)));
     ensureRowHeight(ws, r, Math.min(409, rowHeightFor(n, FONT_SIZE)));
   });
@@ -251,12 +271,21 @@ function resultsSheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
 function summaryRows(j: CheckJson, lang: Lang): [string, string | number][] {
   const R = labels(lang).report.checkWorkbook.summaryRows;
   return [
-    [R.asOf, j.asOf], [R.entries, j.summary.entries], [R.action, j.entries.filter((e) => e.action !== 'ok').length],
-    [R.eligible, j.summary.eligible], [R.ineligible, j.summary.ineligible], [R.unverifiable, j.summary.unverifiable],
+    [R.asOf, j.asOf],
+    [R.entries, j.summary.entries],
+    [R.action, j.entries.filter((e) => e.action !== 'ok').length],
+    [R.eligible, j.summary.eligible],
+    [R.ineligible, j.summary.ineligible],
+    [R.unverifiable, j.summary.unverifiable],
     [R.ineligibleAtInclusion, j.entries.filter((e) => e.eligibleAtInclusion === false).length],
-    [R.expired, j.summary.expired], [R.expiring, j.summary.expiring],
-    [R.mustRemove, j.summary.mustRemove], [R.neverAgain, j.summary.neverAgain], [R.objectionUpheld, j.summary.objectionUpheld],
-    [R.stableRate, `${j.stableRate}%`], [R.errors, j.errors], [R.warnings, j.warnings],
+    [R.expired, j.summary.expired],
+    [R.expiring, j.summary.expiring],
+    [R.mustRemove, j.summary.mustRemove],
+    [R.neverAgain, j.summary.neverAgain],
+    [R.objectionUpheld, j.summary.objectionUpheld],
+    [R.stableRate, `${j.stableRate}%`],
+    [R.errors, j.errors],
+    [R.warnings, j.warnings],
   ];
 }
 
@@ -289,7 +318,11 @@ function summarySheet(ws: Worksheet, j: CheckJson, lang: Lang): void {
     });
     ensureRowHeight(ws, r, rowHeightFor(wrappedLines(d.file, 48, FONT_SIZE), FONT_SIZE));
   }
-  ws.getColumn(1).width = fitColumnWidth(rows.map(([k]) => k), 14, 44);
+  ws.getColumn(1).width = fitColumnWidth(
+    rows.map(([k]) => k),
+    14,
+    44,
+  );
   ws.getColumn(2).width = 48;
   for (const c of [3, 4, 5, 6]) ws.getColumn(c).width = 12;
   setupPrint(ws, { landscape: true });

@@ -83,7 +83,18 @@ export function addFindingsSheet(wb: Workbook, name: string, findings: readonly 
   headerRow(fs, top, heads);
   const texts: string[][] = [[...heads]];
   const MSG = 8;
-  const widthLimits: [number, number][] = [[16, 40], [8, 16], [7, 9], [5, 7], [10, 24], [9, 10], [12, 26], [40, 70], [10, 30], [10, 30]];
+  const widthLimits: [number, number][] = [
+    [16, 40],
+    [8, 16],
+    [7, 9],
+    [5, 7],
+    [10, 24],
+    [9, 10],
+    [12, 26],
+    [40, 70],
+    [10, 30],
+    [10, 30],
+  ];
   const row = (f: RenderedFinding): (string | number | undefined)[] => [
     f.file !== undefined && o.baseNames ? baseName(f.file) : f.file,
     f.sheet,
@@ -165,7 +176,14 @@ function headerRow(ws: Worksheet, r: number, headers: readonly string[]): void {
 
 /** Column widths from the content (CJK counts double), within limits per column. */
 function fitWidths(ws: Worksheet, texts: string[][], limits: [number, number][]): void {
-  limits.forEach(([min, max], i) => (ws.getColumn(i + 1).width = fitColumnWidth(texts.map((row) => row[i] ?? ''), min, max)));
+  limits.forEach(
+    ([min, max], i) =>
+      (ws.getColumn(i + 1).width = fitColumnWidth(
+        texts.map((row) => row[i] ?? ''),
+        min,
+        max,
+      )),
+  );
 }
 
 export async function buildFindingsReport(opts: FindingsReportOptions): Promise<Uint8Array> {
@@ -223,7 +241,14 @@ export async function buildFindingsReport(opts: FindingsReportOptions): Promise<
   sum.getCell(totalRow, 5).value = opts.files.reduce((a, f) => a + f.errors, 0);
   sum.getCell(totalRow, 6).value = opts.files.reduce((a, f) => a + f.warnings, 0);
   styleRange(sum, totalRow, 1, totalRow, nSum, { font: { ...FONTS.small, bold: true }, fill: FILLS.total, border: THIN_BORDER, alignment: ALIGN.centre });
-  fitWidths(sum, sumTexts, [[24, 60], [10, 16], [12, 24], [8, 10], [8, 10], [8, 10]]);
+  fitWidths(sum, sumTexts, [
+    [24, 60],
+    [10, 16],
+    [12, 24],
+    [8, 10],
+    [8, 10],
+    [8, 10],
+  ]);
   if (opts.files.length) sum.autoFilter = { from: { row: 3, column: 1 }, to: { row: lastFile, column: nSum } };
   freeze(sum, 3);
   setupPrint(sum, { landscape: false, fitWidth: true, titleRows: [3, 3] });
@@ -257,7 +282,12 @@ export async function buildFindingsReport(opts: FindingsReportOptions): Promise<
     paintSeverity(bc, r, 3, e.severity);
     codeTexts.push([e.code, title, t.severity[e.severity], String(e.n)]);
   });
-  fitWidths(bc, codeTexts, [[14, 30], [20, 50], [9, 10], [8, 10]]);
+  fitWidths(bc, codeTexts, [
+    [14, 30],
+    [20, 50],
+    [9, 10],
+    [8, 10],
+  ]);
   if (byCode.length) bc.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + byCode.length, column: 4 } };
   freeze(bc, 1);
   setupPrint(bc, { fitWidth: true, titleRows: [1, 1] });

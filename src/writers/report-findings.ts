@@ -11,7 +11,25 @@ import type { UnitOverview } from '../core/report/units.js';
 import { addFindingsSheet, baseName } from './findings-report.js';
 import { addSubmissionsSheet } from './submissions-sheet.js';
 import type { Tracker } from '../core/collect/tracker.js';
-import { ALIGN, FILLS, FONTS, THIN_BORDER, ensureRowHeight, fitColumnWidth, freeze, merge, newWorkbook, rowHeightFor, safeSheetName, setText, setupPrint, spanWidth, styleRange, workbookBytes, wrappedLines } from './xlsx-common.js';
+import {
+  ALIGN,
+  FILLS,
+  FONTS,
+  THIN_BORDER,
+  ensureRowHeight,
+  fitColumnWidth,
+  freeze,
+  merge,
+  newWorkbook,
+  rowHeightFor,
+  safeSheetName,
+  setText,
+  setupPrint,
+  spanWidth,
+  styleRange,
+  workbookBytes,
+  wrappedLines,
+} from './xlsx-common.js';
 import { pushTo } from '../core/findings/cap.js';
 import { labels } from '../core/i18n/index.js';
 

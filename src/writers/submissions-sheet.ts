@@ -43,9 +43,33 @@ export function addSubmissionsSheet(wb: Workbook, tracker: Tracker, lang: Lang, 
     ws.getCell(row, 9).alignment = ALIGN.left;
     if (u.status === 'missing') ws.getCell(row, 4).fill = FILLS.error;
     else if (u.status === 'late') ws.getCell(row, 4).fill = FILLS.warning;
-    for (const [c, r] of [[6, u.article], [7, u.case]] as const) if (u.annex1 && !r) ws.getCell(row, c).fill = FILLS.warning;
+    for (const [c, r] of [
+      [6, u.article],
+      [7, u.case],
+    ] as const)
+      if (u.annex1 && !r) ws.getCell(row, c).fill = FILLS.warning;
   });
-  const widths = [6, fitColumnWidth(tracker.units.map((u) => u.unit), 12, 24), 18, 8, 18, 18, 18, 9, fitColumnWidth(tracker.units.flatMap((u) => u.links), 12, 50), 18, 18];
+  const widths = [
+    6,
+    fitColumnWidth(
+      tracker.units.map((u) => u.unit),
+      12,
+      24,
+    ),
+    18,
+    8,
+    18,
+    18,
+    18,
+    9,
+    fitColumnWidth(
+      tracker.units.flatMap((u) => u.links),
+      12,
+      50,
+    ),
+    18,
+    18,
+  ];
   for (let i = 0; i < n; i++) ws.getColumn(i + 1).width = widths[i]!;
   freeze(ws, 2);
   setupPrint(ws, { landscape: true, fitWidth: true, titleRows: [2, 2] });

@@ -169,7 +169,9 @@ export function setFormula(cell: Cell, formula: string, result: number): void {
 export function isoToExcelDate(s: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return null;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   const dt = new Date(Date.UTC(y, mo - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
   return dt;
@@ -236,7 +238,10 @@ export const MAX_SHEET_NAME = 31;
  * not `History` (reserved by Excel), unique case-insensitively among `taken` (which is updated).
  */
 export function safeSheetName(name: string, taken?: Set<string>): string {
-  let s = name.replace(BAD_SHEET_CHARS, '_').replace(/[\u0000-\u001f]/g, '').trim();
+  let s = name
+    .replace(BAD_SHEET_CHARS, '_')
+    .replace(/[\u0000-\u001f]/g, '')
+    .trim();
   s = s.replace(/^'+|'+$/g, '');
   if (!s || s.toLowerCase() === 'history') s = s ? `${s}_` : 'Sheet';
   s = cutUnits(s, MAX_SHEET_NAME);
@@ -426,7 +431,12 @@ export function writeMetaLine(ws: Worksheet, row: number, parts: MetaPart[], fon
     styleRange(ws, row, p.labelCols[0], row, p.labelCols[1], { font, alignment: ALIGN.right });
     merge(ws, row, p.valueCols[0], row, p.valueCols[1]);
     setValue(ws.getCell(row, p.valueCols[0]), p.value ?? null);
-    styleRange(ws, row, p.valueCols[0], row, p.valueCols[1], { font, alignment: { horizontal: 'left', vertical: 'middle', shrinkToFit: true }, border: UNDERLINE_BORDER, numFmt: '@' });
+    styleRange(ws, row, p.valueCols[0], row, p.valueCols[1], {
+      font,
+      alignment: { horizontal: 'left', vertical: 'middle', shrinkToFit: true },
+      border: UNDERLINE_BORDER,
+      numFmt: '@',
+    });
   }
   ensureRowHeight(ws, row, rowHeightFor(1, font.size ?? 11) + 4);
 }

@@ -52,7 +52,11 @@ async function read(...paths: string[]): Promise<FileResult[]> {
   const key = paths.join('|');
   if (!cache.has(key)) {
     const opts = await ruleOptions({ asOf: AS_OF });
-    const { results } = await validatePaths(paths.map((p) => join(dir, p)), opts, true);
+    const { results } = await validatePaths(
+      paths.map((p) => join(dir, p)),
+      opts,
+      true,
+    );
     cache.set(key, results);
   }
   return cache.get(key)!;
@@ -119,7 +123,7 @@ describe('the 41-unit roster', () => {
     expect(sheets).toContain('工作表1');
   });
 
-  it('accepts last quarter\'s city summary (one workbook, 41 rows) as --previous', async () => {
+  it("accepts last quarter's city summary (one workbook, 41 rows) as --previous", async () => {
     const m = manifest['2021Q3']!;
     const r = await agg('2021Q3', 'city');
     expect(r.totalIncrement).toEqual(m.totalIncrement);
@@ -133,7 +137,7 @@ describe('the 41-unit roster', () => {
     expect(r.missing).toEqual([]);
   });
 
-  it('a city summary left among the districts\' own files is not counted twice', async () => {
+  it("a city summary left among the districts' own files is not counted twice", async () => {
     const r = await agg(['2021Q2', 'city']);
     expect(r.total).toEqual(manifest['2021Q2']!.total);
     expect(r.duplicate).toEqual([]);
@@ -141,7 +145,7 @@ describe('the 41-unit roster', () => {
     expect(r.errors + r.warnings).toBe(0);
   });
 
-  it('the annual report with --previous Q3 gives the year\'s Q4 activity', async () => {
+  it("the annual report with --previous Q3 gives the year's Q4 activity", async () => {
     const m = manifest['2021年度']!;
     const r = await agg('2021年度', '2021Q3');
     expect(r.period).toEqual({ year: 2021 });
@@ -274,9 +278,8 @@ describe('problems', () => {
     const year = manifest['2021年度']!.units;
     const prev = manifest['2021Q3-problems']!.units;
     for (const k of FIGURE_KEYS) {
-      const expected = k === 'listed'
-        ? manifest['2021年度']!.total.listed - manifest['2021Q3-problems']!.total.listed
-        : Object.keys(prev).reduce((a, n) => a + year[n]![k] - prev[n]![k], 0);
+      const expected =
+        k === 'listed' ? manifest['2021年度']!.total.listed - manifest['2021Q3-problems']!.total.listed : Object.keys(prev).reduce((a, n) => a + year[n]![k] - prev[n]![k], 0);
       expect([k, r.totalIncrement![k]]).toEqual([k, expected]);
     }
     expect(r.totalIncrement!.listed).not.toBe(Object.keys(prev).reduce((a, n) => a + year[n]!.listed - prev[n]!.listed, 0));
@@ -304,7 +307,10 @@ describe('problems', () => {
     mkdirSync(d, { recursive: true });
     copyFileSync(join(dir, '2021Q2', '万州区2季度落实监督执法正面清单工作情况汇总表.xlsx'), join(d, '万州区2季度落实监督执法正面清单工作情况汇总表.xlsx'));
     const values = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 2])) as Figures;
-    for (const [name, unit] of [['报表.xlsx', '渝中区'], ['涪陵区3季度报表.xlsx', '涪陵区']]) {
+    for (const [name, unit] of [
+      ['报表.xlsx', '渝中区'],
+      ['涪陵区3季度报表.xlsx', '涪陵区'],
+    ]) {
       const wb = newWorkbook();
       addAnnex1Sheet(wb, { unit: `${unit}生态环境局`, date: '2021年10月9日', rows: [{ unit, values }] });
       writeFileSync(join(d, name), await workbookBytes(wb));
@@ -313,7 +319,10 @@ describe('problems', () => {
     expect(r.units.find((u) => u.unit.name === '渝中区')!.values).toEqual(values);
     expect(r.units.find((u) => u.unit.name === '涪陵区')!.status).toBe('missing');
     const mm = r.findings.filter((f) => f.code === 'period-mismatch').map((f) => [f.file!.split('/').pop(), f.severity]);
-    expect(mm.sort()).toEqual([['报表.xlsx', 'warning'], ['涪陵区3季度报表.xlsx', 'error']]);
+    expect(mm.sort()).toEqual([
+      ['报表.xlsx', 'warning'],
+      ['涪陵区3季度报表.xlsx', 'error'],
+    ]);
   });
 
   it('--period that no file matches: every file is period-mismatch, every unit missing', async () => {
@@ -336,7 +345,10 @@ describe('the roster of the period, not of the 填报时间', () => {
   it('a 2025Q3 report from 江北区 filed after the cut-over still counts for 2025Q3', async () => {
     const d = join(dir, 'cutover');
     mkdirSync(d, { recursive: true });
-    for (const [unit, n] of [['江北区', 5], ['两江新区', 7]] as const) {
+    for (const [unit, n] of [
+      ['江北区', 5],
+      ['两江新区', 7],
+    ] as const) {
       const wb = newWorkbook();
       const values = Object.fromEntries(FIGURE_KEYS.map((k) => [k, n])) as Figures;
       addAnnex1Sheet(wb, { unit: `${unit}生态环境局`, date: '2025年10月9日', rows: [{ unit, values }] });

@@ -50,11 +50,11 @@ describe('sumUnits', () => {
   });
 
   it('excludes both when neither is clearly later, and says so', () => {
-    for (const dates of [['2021-10-09', '2021-10-09'], ['2021-10-09', undefined]]) {
-      const r = sumUnits(R41, [
-        src('万州区', 'a.xlsx', figs(1), { reportDate: dates[0] }),
-        src('万州区', 'b.xlsx', figs(2), dates[1] ? { reportDate: dates[1] } : {}),
-      ]);
+    for (const dates of [
+      ['2021-10-09', '2021-10-09'],
+      ['2021-10-09', undefined],
+    ]) {
+      const r = sumUnits(R41, [src('万州区', 'a.xlsx', figs(1), { reportDate: dates[0] }), src('万州区', 'b.xlsx', figs(2), dates[1] ? { reportDate: dates[1] } : {})]);
       expect(r.slots[0]).toMatchObject({ status: 'duplicate', values: null, files: ['a.xlsx', 'b.xlsx'] });
       expect(r.total).toEqual(sumFigures([]));
       expect(r.findings[0]!.severity).toBe('error');
@@ -69,7 +69,7 @@ describe('sumUnits', () => {
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['district-duplicate', 'warning']]);
   });
 
-  it('lets a unit\'s own file supersede its row in a city summary — even an unreadable one, which must be chased', () => {
+  it("lets a unit's own file supersede its row in a city summary — even an unreadable one, which must be chased", () => {
     const r = sumUnits(R41, [
       src('万州区', 'city.xlsx', figs(9), { summaryRow: true, row: 6 }),
       src('涪陵区', 'city.xlsx', figs(8), { summaryRow: true, row: 7 }),

@@ -70,7 +70,7 @@ describe('the city-wide workbook', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
   });
 
-  it('reads back as one Annex 1 and aggregates to the same totals (usable as next quarter\'s --previous)', async () => {
+  it("reads back as one Annex 1 and aggregates to the same totals (usable as next quarter's --previous)", async () => {
     const r = await validateFile({ file: out, name: '2021Q3汇总.xlsx', bytes }, { asOf: AS_OF, expiringDays: 90, allowList: new Set() });
     expect(r.kind).toBe('annex1');
     expect(r.rows).toBe(41);
@@ -82,27 +82,37 @@ describe('the city-wide workbook', () => {
     for (const [name, v] of Object.entries(m.units)) expect(again.units.find((u) => u.unit.name === name)!.values).toEqual(v);
   });
 
-  itWithTools(['soffice'], 'opens in LibreOffice with its content intact', async () => {
-    const csvDir = mkdtempSync(join(dir, 'csv-'));
-    const sheets = await convertSheetsToCsv(out, csvDir);
-    expect([...sheets.keys()]).toEqual([SHEET_MAIN, SHEET_ACTIVITY, SHEET_CHASE, SHEET_FINDINGS]);
-    const main = readCsv(sheets.get(SHEET_MAIN)!);
-    const row = (name: string) => main.find((r) => r[0] === name)!;
-    const m = manifest['2021Q3-problems']!;
-    for (const [name, v] of Object.entries(m.units)) expect([name, row(name).slice(1, 15).map(Number)]).toEqual([name, FIGURE_KEYS.map((k) => v[k])]);
-    expect(row('城口县').slice(1, 15)).toEqual(Array(14).fill(''));
-    expect(row('合计').slice(1, 15).map(Number)).toEqual(FIGURE_KEYS.map((k) => m.total[k]));
-    const act = readCsv(sheets.get(SHEET_ACTIVITY)!);
-    expect(act.find((r) => r[0] === '合计')!.slice(1, 15).map(Number)).toEqual(FIGURE_KEYS.map((k) => m.totalIncrement[k]));
-    const chase = readCsv(sheets.get(SHEET_CHASE)!).map((r) => r[1]);
-    expect(chase).toEqual(expect.arrayContaining(['城口县', '忠县', '巫溪县', '永川区']));
-    const problems = readCsv(sheets.get(SHEET_FINDINGS)!);
-    expect(problems.length - 1).toBe(result.findings.length);
-    expect(problems.some((r) => r.includes('cumulative-decrease') && r.includes('D6'))).toBe(true);
+  itWithTools(
+    ['soffice'],
+    'opens in LibreOffice with its content intact',
+    async () => {
+      const csvDir = mkdtempSync(join(dir, 'csv-'));
+      const sheets = await convertSheetsToCsv(out, csvDir);
+      expect([...sheets.keys()]).toEqual([SHEET_MAIN, SHEET_ACTIVITY, SHEET_CHASE, SHEET_FINDINGS]);
+      const main = readCsv(sheets.get(SHEET_MAIN)!);
+      const row = (name: string) => main.find((r) => r[0] === name)!;
+      const m = manifest['2021Q3-problems']!;
+      for (const [name, v] of Object.entries(m.units)) expect([name, row(name).slice(1, 15).map(Number)]).toEqual([name, FIGURE_KEYS.map((k) => v[k])]);
+      expect(row('城口县').slice(1, 15)).toEqual(Array(14).fill(''));
+      expect(row('合计').slice(1, 15).map(Number)).toEqual(FIGURE_KEYS.map((k) => m.total[k]));
+      const act = readCsv(sheets.get(SHEET_ACTIVITY)!);
+      expect(
+        act
+          .find((r) => r[0] === '合计')!
+          .slice(1, 15)
+          .map(Number),
+      ).toEqual(FIGURE_KEYS.map((k) => m.totalIncrement[k]));
+      const chase = readCsv(sheets.get(SHEET_CHASE)!).map((r) => r[1]);
+      expect(chase).toEqual(expect.arrayContaining(['城口县', '忠县', '巫溪县', '永川区']));
+      const problems = readCsv(sheets.get(SHEET_FINDINGS)!);
+      expect(problems.length - 1).toBe(result.findings.length);
+      expect(problems.some((r) => r.includes('cumulative-decrease') && r.includes('D6'))).toBe(true);
 
-    const pdf = pdfPages(await convertWithSoffice(out, 'pdf', csvDir));
-    expect(pdf.width).toBeGreaterThan(pdf.height); // landscape
-    expect(Math.round(pdf.width)).toBe(842); // A4
-    expect(pdf.pages).toBeGreaterThanOrEqual(4);
-  }, 300_000);
+      const pdf = pdfPages(await convertWithSoffice(out, 'pdf', csvDir));
+      expect(pdf.width).toBeGreaterThan(pdf.height); // landscape
+      expect(Math.round(pdf.width)).toBe(842); // A4
+      expect(pdf.pages).toBeGreaterThanOrEqual(4);
+    },
+    300_000,
+  );
 });

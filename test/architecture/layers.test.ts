@@ -47,7 +47,11 @@ function edgesOf(file: string): Edge[] {
   const specs = new Map<string, boolean>();
   const note = (spec: string, typeOnly: boolean) => specs.set(spec, (specs.get(spec) ?? true) && typeOnly);
   for (const m of text.matchAll(STATIC)) {
-    const names = /^\s*\{([^}]*)\}\s*$/.exec(m[2] ?? '')?.[1]?.split(',').map((n) => n.trim()).filter(Boolean);
+    const names = /^\s*\{([^}]*)\}\s*$/
+      .exec(m[2] ?? '')?.[1]
+      ?.split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
     note(m[3]!, m[1] !== undefined || (names !== undefined && names.length > 0 && names.every((n) => n.startsWith('type '))));
   }
   for (const m of text.matchAll(DYNAMIC)) note(m[1]!, false);

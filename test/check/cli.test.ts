@@ -15,14 +15,39 @@ import { buildAnnex2Workbook } from '../../src/writers/annex2-template.js';
 import { A } from './helpers.js';
 
 let dir = '';
-const CHECK_CODES = new Set(['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'uscc-duplicate-across-districts', 'entry-expired', 'entry-expiring', 'serious-violation-review', 'objection-upheld', 'validity-over-3-years']);
+const CHECK_CODES = new Set([
+  'not-eligible',
+  'no-longer-eligible',
+  'never-again',
+  'must-remove',
+  'assistance-visit-missing',
+  'not-in-data',
+  'uscc-duplicate-across-districts',
+  'entry-expired',
+  'entry-expiring',
+  'serious-violation-review',
+  'objection-upheld',
+  'validity-over-3-years',
+]);
 
 interface Expected {
   asOf: string;
   entries: {
-    key: string; file: string; row: number; name: string; uscc: string; includedOn: string; declaredCriterion: number | null;
-    eligible: boolean | null; eligibleAtInclusion: boolean | null; validity: string; metCriteria: number[]; metCriteriaAtInclusion: number[];
-    neverAgain: boolean; mustRemove: boolean; codes: string[];
+    key: string;
+    file: string;
+    row: number;
+    name: string;
+    uscc: string;
+    includedOn: string;
+    declaredCriterion: number | null;
+    eligible: boolean | null;
+    eligibleAtInclusion: boolean | null;
+    validity: string;
+    metCriteria: number[];
+    metCriteriaAtInclusion: number[];
+    neverAgain: boolean;
+    mustRemove: boolean;
+    codes: string[];
     stableRate90?: { eligible: boolean | null; metCriteria: number[]; codes: string[] };
   }[];
   dataFindings: { code: string; file: string; severity: string }[];
@@ -44,7 +69,15 @@ function check(args: string[]) {
 
 const DATA = ['--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx', '--as-of', '2024-10-01', '--format', 'json'];
 
-type Json = { command: string; asOf: string; entries: Record<string, unknown>[]; summary: Record<string, number>; errors: number; warnings: number; findings: { code: string; severity: string; file?: string; row?: number; cell?: string; message: string }[] };
+type Json = {
+  command: string;
+  asOf: string;
+  entries: Record<string, unknown>[];
+  summary: Record<string, number>;
+  errors: number;
+  warnings: number;
+  findings: { code: string; severity: string; file?: string; row?: number; cell?: string; message: string }[];
+};
 
 function parse(stdout: string): Json {
   return JSON.parse(stdout) as Json;
@@ -52,8 +85,15 @@ function parse(stdout: string): Json {
 
 function verdicts(j: Json) {
   return j.entries.map((e) => ({
-    file: e.file, row: e.row, eligible: e.eligible, eligibleAtInclusion: e.eligibleAtInclusion, validity: e.validity, metCriteria: e.metCriteria,
-    metCriteriaAtInclusion: e.metCriteriaAtInclusion, neverAgain: e.neverAgain, mustRemove: e.mustRemove,
+    file: e.file,
+    row: e.row,
+    eligible: e.eligible,
+    eligibleAtInclusion: e.eligibleAtInclusion,
+    validity: e.validity,
+    metCriteria: e.metCriteria,
+    metCriteriaAtInclusion: e.metCriteriaAtInclusion,
+    neverAgain: e.neverAgain,
+    mustRemove: e.mustRemove,
     codes: [...new Set((e.findings as { code: string }[]).map((f) => f.code).filter((c) => CHECK_CODES.has(c)))].sort(),
   }));
 }
@@ -71,7 +111,24 @@ describe('zmqd check on fixtures/enforcement', () => {
     expect(j.command).toBe('check');
     expect(j.asOf).toBe('2024-10-01');
     for (const e of j.entries) {
-      expect(Object.keys(e).slice(0, 16)).toEqual(['file', 'district', 'row', 'name', 'uscc', 'includedOn', 'validUntil', 'validity', 'declaredCriterion', 'metCriteria', 'eligible', 'eligibleAtInclusion', 'mustRemove', 'neverAgain', 'reasons', 'findings']);
+      expect(Object.keys(e).slice(0, 16)).toEqual([
+        'file',
+        'district',
+        'row',
+        'name',
+        'uscc',
+        'includedOn',
+        'validUntil',
+        'validity',
+        'declaredCriterion',
+        'metCriteria',
+        'eligible',
+        'eligibleAtInclusion',
+        'mustRemove',
+        'neverAgain',
+        'reasons',
+        'findings',
+      ]);
       expect((e.reasons as string[]).length).toBeGreaterThan(0);
       for (const f of e.findings as Record<string, unknown>[]) expect(Object.keys(f)).toContain('message');
     }
@@ -79,7 +136,7 @@ describe('zmqd check on fixtures/enforcement', () => {
     expect(gbk.stderr).toContain('GBK/GB18030');
   });
 
-  it('every entry\'s verdict follows the rules (expected.json, worked out by hand)', () => {
+  it("every entry's verdict follows the rules (expected.json, worked out by hand)", () => {
     const j = parse(gbk.stdout);
     expect(j.entries).toHaveLength(expected.entries.length);
     for (const x of expected.entries) {
@@ -87,8 +144,17 @@ describe('zmqd check on fixtures/enforcement', () => {
       expect(e, `${x.key}: ${x.file} row ${x.row}`).toBeDefined();
       const got = verdicts({ ...j, entries: [e!] })[0]!;
       expect({ key: x.key, ...got }).toEqual({
-        key: x.key, file: x.file, row: x.row, eligible: x.eligible, eligibleAtInclusion: x.eligibleAtInclusion, validity: x.validity,
-        metCriteria: x.metCriteria, metCriteriaAtInclusion: x.metCriteriaAtInclusion, neverAgain: x.neverAgain, mustRemove: x.mustRemove, codes: [...x.codes].sort(),
+        key: x.key,
+        file: x.file,
+        row: x.row,
+        eligible: x.eligible,
+        eligibleAtInclusion: x.eligibleAtInclusion,
+        validity: x.validity,
+        metCriteria: x.metCriteria,
+        metCriteriaAtInclusion: x.metCriteriaAtInclusion,
+        neverAgain: x.neverAgain,
+        mustRemove: x.mustRemove,
+        codes: [...x.codes].sort(),
       });
       expect(e!.uscc).toBe(x.uscc);
       expect(e!.declaredCriterion).toBe(x.declaredCriterion);
@@ -100,9 +166,14 @@ describe('zmqd check on fixtures/enforcement', () => {
     const n = (p: (x: Expected['entries'][number]) => boolean) => expected.entries.filter(p).length;
     expect(j.summary).toEqual({
       entries: expected.entries.length,
-      eligible: n((x) => x.eligible === true), ineligible: n((x) => x.eligible === false), unverifiable: n((x) => x.eligible === null),
-      expired: n((x) => x.validity === 'expired'), expiring: n((x) => x.validity === 'expiring'),
-      mustRemove: n((x) => x.mustRemove), neverAgain: n((x) => x.neverAgain), objectionUpheld: n((x) => x.codes.includes('objection-upheld')),
+      eligible: n((x) => x.eligible === true),
+      ineligible: n((x) => x.eligible === false),
+      unverifiable: n((x) => x.eligible === null),
+      expired: n((x) => x.validity === 'expired'),
+      expiring: n((x) => x.validity === 'expiring'),
+      mustRemove: n((x) => x.mustRemove),
+      neverAgain: n((x) => x.neverAgain),
+      objectionUpheld: n((x) => x.codes.includes('objection-upheld')),
     });
     const data = j.findings.filter((f) => f.code === 'data-row-invalid');
     expect(data.map((f) => [f.file, f.severity])).toEqual(expected.dataFindings.map((d) => [d.file.replace('*', 'GBK'), d.severity]));
@@ -134,7 +205,23 @@ describe('zmqd check on fixtures/enforcement', () => {
     const j = parse(gbk.stdout);
     const entry = (k: string) => {
       const x = expected.entries.find((y) => y.key === k)!;
-      return j.entries.find((e) => e.file === x.file && e.row === x.row)! as unknown as { verdicts: Record<'whileListed' | 'atInclusion', { date: string; eligible: boolean | null; criteria: { criterion: number; declared: boolean; status: string; reason: string; evidence: { kind: string; file: string; row: number; date?: string; year?: number }[] }[]; bars: { code: string; evidence: { date?: string }[] }[] }> };
+      return j.entries.find((e) => e.file === x.file && e.row === x.row)! as unknown as {
+        verdicts: Record<
+          'whileListed' | 'atInclusion',
+          {
+            date: string;
+            eligible: boolean | null;
+            criteria: {
+              criterion: number;
+              declared: boolean;
+              status: string;
+              reason: string;
+              evidence: { kind: string; file: string; row: number; date?: string; year?: number }[];
+            }[];
+            bars: { code: string; evidence: { date?: string }[] }[];
+          }
+        >;
+      };
     };
     const v = entry('inspection-364-days').verdicts;
     expect([v.whileListed.date, v.whileListed.eligible, v.atInclusion.date, v.atInclusion.eligible]).toEqual(['2024-10-01', true, '2023-09-30', true]);
@@ -201,7 +288,19 @@ describe('zmqd check on fixtures/enforcement', () => {
   });
 
   it('text report: only the entries needing action unless --all', () => {
-    const r = check(['lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx', '--as-of', '2024-10-01']);
+    const r = check([
+      'lists',
+      '--inspections',
+      'data/检查记录-GBK.csv',
+      '--credit',
+      'data/信用评价.xlsx',
+      '--monitoring',
+      'data/在线监控.csv',
+      '--objections',
+      'data/异议复核.xlsx',
+      '--as-of',
+      '2024-10-01',
+    ]);
     expect(r.status).toBe(1);
     const name = (k: string) => expected.entries.find((x) => x.key === k)!.name;
     expect(r.stdout).toContain(name('objection-upheld'));
@@ -209,7 +308,20 @@ describe('zmqd check on fixtures/enforcement', () => {
     expect(r.stdout).not.toContain(name('inspection-364-days')); // eligible on both dates, nothing to do
     expect(r.stdout).toMatch(/符合条件、无需处理的 \d+ 家企业未逐一列出（--all 列出全部）/);
     expect(r.stdout).toContain('判断：列入期间不符合，纳入时符合');
-    const all = check(['lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx', '--as-of', '2024-10-01', '--all']);
+    const all = check([
+      'lists',
+      '--inspections',
+      'data/检查记录-GBK.csv',
+      '--credit',
+      'data/信用评价.xlsx',
+      '--monitoring',
+      'data/在线监控.csv',
+      '--objections',
+      'data/异议复核.xlsx',
+      '--as-of',
+      '2024-10-01',
+      '--all',
+    ]);
     expect(all.stdout).toContain(name('inspection-364-days'));
     expect(all.stdout).not.toContain('未逐一列出');
   });
@@ -297,13 +409,29 @@ describe('zmqd check on fixtures/enforcement', () => {
 describe('exit codes and usage', () => {
   it('0 when nothing is wrong; text starting with = stays text in --out', async () => {
     const d = await fs.mkdtemp(path.join(dir, 'clean-'));
-    await fs.writeFile(path.join(d, '渝北区-附表2.xlsx'), await buildAnnex2Workbook({
-      unit: '渝北区生态环境局', date: '2024年9月30日',
-      rows: [{ name: '=重庆甲公司', location: '重庆市渝北区', uscc: A, industry: 'C26 化学原料和化学制品制造业', permit: `${A}001P`, includedOn: '2023-06-01', criterion: '五（环保诚信）' }],
-    }));
+    await fs.writeFile(
+      path.join(d, '渝北区-附表2.xlsx'),
+      await buildAnnex2Workbook({
+        unit: '渝北区生态环境局',
+        date: '2024年9月30日',
+        rows: [
+          {
+            name: '=重庆甲公司',
+            location: '重庆市渝北区',
+            uscc: A,
+            industry: 'C26 化学原料和化学制品制造业',
+            permit: `${A}001P`,
+            includedOn: '2023-06-01',
+            criterion: '五（环保诚信）',
+          },
+        ],
+      }),
+    );
     await fs.writeFile(path.join(d, 'insp.csv'), iconv.encode(`统一社会信用代码,检查日期,检查方式,违法情况\r\n${A},2024-05-01,体检式帮扶,无\r\n`, 'gbk'));
     await fs.writeFile(path.join(d, 'credit.csv'), `统一社会信用代码,评价结果,评价日期\n${A},环保诚信企业,2023-05-01\n`);
-    const r = zmqd(['check', '渝北区-附表2.xlsx', '--inspections', 'insp.csv', '--credit', 'credit.csv', '--as-of', '2024-10-01', '--format', 'json', '--out', 'r.xlsx'], { cwd: d });
+    const r = zmqd(['check', '渝北区-附表2.xlsx', '--inspections', 'insp.csv', '--credit', 'credit.csv', '--as-of', '2024-10-01', '--format', 'json', '--out', 'r.xlsx'], {
+      cwd: d,
+    });
     expect(r.stderr).not.toMatch(/内部错误/);
     const j = parse(r.stdout);
     expect(j.errors).toBe(0);

@@ -63,7 +63,12 @@ describe('readDataFile: streamed = whole grid', () => {
     if (!r.ok) throw new Error(r.reason.zh);
     expect(r.records.map((x) => x.uscc)).toEqual([A, B]);
     // (the header's width is its last filled cell, 备注 in I: only J is beyond it)
-    expect(r.findings.map((f) => [f.code, f.row])).toEqual([['data-row-ragged', 7], ['data-value-unrecognised', 7], ['data-row-invalid', 8], ['data-row-invalid', 9]]);
+    expect(r.findings.map((f) => [f.code, f.row])).toEqual([
+      ['data-row-ragged', 7],
+      ['data-value-unrecognised', 7],
+      ['data-row-invalid', 8],
+      ['data-row-invalid', 9],
+    ]);
   });
 
   it('a merge over cells of the table (cannot be streamed): read as a grid, with the same result', async () => {
@@ -77,7 +82,10 @@ describe('readDataFile: streamed = whole grid', () => {
     });
     const r = await both(bytes, { kind: 'inspections', file: 'm.xlsx' });
     // the grid drops B2, a slave of the merge: the first row has no name
-    expect(r.ok && r.records.map((x) => [x.uscc, x.name])).toEqual([[A, ''], [B, '乙']]);
+    expect(r.ok && r.records.map((x) => [x.uscc, x.name])).toEqual([
+      [A, ''],
+      [B, '乙'],
+    ]);
   });
 
   it('several data sheets: the sheet is named in the evidence, a sheet without the header is reported first', async () => {
@@ -96,9 +104,16 @@ describe('readDataFile: streamed = whole grid', () => {
     const r = await both(bytes, { kind: 'inspections', file: 's.xlsx' });
     if (!r.ok) throw new Error(r.reason.zh);
     expect(r.sheets).toEqual(['一月', '二月']);
-    expect(r.records.map((x) => x.src)).toEqual([{ file: 's.xlsx', row: 2, sheet: '一月' }, { file: 's.xlsx', row: 3, sheet: '二月' }]);
+    expect(r.records.map((x) => x.src)).toEqual([
+      { file: 's.xlsx', row: 2, sheet: '一月' },
+      { file: 's.xlsx', row: 3, sheet: '二月' },
+    ]);
     expect(r.invalid.map((x) => x.src)).toEqual([{ file: 's.xlsx', row: 3, sheet: '一月' }]);
-    expect(r.findings.map((f) => [f.code, f.sheet])).toEqual([['data-sheet-skipped', '说明'], ['data-row-invalid', '一月'], ['data-value-unrecognised', '二月']]);
+    expect(r.findings.map((f) => [f.code, f.sheet])).toEqual([
+      ['data-sheet-skipped', '说明'],
+      ['data-row-invalid', '一月'],
+      ['data-value-unrecognised', '二月'],
+    ]);
   });
 
   it('no header anywhere: refused with what the file begins with', async () => {
@@ -115,7 +130,11 @@ describe('readDataFile: streamed = whole grid', () => {
     const r = await both(new Uint8Array(iconv.encode(csv, 'gbk')), { kind: 'inspections', file: 'g.csv' });
     if (!r.ok) throw new Error(r.reason.zh);
     expect(r.encoding).toBe('gb18030');
-    expect(r.records.map((x) => [x.uscc, x.src.row])).toEqual([[A, 2], [B, 4], [C, 6]]);
+    expect(r.records.map((x) => [x.uscc, x.src.row])).toEqual([
+      [A, 2],
+      [B, 4],
+      [C, 6],
+    ]);
     expect(r.findings.map((f) => f.code)).toEqual(['data-csv-unterminated']);
   });
 });
@@ -139,7 +158,12 @@ describe('readDataFile: keep', () => {
   });
 
   it.each(DATA_KINDS)('%s: the same for a kind with every column', async (kind: DataKind) => {
-    const head = { inspections: HEAD, credit: ['统一社会信用代码', '企业名称', '评价结果', '评价年度'], monitoring: ['统一社会信用代码', '企业名称', '是否安装', '达标率'], objections: ['统一社会信用代码', '企业名称', '异议来源', '复核结果', '复核日期'] }[kind];
+    const head = {
+      inspections: HEAD,
+      credit: ['统一社会信用代码', '企业名称', '评价结果', '评价年度'],
+      monitoring: ['统一社会信用代码', '企业名称', '是否安装', '达标率'],
+      objections: ['统一社会信用代码', '企业名称', '异议来源', '复核结果', '复核日期'],
+    }[kind];
     const row = { inspections: '2024-01-01,现场检查,无,,', credit: '良好,2023', monitoring: '是,98%', objections: '区工商联,属实,2022-05-20' }[kind];
     const bytes = new TextEncoder().encode(`${head.join(',')}\n${A},甲,${row}\n${B},乙,${row}\n`);
     const r = await readDataFile(bytes, { kind, file: 'x.csv', keep: new Set([B]) });

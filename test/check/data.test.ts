@@ -55,7 +55,10 @@ describe('csv', () => {
 
   it('a BOM, blank lines and a trailing newline', () => {
     const r = parseCsv('\uFEFFa,b\n\n1,2\n');
-    expect(r.records).toEqual([{ line: 1, cells: ['a', 'b'] }, { line: 3, cells: ['1', '2'] }]);
+    expect(r.records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 3, cells: ['1', '2'] },
+    ]);
   });
 
   it('an unterminated quote is reported', () => {
@@ -65,7 +68,10 @@ describe('csv', () => {
   });
 
   it('empty fields and a truncated last line', () => {
-    expect(parseCsv('a,,c\n1,').records).toEqual([{ line: 1, cells: ['a', '', 'c'] }, { line: 2, cells: ['1', ''] }]);
+    expect(parseCsv('a,,c\n1,').records).toEqual([
+      { line: 1, cells: ['a', '', 'c'] },
+      { line: 2, cells: ['1', ''] },
+    ]);
   });
 
   it('detects tab and semicolon delimiters from the header', () => {
@@ -137,7 +143,15 @@ describe('readDataFile', () => {
     if (!r.ok) return;
     expect(r.encoding).toBe('gb18030');
     expect(r.records).toHaveLength(2);
-    expect(r.records[1]).toMatchObject({ uscc: B, date: '2024-05-06', method: 'onsite', severity: 'minor', violationText: '废水超标排放，未主动报告', selfReported: false, src: { file: 'in/检查记录.csv', row: 3 } });
+    expect(r.records[1]).toMatchObject({
+      uscc: B,
+      date: '2024-05-06',
+      method: 'onsite',
+      severity: 'minor',
+      violationText: '废水超标排放，未主动报告',
+      selfReported: false,
+      src: { file: 'in/检查记录.csv', row: 3 },
+    });
     expect(r.findings).toEqual([]);
   });
 
@@ -220,7 +234,10 @@ describe('readDataFile', () => {
     expect(r.records[0]).toMatchObject({ uscc: A, grade: 'trustworthy', effective: '2024-01-01', basis: 'year', year: 2023, src: { row: 3 } });
     expect(r.records[1]).toMatchObject({ uscc: B, grade: 'good', effective: '2023-05-20', basis: 'date' });
     const inv = r.findings.filter((f) => f.code === 'data-row-invalid');
-    expect(inv.map((f) => [f.sheet, f.cell])).toEqual([['2023年度', 'D5'], ['2023年度', 'B6']]);
+    expect(inv.map((f) => [f.sheet, f.cell])).toEqual([
+      ['2023年度', 'D5'],
+      ['2023年度', 'B6'],
+    ]);
     expect(messageOf(inv[0]!, 'zh')).toContain('“优秀”不是可识别的信用等级');
   });
 
@@ -242,7 +259,10 @@ describe('readDataFile', () => {
     const r = await readDataFile(bytes, { kind: 'credit', file: 'c.csv' });
     if (!r.ok) throw new Error('x');
     // the garbled line is reported twice: as bytes that are not text, and as a row that cannot be used
-    expect(r.findings.map((f) => [f.code, f.row])).toEqual([['data-encoding-invalid', 3], ['data-row-invalid', 3]]);
+    expect(r.findings.map((f) => [f.code, f.row])).toEqual([
+      ['data-encoding-invalid', 3],
+      ['data-row-invalid', 3],
+    ]);
     expect(r.records.map((x) => x.uscc)).toEqual([A, B]);
   });
 });
@@ -255,7 +275,11 @@ describe('objections: read like the other data files', () => {
     const r = await readDataFile(new Uint8Array(iconv.encode(csv, 'gbk')), { kind: 'objections', file: 'o.csv' });
     if (!r.ok) throw new Error(r.reason.zh);
     expect(r.encoding).toBe('gb18030');
-    expect(r.records.map((o) => [o.uscc, o.source, o.result, o.date])).toEqual([[A, '区工商联', 'upheld', '2022-05-20'], [B, '某行业协会', 'rejected', '2022-05-21'], [A, '区住建委', 'pending', undefined]]);
+    expect(r.records.map((o) => [o.uscc, o.source, o.result, o.date])).toEqual([
+      [A, '区工商联', 'upheld', '2022-05-20'],
+      [B, '某行业协会', 'rejected', '2022-05-21'],
+      [A, '区住建委', 'pending', undefined],
+    ]);
     expect(r.findings).toEqual([]);
   });
 

@@ -9,7 +9,10 @@ const zh = (a: Assessment) => a.reasons.map((r) => r.zh).join('\n');
 
 const ASOF = '2024-10-01';
 const subject = (declared: 1 | 2 | 3 | 4 | 5 | null | undefined, includedOn: string | undefined = '2022-06-01', uscc: string | undefined = A) => ({
-  name: '测试企业', uscc, declared, validity: validity(includedOn, ASOF),
+  name: '测试企业',
+  uscc,
+  declared,
+  validity: validity(includedOn, ASOF),
 });
 
 describe('verdicts that follow unambiguously from the rules', () => {
@@ -245,7 +248,11 @@ describe('violations', () => {
   });
 
   it('a serious violation fails 三 only through the inspection route; marked 严重 without a malicious act it is not never-again', () => {
-    const data = index({ inspections: [insp(A, '2024-03-01'), violation(A, '2024-03-01', '', '严重')], credit: [rating(A, 'good', { year: 2022 })], monitoring: [mon(A, { date: '2024-01-01' })] });
+    const data = index({
+      inspections: [insp(A, '2024-03-01'), violation(A, '2024-03-01', '', '严重')],
+      credit: [rating(A, 'good', { year: 2022 })],
+      monitoring: [mon(A, { date: '2024-01-01' })],
+    });
     const j = judgeAt(A, 3, data, ASOF);
     expect(j.criteria.find((c) => c.n === 3)!.status).toBe('met'); // through monitoring
     expect(j.verdict).toBe(true);
@@ -271,7 +278,11 @@ describe('monitoring', () => {
   });
 
   it('every monitoring point must pass', () => {
-    const data = index({ inspections: [insp(A, '2024-01-01', { method: 'offsite' })], credit: [rating(A, 'good', { year: 2023 })], monitoring: [mon(A), mon(A, { stable: false })] });
+    const data = index({
+      inspections: [insp(A, '2024-01-01', { method: 'offsite' })],
+      credit: [rating(A, 'good', { year: 2023 })],
+      monitoring: [mon(A), mon(A, { stable: false })],
+    });
     expect(judgeAt(A, 4, data, ASOF).met).toEqual([]);
   });
 

@@ -13,8 +13,17 @@ let row = 1;
 
 export function insp(uscc: string, date: string, over: Partial<Inspection> = {}): Inspection {
   return {
-    uscc, name: 'x', date, method: 'onsite', methodText: '现场检查', severity: 'none', severityText: '无', violationText: '',
-    selfReported: null, src: { file: 'data/检查记录.csv', row: ++row }, ...over,
+    uscc,
+    name: 'x',
+    date,
+    method: 'onsite',
+    methodText: '现场检查',
+    severity: 'none',
+    severityText: '无',
+    violationText: '',
+    selfReported: null,
+    src: { file: 'data/检查记录.csv', row: ++row },
+    ...over,
   };
 }
 
@@ -24,7 +33,12 @@ export function violation(uscc: string, date: string, text: string, severity: '�
 
 export function rating(uscc: string, grade: Grade, when: { year?: number; date?: string }): CreditRating {
   const r: CreditRating = {
-    uscc, name: 'x', grade, gradeText: GRADE_LABEL[grade].zh, effective: when.date ?? `${when.year! + 1}-01-01`, basis: when.date ? 'date' : 'year',
+    uscc,
+    name: 'x',
+    grade,
+    gradeText: GRADE_LABEL[grade].zh,
+    effective: when.date ?? `${when.year! + 1}-01-01`,
+    basis: when.date ? 'date' : 'year',
     src: { file: 'data/信用评价.xlsx', row: ++row },
   };
   if (when.year) r.year = when.year;
@@ -36,12 +50,23 @@ export function mon(uscc: string, over: Partial<MonitoringRecord> = {}): Monitor
 }
 
 export function objection(uscc: string, result: Objection['result'], date?: string, source = '某行业协会'): Objection {
-  const o: Objection = { uscc, name: 'x', source, result, resultText: result === 'upheld' ? '属实' : result === 'rejected' ? '不属实' : '', src: { file: 'data/异议复核.xlsx', row: ++row } };
+  const o: Objection = {
+    uscc,
+    name: 'x',
+    source,
+    result,
+    resultText: result === 'upheld' ? '属实' : result === 'rejected' ? '不属实' : '',
+    src: { file: 'data/异议复核.xlsx', row: ++row },
+  };
   if (date) o.date = date;
   return o;
 }
 
-export function index(records: { inspections?: Inspection[]; credit?: CreditRating[]; monitoring?: MonitoringRecord[]; objections?: Objection[] }, monitoringGiven = true, stableRate = 95): EnforcementIndex {
+export function index(
+  records: { inspections?: Inspection[]; credit?: CreditRating[]; monitoring?: MonitoringRecord[]; objections?: Objection[] },
+  monitoringGiven = true,
+  stableRate = 95,
+): EnforcementIndex {
   const group = <T extends { uscc: string }>(rs: T[], key: (r: T) => string) => {
     const m = new Map<string, T[]>();
     for (const r of [...rs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))) m.set(r.uscc, [...(m.get(r.uscc) ?? []), r]);

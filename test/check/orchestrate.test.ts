@@ -22,7 +22,14 @@ async function list(file: string, unit: string, rows: Annex2RowInput[]) {
 }
 
 const row = (name: string, uscc: string, extra: Record<string, string> = {}) => ({
-  name, location: '重庆市渝北区', uscc, industry: 'C26 化学原料和化学制品制造业', permit: `${uscc}001P`, includedOn: '2023-06-01', criterion: '五（环保诚信）', ...extra,
+  name,
+  location: '重庆市渝北区',
+  uscc,
+  industry: 'C26 化学原料和化学制品制造业',
+  permit: `${uscc}001P`,
+  includedOn: '2023-06-01',
+  criterion: '五（环保诚信）',
+  ...extra,
 });
 
 describe('runCheckCore', () => {
@@ -56,7 +63,10 @@ describe('runCheckCore', () => {
     // a data row for an enterprise on no list is only a warning
     expect(r.findings.find((f) => f.code === 'data-row-invalid')!.severity).toBe('warning');
     expect(r.summary).toMatchObject({ entries: 3, eligible: 2, unverifiable: 1 });
-    expect(r.data.map((d) => [d.kind, d.rows, d.invalid])).toEqual([['inspections', 1, 1], ['credit', 1, 0]]);
+    expect(r.data.map((d) => [d.kind, d.rows, d.invalid])).toEqual([
+      ['inspections', 1, 1],
+      ['credit', 1, 0],
+    ]);
   });
 
   it('an unusable data row of a listed enterprise is an error and is named in its reasons', async () => {

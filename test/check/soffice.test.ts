@@ -15,18 +15,41 @@ const SUMMARY = '列入期间（截至 2024-10-01），符合纳入条件：情�
 const AT_INCLUSION = '纳入时（2022-06-01），符合纳入条件：情形二（民生保障，所报情形）——2022-05-10 现场检查（检查记录.csv 第4行）';
 const verdict = (date: string, eligible: boolean | null, summary: string) => ({ date, eligible, summary, criteria: [], bars: [] });
 const entry = (name: string, uscc: string, eligible: boolean | null, action: string, district = '渝北区') => ({
-  file: `lists/${district}-附表2.xlsx`, district, row: 5, name, uscc, includedOn: '2022-06-01', validUntil: '2025-05-31', validity: 'valid' as const,
-  declaredCriterion: 2 as const, metCriteria: eligible ? [2 as const] : [], eligible, eligibleAtInclusion: true, mustRemove: false, neverAgain: false,
-  reasons: [SUMMARY, AT_INCLUSION, '+86 不是公式'], findings: [], sheet: '附表2', metCriteriaAtInclusion: [2 as const], notInData: [],
-  action: action as 'ok', objectionUpheld: false,
+  file: `lists/${district}-附表2.xlsx`,
+  district,
+  row: 5,
+  name,
+  uscc,
+  includedOn: '2022-06-01',
+  validUntil: '2025-05-31',
+  validity: 'valid' as const,
+  declaredCriterion: 2 as const,
+  metCriteria: eligible ? [2 as const] : [],
+  eligible,
+  eligibleAtInclusion: true,
+  mustRemove: false,
+  neverAgain: false,
+  reasons: [SUMMARY, AT_INCLUSION, '+86 不是公式'],
+  findings: [],
+  sheet: '附表2',
+  metCriteriaAtInclusion: [2 as const],
+  notInData: [],
+  action: action as 'ok',
+  objectionUpheld: false,
   verdicts: { whileListed: verdict('2024-10-01', eligible, SUMMARY), atInclusion: verdict('2022-06-01', true, AT_INCLUSION) },
 });
 
 const json: CheckJson = {
-  command: 'check', asOf: '2024-10-01',
-  entries: [entry('重庆甲化工有限公司', '915001120631461384', true, 'ok'), entry('=SUM(A1:A2)', '91500112MA5U7XYZ0Q', false, 'remove'), entry('-5 @x', '000000000000000001', null, 'verify', '江北区')],
+  command: 'check',
+  asOf: '2024-10-01',
+  entries: [
+    entry('重庆甲化工有限公司', '915001120631461384', true, 'ok'),
+    entry('=SUM(A1:A2)', '91500112MA5U7XYZ0Q', false, 'remove'),
+    entry('-5 @x', '000000000000000001', null, 'verify', '江北区'),
+  ],
   summary: { entries: 3, eligible: 1, ineligible: 1, unverifiable: 1, expired: 0, expiring: 0, mustRemove: 0, neverAgain: 0, objectionUpheld: 0 },
-  errors: 1, warnings: 0,
+  errors: 1,
+  warnings: 0,
   findings: [{ code: 'data-row-invalid', severity: 'error', file: 'data/检查记录.csv', row: 39, cell: 'A39', message: '检查记录第 39 行无法使用' }],
   data: [{ kind: 'inspections', file: 'data/检查记录.csv', format: 'csv', encoding: 'gb18030', sheets: [], rows: 37, invalid: 2 }],
   stableRate: 95,
@@ -82,9 +105,20 @@ describeWithTools(['soffice'], 'LibreOffice opens the check workbook', () => {
       const { spawnSync } = await import('node:child_process');
       const fx = join(dir, 'fx');
       await generate(fx);
-      const conv = spawnSync(tool('soffice').command, [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', join(fx, 'xls'), join(fx, 'data', '信用评价.xlsx'),
-      ], { encoding: 'utf8', timeout: 180_000 });
+      const conv = spawnSync(
+        tool('soffice').command,
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'xls',
+          '--outdir',
+          join(fx, 'xls'),
+          join(fx, 'data', '信用评价.xlsx'),
+        ],
+        { encoding: 'utf8', timeout: 180_000 },
+      );
       expect(conv.status, conv.stderr).toBe(0);
       const args = ['check', 'lists', '--inspections', 'data/检查记录-GBK.csv', '--as-of', '2024-10-01', '--format', 'json'];
       const xlsx = zmqd([...args, '--credit', 'data/信用评价.xlsx'], { cwd: fx });

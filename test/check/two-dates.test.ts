@@ -12,7 +12,12 @@ import { zh as ZH } from '../../src/core/i18n/zh.js';
 
 const zh = (a: Assessment) => a.reasons.map((r) => r.zh).join('\n');
 const codes = (a: Assessment) => a.notes.map((n) => n.code);
-const subject = (declared: 1 | 2 | 3 | 4 | 5 | null, includedOn: string, asOf: string, statedUntil?: string) => ({ name: '测试企业', uscc: A, declared, validity: validity(includedOn, asOf, statedUntil) });
+const subject = (declared: 1 | 2 | 3 | 4 | 5 | null, includedOn: string, asOf: string, statedUntil?: string) => ({
+  name: '测试企业',
+  uscc: A,
+  declared,
+  validity: validity(includedOn, asOf, statedUntil),
+});
 
 describe('二 and 三 while listed: the inspection is a condition of getting on the list, not of staying on it', () => {
   // listed on 2023-09-30 on the strength of an inspection 364 days earlier, checked a year and a day later
@@ -46,16 +51,28 @@ describe('二 and 三 while listed: the inspection is a condition of getting on 
   });
 
   it('三 by monitoring alone stays while the monitoring still runs, and falls when it no longer does', () => {
-    const running = index({ inspections: [insp(A, '2021-01-10', { method: 'offsite' })], credit: [rating(A, 'warning', { year: 2022 })], monitoring: [mon(A, { date: '2022-05-01', compliant: false }), mon(A, { date: '2024-09-01', compliant: false })] });
+    const running = index({
+      inspections: [insp(A, '2021-01-10', { method: 'offsite' })],
+      credit: [rating(A, 'warning', { year: 2022 })],
+      monitoring: [mon(A, { date: '2022-05-01', compliant: false }), mon(A, { date: '2024-09-01', compliant: false })],
+    });
     expect(assessEntry(subject(3, '2022-06-01', '2024-10-01'), running, '2024-10-01')).toMatchObject({ eligibleAtInclusion: true, eligible: true });
-    const stopped = index({ inspections: [insp(A, '2021-01-10', { method: 'offsite' })], credit: [rating(A, 'warning', { year: 2022 })], monitoring: [mon(A, { date: '2022-05-01' }), mon(A, { date: '2024-09-01', networked: false })] });
+    const stopped = index({
+      inspections: [insp(A, '2021-01-10', { method: 'offsite' })],
+      credit: [rating(A, 'warning', { year: 2022 })],
+      monitoring: [mon(A, { date: '2022-05-01' }), mon(A, { date: '2024-09-01', networked: false })],
+    });
     const a = assessEntry(subject(3, '2022-06-01', '2024-10-01'), stopped, '2024-10-01');
     expect([a.eligibleAtInclusion, a.eligible]).toEqual([true, false]);
     expect(a.asOf!.criteria.find((c) => c.n === 3)!.text.zh).toContain('未联网');
   });
 
   it('三 falls with a serious violation since inclusion, whatever route it came by', () => {
-    const data3 = index({ inspections: [insp(A, '2022-03-01'), violation(A, '2024-02-01', '未批先建', '严重')], credit: [rating(A, 'warning', { year: 2022 })], monitoring: [mon(A, { date: '2024-09-01' })] });
+    const data3 = index({
+      inspections: [insp(A, '2022-03-01'), violation(A, '2024-02-01', '未批先建', '严重')],
+      credit: [rating(A, 'warning', { year: 2022 })],
+      monitoring: [mon(A, { date: '2024-09-01' })],
+    });
     const a = assessEntry(subject(3, '2022-06-01', '2024-10-01'), data3, '2024-10-01');
     expect([a.eligibleAtInclusion, a.eligible]).toEqual([true, false]);
   });
@@ -63,7 +80,10 @@ describe('二 and 三 while listed: the inspection is a condition of getting on 
 
 describe('never again is for malicious violations only', () => {
   it('a record marked 严重 for 未批先建: a warning for a person to judge, not never-again', () => {
-    const data = index({ inspections: [violation(A, '2020-04-01', '未批先建', '严重'), insp(A, '2023-01-01', { method: 'assistance' })], credit: [rating(A, 'trustworthy', { year: 2021 }), rating(A, 'trustworthy', { year: 2023 })] });
+    const data = index({
+      inspections: [violation(A, '2020-04-01', '未批先建', '严重'), insp(A, '2023-01-01', { method: 'assistance' })],
+      credit: [rating(A, 'trustworthy', { year: 2021 }), rating(A, 'trustworthy', { year: 2023 })],
+    });
     const a = assessEntry(subject(5, '2022-06-01', '2024-10-01'), data, '2024-10-01');
     expect(a.neverAgain).toBe(false);
     expect([a.eligibleAtInclusion, a.eligible]).toEqual([true, true]);
@@ -73,7 +93,10 @@ describe('never again is for malicious violations only', () => {
   });
 
   it('a 偷排 record from years before the list: never again, with no time limit', () => {
-    const data = index({ inspections: [violation(A, '2016-07-12', '夜间偷排生产废水', '一般'), insp(A, '2023-01-01')], credit: [rating(A, 'trustworthy', { year: 2021 }), rating(A, 'trustworthy', { year: 2023 })] });
+    const data = index({
+      inspections: [violation(A, '2016-07-12', '夜间偷排生产废水', '一般'), insp(A, '2023-01-01')],
+      credit: [rating(A, 'trustworthy', { year: 2021 }), rating(A, 'trustworthy', { year: 2023 })],
+    });
     const a = assessEntry(subject(5, '2022-06-01', '2024-10-01'), data, '2024-10-01');
     expect(a.neverAgain).toBe(true);
     expect([a.eligibleAtInclusion, a.eligible]).toEqual([false, false]);
@@ -116,7 +139,11 @@ describe('cannot tell where the data cannot settle it', () => {
 
   it('达标率 94.9 and 95 against the default threshold of 95, and against --stable-rate 90', () => {
     const at = (rate: number, stableRate?: number) => {
-      const d = index({ inspections: [insp(A, '2024-01-10', { method: 'offsite' })], credit: [rating(A, 'good', { year: 2023 })], monitoring: [mon(A, { compliant: null, rate })] }, true, stableRate);
+      const d = index(
+        { inspections: [insp(A, '2024-01-10', { method: 'offsite' })], credit: [rating(A, 'good', { year: 2023 })], monitoring: [mon(A, { compliant: null, rate })] },
+        true,
+        stableRate,
+      );
       return judgeAt(A, 4, d, '2024-10-01', 'listed', '2023-06-01');
     };
     expect(at(94.9).verdict).toBe(false);
@@ -128,12 +155,20 @@ describe('cannot tell where the data cannot settle it', () => {
   });
 
   it('a stated 稳定达标 wins over the rate', () => {
-    const d = index({ inspections: [insp(A, '2024-01-10', { method: 'offsite' })], credit: [rating(A, 'good', { year: 2023 })], monitoring: [mon(A, { compliant: true, rate: 80 })] });
+    const d = index({
+      inspections: [insp(A, '2024-01-10', { method: 'offsite' })],
+      credit: [rating(A, 'good', { year: 2023 })],
+      monitoring: [mon(A, { compliant: true, rate: 80 })],
+    });
     expect(judgeAt(A, 4, d, '2024-10-01', 'listed', '2023-06-01').verdict).toBe(true);
   });
 
   it('an undated monitoring row judges while listed only, never the inclusion date', () => {
-    const d = index({ inspections: [insp(A, '2021-01-10', { method: 'offsite' })], credit: [rating(A, 'good', { year: 2021 }), rating(A, 'good', { year: 2023 })], monitoring: [mon(A)] });
+    const d = index({
+      inspections: [insp(A, '2021-01-10', { method: 'offsite' })],
+      credit: [rating(A, 'good', { year: 2021 }), rating(A, 'good', { year: 2023 })],
+      monitoring: [mon(A)],
+    });
     const a = assessEntry(subject(4, '2022-06-01', '2024-10-01'), d, '2024-10-01');
     expect(a.eligible).toBe(true);
     expect(a.eligibleAtInclusion).toBe(null);
@@ -151,7 +186,11 @@ describe('validity: 3 years in principle', () => {
   });
 
   it('an earlier stated end still wins', () => {
-    expect(validityOf({ includedOn: '2021-06-01', statedUntil: '2023-12-31' }, '2024-01-01', 90)).toMatchObject({ status: 'expired', validUntil: '2023-12-31', overThreeYears: false });
+    expect(validityOf({ includedOn: '2021-06-01', statedUntil: '2023-12-31' }, '2024-01-01', 90)).toMatchObject({
+      status: 'expired',
+      validUntil: '2023-12-31',
+      overThreeYears: false,
+    });
   });
 
   it('the check says which term it judged by', () => {

@@ -17,7 +17,16 @@ export async function writeBigAnnex2(file: string, n: number): Promise<void> {
   const { buildAnnex2Workbook } = (await import(dist('src/writers/annex2-template.js'))) as { buildAnnex2Workbook: (o: object) => Promise<Uint8Array> };
   const row = (i: number) => {
     const e = enterprise(i);
-    return { name: e.name, location: e.location, uscc: e.uscc, industry: e.industry, permit: `${e.uscc}001P`, includedOn: '2023-03-01', validUntil: '2026-02-28', criterion: '四（在线监控）' };
+    return {
+      name: e.name,
+      location: e.location,
+      uscc: e.uscc,
+      industry: e.industry,
+      permit: `${e.uscc}001P`,
+      includedOn: '2023-03-01',
+      validUntil: '2026-02-28',
+      criterion: '四（在线监控）',
+    };
   };
   const files = unzipSync(await buildAnnex2Workbook({ unit: '九龙坡区生态环境局', date: '2024年9月30日', rows: [row(0)] }));
   const sheet = 'xl/worksheets/sheet1.xml';

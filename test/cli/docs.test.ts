@@ -18,7 +18,7 @@ describe('docs/reference.md', () => {
     expect(regenerate(doc) === doc, 'docs/reference.md is out of date: run `npm run docs` and commit it').toBe(true);
   });
 
-  it('names every finding code of the catalogue with its severity and both languages\' text', () => {
+  it("names every finding code of the catalogue with its severity and both languages' text", () => {
     for (const [code, d] of Object.entries(catalogue)) {
       const row = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
       expect(row, code).toBeDefined();

@@ -87,57 +87,77 @@ function terminal(stream: string, cols = 80): { lines: string[]; wrapped: string
 }
 
 describeWithTools(['script'], 'progress on a terminal', () => {
-  it('validate of one 60,000-row list shows the rows read, within 80 columns, and leaves no line behind', () => {
-    const json = path.join(tmp, 'v.json');
-    const seen = onTty(['validate', big, ...AS_OF, '--format', 'json'], { stdout: json });
-    // the progress line was drawn (rows read, the name cut to fit) …
-    const counts = [...seen.matchAll(/已读 ([\d,]+) 行/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
-    expect(counts.length, seen).toBeGreaterThan(0);
-    expect(Math.max(...counts)).toBeLessThanOrEqual(60_004);
-    expect(seen).toContain('…');
-    // … never wider than the terminal, and gone at the end
-    const screen = terminal(seen);
-    expect(screen.wrapped).toEqual([]);
-    for (const piece of seen.split(/\r|\n/)) expect(displayWidth(piece.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''))).toBeLessThan(80);
-    expect(screen.lines.filter((l) => l.trim() !== '')).toEqual([]);
-    // the JSON went whole to stdout, untouched by the progress
-    const out = JSON.parse(readFileSync(json, 'utf8')) as { files: { rows: number }[] };
-    expect(out.files[0]!.rows).toBeGreaterThan(59_000);
-  }, SLOW);
+  it(
+    'validate of one 60,000-row list shows the rows read, within 80 columns, and leaves no line behind',
+    () => {
+      const json = path.join(tmp, 'v.json');
+      const seen = onTty(['validate', big, ...AS_OF, '--format', 'json'], { stdout: json });
+      // the progress line was drawn (rows read, the name cut to fit) …
+      const counts = [...seen.matchAll(/已读 ([\d,]+) 行/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+      expect(counts.length, seen).toBeGreaterThan(0);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(60_004);
+      expect(seen).toContain('…');
+      // … never wider than the terminal, and gone at the end
+      const screen = terminal(seen);
+      expect(screen.wrapped).toEqual([]);
+      for (const piece of seen.split(/\r|\n/)) expect(displayWidth(piece.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''))).toBeLessThan(80);
+      expect(screen.lines.filter((l) => l.trim() !== '')).toEqual([]);
+      // the JSON went whole to stdout, untouched by the progress
+      const out = JSON.parse(readFileSync(json, 'utf8')) as { files: { rows: number }[] };
+      expect(out.files[0]!.rows).toBeGreaterThan(59_000);
+    },
+    SLOW,
+  );
 
-  it('English: the same line in English', () => {
-    const seen = onTty(['validate', big, ...AS_OF, '--format', 'json', '--lang', 'en'], { stdout: '/dev/null' });
-    expect(seen).toMatch(/[\d,]+ rows read/);
-    expect(seen).not.toMatch(/已读|校验/);
-    expect(terminal(seen).wrapped).toEqual([]);
-  }, SLOW);
+  it(
+    'English: the same line in English',
+    () => {
+      const seen = onTty(['validate', big, ...AS_OF, '--format', 'json', '--lang', 'en'], { stdout: '/dev/null' });
+      expect(seen).toMatch(/[\d,]+ rows read/);
+      expect(seen).not.toMatch(/已读|校验/);
+      expect(terminal(seen).wrapped).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('--quiet: nothing on the terminal', () => {
-    expect(onTty(['validate', big, ...AS_OF, '--format', 'json', '--quiet'], { stdout: '/dev/null' })).toBe('');
-  }, SLOW);
+  it(
+    '--quiet: nothing on the terminal',
+    () => {
+      expect(onTty(['validate', big, ...AS_OF, '--format', 'json', '--quiet'], { stdout: '/dev/null' })).toBe('');
+    },
+    SLOW,
+  );
 
-  it('a log line while the bar is up clears it first (report: no stale progress between the log lines)', () => {
-    const inbox = path.join(tmp, 'inbox');
-    mkdirSync(inbox);
-    cpSync(big, path.join(inbox, BIG_NAME));
-    cpSync(path.join(ROOT, 'fixtures', 'inbox', '2024Q3', '万州区附表2-监督执法正面清单企业列表.xlsx'), path.join(inbox, '万州区附表2.xlsx'));
-    const seen = onTty(['report', inbox, '--out', path.join(tmp, 'report'), ...AS_OF, '--format', 'json'], { stdout: '/dev/null' });
-    expect(seen).toMatch(/已读 [\d,]+ 行/);
-    const screen = terminal(seen);
-    // every progress draw (\r … ESC[K) fits; log lines may be longer and wrap as text does
-    for (const draw of seen.matchAll(/\r([^\r\n]*?)\x1b\[K/g)) expect(displayWidth(draw[1]!)).toBeLessThan(80);
-    const lines = screen.lines.filter((l) => l.trim() !== '');
-    expect(lines.length).toBeGreaterThan(0);
-    for (const l of lines) expect(l, seen).not.toMatch(/已读|█|░/);
-  }, SLOW);
+  it(
+    'a log line while the bar is up clears it first (report: no stale progress between the log lines)',
+    () => {
+      const inbox = path.join(tmp, 'inbox');
+      mkdirSync(inbox);
+      cpSync(big, path.join(inbox, BIG_NAME));
+      cpSync(path.join(ROOT, 'fixtures', 'inbox', '2024Q3', '万州区附表2-监督执法正面清单企业列表.xlsx'), path.join(inbox, '万州区附表2.xlsx'));
+      const seen = onTty(['report', inbox, '--out', path.join(tmp, 'report'), ...AS_OF, '--format', 'json'], { stdout: '/dev/null' });
+      expect(seen).toMatch(/已读 [\d,]+ 行/);
+      const screen = terminal(seen);
+      // every progress draw (\r … ESC[K) fits; log lines may be longer and wrap as text does
+      for (const draw of seen.matchAll(/\r([^\r\n]*?)\x1b\[K/g)) expect(displayWidth(draw[1]!)).toBeLessThan(80);
+      const lines = screen.lines.filter((l) => l.trim() !== '');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const l of lines) expect(l, seen).not.toMatch(/已读|█|░/);
+    },
+    SLOW,
+  );
 });
 
 describe('no progress when stderr is not a terminal', () => {
-  it('piped stderr gets the log lines only, no carriage returns', async () => {
-    const r = await runCli(['validate', big, ...AS_OF, '--format', 'json'], { timeoutMs: SLOW });
-    expect(crashLines(r.stderr)).toEqual([]);
-    expect(r.stderr).not.toMatch(/\r|已读|\x1b/);
-  }, SLOW);
+  it(
+    'piped stderr gets the log lines only, no carriage returns',
+    async () => {
+      const r = await runCli(['validate', big, ...AS_OF, '--format', 'json'], { timeoutMs: SLOW });
+      expect(crashLines(r.stderr)).toEqual([]);
+      expect(r.stderr).not.toMatch(/\r|已读|\x1b/);
+    },
+    SLOW,
+  );
 });
 
 /** SGR colour escapes (ESC [ … m). */
@@ -159,12 +179,16 @@ describeWithTools(['script'], 'NO_COLOR and --no-color on a terminal', () => {
     }
   });
 
-  it('--no-color turns it off, on every command', () => {
-    expect(onTty([...args, '--no-color'])).not.toMatch(COLOUR);
-    const r = onTty(['aggregate', path.join(ROOT, 'fixtures', 'inbox', '2024Q3'), ...AS_OF, '--no-color']);
-    expect(r).toContain('万州区');
-    expect(r).not.toMatch(COLOUR);
-  }, SLOW);
+  it(
+    '--no-color turns it off, on every command',
+    () => {
+      expect(onTty([...args, '--no-color'])).not.toMatch(COLOUR);
+      const r = onTty(['aggregate', path.join(ROOT, 'fixtures', 'inbox', '2024Q3'), ...AS_OF, '--no-color']);
+      expect(r).toContain('万州区');
+      expect(r).not.toMatch(COLOUR);
+    },
+    SLOW,
+  );
 });
 
 describe('English output uses English punctuation', () => {
@@ -176,66 +200,112 @@ describe('English output uses English punctuation', () => {
         let s = l;
         for (const p of paths) s = s.split(p).join('');
         // paths (also a path a reporter broke across two lines) come from the file system, as named
-        return s.replace(/"[^"]*"/g, '').replace(/\S*\/\S*/g, '').replace(/\S*\.(xlsx|csv|xls|et|json)\b/g, '');
+        return s
+          .replace(/"[^"]*"/g, '')
+          .replace(/\S*\/\S*/g, '')
+          .replace(/\S*\.(xlsx|csv|xls|et|json)\b/g, '');
       })
       .filter((l) => /[、，：；（）。“”！？]/.test(l));
   }
 
-  it('validate, aggregate, check and report with --lang en, on the bad corpus and the sample inbox', async () => {
-    const inbox = path.join(ROOT, 'fixtures', 'inbox');
-    const runs = [
-      ['validate', path.join(ROOT, 'fixtures', 'bad'), ...AS_OF],
-      ['aggregate', path.join(inbox, '2024Q3'), '--previous', path.join(inbox, '2024Q2'), ...AS_OF],
-      ['check', path.join(inbox, '2024Q3'), '--inspections', path.join(inbox, 'data', '检查记录.csv'), '--credit', path.join(inbox, 'data', '信用评价.xlsx'), ...AS_OF],
-      ['report', path.join(inbox, '2024Q3'), '--config', path.join(inbox, 'zmqd.config.json'), '--out', path.join(tmp, 'en-report'), ...AS_OF],
-      ['report', path.join(inbox, '2024Q3'), '--out', path.join(tmp, 'en-report2'), '--format', 'line', ...AS_OF],
-      ['validate', path.join(inbox, '2024Q3', 'nope.xlsx'), ...AS_OF],
-      ['aggregate', path.join(inbox, '2024Q3'), '--period', '2024Q9', ...AS_OF],
-    ];
-    for (const args of runs) {
-      const r = await runCli([...args, '--lang', 'en', '--no-color'], { env: { SOFFICE: '/nonexistent/soffice' }, timeoutMs: SLOW });
-      expect(crashLines(r.stderr)).toEqual([]);
-      const bad = chinesePunctuation(r.stdout + r.stderr, [ROOT + '/', 'fixtures/']);
-      // a usage error prints both languages, the Chinese line first: the English one is what --lang en readers read
-      const english = bad.filter((l) => !/^(zmqd: )?[\u4e00-\u9fff]/.test(l.trim()));
-      expect({ args: args.slice(0, 1), lines: english }).toEqual({ args: args.slice(0, 1), lines: [] });
-    }
-  }, SLOW);
+  it(
+    'validate, aggregate, check and report with --lang en, on the bad corpus and the sample inbox',
+    async () => {
+      const inbox = path.join(ROOT, 'fixtures', 'inbox');
+      const runs = [
+        ['validate', path.join(ROOT, 'fixtures', 'bad'), ...AS_OF],
+        ['aggregate', path.join(inbox, '2024Q3'), '--previous', path.join(inbox, '2024Q2'), ...AS_OF],
+        ['check', path.join(inbox, '2024Q3'), '--inspections', path.join(inbox, 'data', '检查记录.csv'), '--credit', path.join(inbox, 'data', '信用评价.xlsx'), ...AS_OF],
+        ['report', path.join(inbox, '2024Q3'), '--config', path.join(inbox, 'zmqd.config.json'), '--out', path.join(tmp, 'en-report'), ...AS_OF],
+        ['report', path.join(inbox, '2024Q3'), '--out', path.join(tmp, 'en-report2'), '--format', 'line', ...AS_OF],
+        ['validate', path.join(inbox, '2024Q3', 'nope.xlsx'), ...AS_OF],
+        ['aggregate', path.join(inbox, '2024Q3'), '--period', '2024Q9', ...AS_OF],
+      ];
+      for (const args of runs) {
+        const r = await runCli([...args, '--lang', 'en', '--no-color'], { env: { SOFFICE: '/nonexistent/soffice' }, timeoutMs: SLOW });
+        expect(crashLines(r.stderr)).toEqual([]);
+        const bad = chinesePunctuation(r.stdout + r.stderr, [ROOT + '/', 'fixtures/']);
+        // a usage error prints both languages, the Chinese line first: the English one is what --lang en readers read
+        const english = bad.filter((l) => !/^(zmqd: )?[\u4e00-\u9fff]/.test(l.trim()));
+        expect({ args: args.slice(0, 1), lines: english }).toEqual({ args: args.slice(0, 1), lines: [] });
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('report text summary', () => {
-  it('names each unreadable file and gives every step\'s errors, adding up to the total', async () => {
-    const r = await runCli(['report', path.join(ROOT, 'fixtures', 'inbox', '2024Q3'), '--config', path.join(ROOT, 'fixtures', 'inbox', 'zmqd.config.json'), '--out', path.join(tmp, 'sum'), ...AS_OF, '--no-color', '--quiet'], { timeoutMs: SLOW, env: { SOFFICE: '/nonexistent/soffice' } });
-    expect(r.code).toBe(1);
-    const s = JSON.parse(readFileSync(path.join(tmp, 'sum', 'summary.json'), 'utf8')) as {
-      validate: { errors: number; warnings: number; files: { file: string; findings: { code: string }[] }[] };
-      aggregate: { errors: number };
-      check: { errors: number };
-      crossChecks: { errors: number };
-      errors: number;
-    };
-    const unreadable = s.validate.files.filter((f) => f.findings.some((x) => x.code === 'file-unreadable'));
-    expect(unreadable.length).toBeGreaterThan(0);
-    for (const f of unreadable) expect(r.stdout).toContain(`- ${f.file} (file-unreadable)`);
-    const line = (label: string) => r.stdout.split('\n').find((l) => l.startsWith(label)) ?? '';
-    expect(line('校验')).toContain(`${s.validate.errors} 个错误`);
-    expect(line('汇总')).toContain(`${s.aggregate.errors} 个错误`);
-    expect(line('核查')).toContain(`${s.check.errors} 个错误`);
-    expect(line('交叉核对')).toContain(`${s.crossChecks.errors} 个错误`);
-    const sum = s.validate.errors + s.aggregate.errors + s.check.errors + s.crossChecks.errors;
-    expect(line('合计')).toContain(`${s.errors} 个错误`);
-    expect(line('合计')).toContain(`各步骤之和 ${sum} 个错误`);
-    expect(line('合计')).toContain(`${sum - s.errors} 个错误`);
-  }, SLOW);
+  it(
+    "names each unreadable file and gives every step's errors, adding up to the total",
+    async () => {
+      const r = await runCli(
+        [
+          'report',
+          path.join(ROOT, 'fixtures', 'inbox', '2024Q3'),
+          '--config',
+          path.join(ROOT, 'fixtures', 'inbox', 'zmqd.config.json'),
+          '--out',
+          path.join(tmp, 'sum'),
+          ...AS_OF,
+          '--no-color',
+          '--quiet',
+        ],
+        { timeoutMs: SLOW, env: { SOFFICE: '/nonexistent/soffice' } },
+      );
+      expect(r.code).toBe(1);
+      const s = JSON.parse(readFileSync(path.join(tmp, 'sum', 'summary.json'), 'utf8')) as {
+        validate: { errors: number; warnings: number; files: { file: string; findings: { code: string }[] }[] };
+        aggregate: { errors: number };
+        check: { errors: number };
+        crossChecks: { errors: number };
+        errors: number;
+      };
+      const unreadable = s.validate.files.filter((f) => f.findings.some((x) => x.code === 'file-unreadable'));
+      expect(unreadable.length).toBeGreaterThan(0);
+      for (const f of unreadable) expect(r.stdout).toContain(`- ${f.file} (file-unreadable)`);
+      const line = (label: string) => r.stdout.split('\n').find((l) => l.startsWith(label)) ?? '';
+      expect(line('校验')).toContain(`${s.validate.errors} 个错误`);
+      expect(line('汇总')).toContain(`${s.aggregate.errors} 个错误`);
+      expect(line('核查')).toContain(`${s.check.errors} 个错误`);
+      expect(line('交叉核对')).toContain(`${s.crossChecks.errors} 个错误`);
+      const sum = s.validate.errors + s.aggregate.errors + s.check.errors + s.crossChecks.errors;
+      expect(line('合计')).toContain(`${s.errors} 个错误`);
+      expect(line('合计')).toContain(`各步骤之和 ${sum} 个错误`);
+      expect(line('合计')).toContain(`${sum - s.errors} 个错误`);
+    },
+    SLOW,
+  );
 
-  it('--format line: one line for a scheduler\'s log', async () => {
-    const r = await runCli(['report', path.join(ROOT, 'fixtures', 'inbox', '2024Q3'), '--config', path.join(ROOT, 'fixtures', 'inbox', 'zmqd.config.json'), '--out', path.join(tmp, 'line'), ...AS_OF, '--format', 'line', '--quiet', '--lang', 'en'], { timeoutMs: SLOW, env: { SOFFICE: '/nonexistent/soffice' } });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
-    const lines = r.stdout.split('\n').filter(Boolean);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00 zmqd report 2024Q3 as of 2024-10-01 exit 1: 80 files \(1 unreadable\), \d+ units? missing, \d+ errors, \d+ warnings -> .*line$/);
-    const other = await runCli(['validate', path.join(ROOT, 'fixtures', 'inbox', '2024Q3'), '--format', 'line', ...AS_OF]);
-    expect(other.code).toBe(2);
-  }, SLOW);
+  it(
+    "--format line: one line for a scheduler's log",
+    async () => {
+      const r = await runCli(
+        [
+          'report',
+          path.join(ROOT, 'fixtures', 'inbox', '2024Q3'),
+          '--config',
+          path.join(ROOT, 'fixtures', 'inbox', 'zmqd.config.json'),
+          '--out',
+          path.join(tmp, 'line'),
+          ...AS_OF,
+          '--format',
+          'line',
+          '--quiet',
+          '--lang',
+          'en',
+        ],
+        { timeoutMs: SLOW, env: { SOFFICE: '/nonexistent/soffice' } },
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      const lines = r.stdout.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00 zmqd report 2024Q3 as of 2024-10-01 exit 1: 80 files \(1 unreadable\), \d+ units? missing, \d+ errors, \d+ warnings -> .*line$/,
+      );
+      const other = await runCli(['validate', path.join(ROOT, 'fixtures', 'inbox', '2024Q3'), '--format', 'line', ...AS_OF]);
+      expect(other.code).toBe(2);
+    },
+    SLOW,
+  );
 });

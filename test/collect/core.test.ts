@@ -64,14 +64,22 @@ describe('raw headers and names', () => {
   });
 
   it('a multipart without its closing boundary is cut off', () => {
-    const raw = buildMessage({ client: 'outlook', from: 'a@b.cn', fromName: 'a', subject: 's', date: '2024-10-01T10:00:00+08:00', text: 't', attachments: [{ name: 'x.pdf', bytes: tinyPdf('x') }] });
+    const raw = buildMessage({
+      client: 'outlook',
+      from: 'a@b.cn',
+      fromName: 'a',
+      subject: 's',
+      date: '2024-10-01T10:00:00+08:00',
+      text: 't',
+      attachments: [{ name: 'x.pdf', bytes: tinyPdf('x') }],
+    });
     expect(structureProblem(raw)).toBeNull();
     const problem = structureProblem(raw.subarray(0, raw.length - 60));
     expect(problem && en.collect.mimeProblem(problem)).toContain('closing boundary');
   });
 });
 
-describe('the four clients\' messages', () => {
+describe("the four clients' messages", () => {
   const clients: Client[] = ['outlook', 'foxmail', 'netease', 'wps'];
   it.each(clients)('%s: subject, names (RFC 2047/2231, split words, raw GBK), zip with GBK names, link', async (client) => {
     const raw = buildMessage({
@@ -105,8 +113,25 @@ describe('the four clients\' messages', () => {
   });
 
   it('a forwarded .eml gives its attachments and its subject names the unit', async () => {
-    const inner = buildMessage({ client: 'foxmail', from: 'x@cq.cn', fromName: '南川区', subject: '南川区3季度落实监督执法正面清单工作情况汇总表', date: '2024-10-03T10:00:00+08:00', text: '', attachments: [{ name: '汇总表.xlsx', bytes: A1 }] });
-    const outer = buildMessage({ client: 'outlook', from: 'zs@cq.cn', fromName: '张三', subject: '转发一封邮件', date: '2024-10-03T15:00:00+08:00', text: '', attachments: [], forwarded: [inner] });
+    const inner = buildMessage({
+      client: 'foxmail',
+      from: 'x@cq.cn',
+      fromName: '南川区',
+      subject: '南川区3季度落实监督执法正面清单工作情况汇总表',
+      date: '2024-10-03T10:00:00+08:00',
+      text: '',
+      attachments: [{ name: '汇总表.xlsx', bytes: A1 }],
+    });
+    const outer = buildMessage({
+      client: 'outlook',
+      from: 'zs@cq.cn',
+      fromName: '张三',
+      subject: '转发一封邮件',
+      date: '2024-10-03T15:00:00+08:00',
+      text: '',
+      attachments: [],
+      forwarded: [inner],
+    });
     const p = await processMessage(await parseMessage(1, outer, new Date('2024-10-03T07:00:00Z')), { senders: {}, periodEnd: Q3END });
     expect(p.unit).toBe('南川区');
     expect(p.unitBy).toBe('forwarded');
@@ -116,7 +141,15 @@ describe('the four clients\' messages', () => {
   });
 
   it('the sender mapping names the unit when the subject does not; a non-standard subject is noted', async () => {
-    const raw = buildMessage({ client: 'wps', from: 'bb@cq.cn', fromName: '北碚', subject: '关于报送材料的函', date: '2024-10-05T10:00:00+08:00', text: '', attachments: [{ name: '表.xlsx', bytes: A1 }] });
+    const raw = buildMessage({
+      client: 'wps',
+      from: 'bb@cq.cn',
+      fromName: '北碚',
+      subject: '关于报送材料的函',
+      date: '2024-10-05T10:00:00+08:00',
+      text: '',
+      attachments: [{ name: '表.xlsx', bytes: A1 }],
+    });
     const p = await processMessage(await parseMessage(1, raw, new Date('2024-10-05T02:00:00Z')), { senders: { 'bb@cq.cn': '北碚区' }, periodEnd: Q3END });
     expect(p.unit).toBe('北碚区');
     expect(p.period).toEqual({ year: 2024, quarter: 3 });
@@ -125,7 +158,12 @@ describe('the four clients\' messages', () => {
 
   it('winmail.dat, a rar, a PDF named .xlsx and an image are each a finding, the rest kept', async () => {
     const raw = buildMessage({
-      client: 'outlook', from: 'a@cq.cn', fromName: 'a', subject: '江津区3季度落实监督执法正面清单工作情况汇总表', date: '2024-10-05T10:00:00+08:00', text: '',
+      client: 'outlook',
+      from: 'a@cq.cn',
+      fromName: 'a',
+      subject: '江津区3季度落实监督执法正面清单工作情况汇总表',
+      date: '2024-10-05T10:00:00+08:00',
+      text: '',
       attachments: [
         { name: 'winmail.dat', bytes: new Uint8Array([0x78, 0x9f, 0x3e, 0x22]) },
         { name: '材料.rar', bytes: new Uint8Array([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0]) },
@@ -135,17 +173,42 @@ describe('the four clients\' messages', () => {
       ],
     });
     const p = await processMessage(await parseMessage(1, raw, new Date('2024-10-05T02:00:00Z')), { senders: {}, periodEnd: Q3END });
-    expect(p.findings.map((f) => f.code).sort()).toEqual(['collect-archive-refused', 'collect-attachment-ignored', 'collect-not-workbook', 'collect-unit-mismatch', 'collect-winmail-dat']);
+    expect(p.findings.map((f) => f.code).sort()).toEqual([
+      'collect-archive-refused',
+      'collect-attachment-ignored',
+      'collect-not-workbook',
+      'collect-unit-mismatch',
+      'collect-winmail-dat',
+    ]);
     expect(p.files.map((f) => f.name)).toEqual(['江津区附表1.xlsx']);
   });
 });
 
 it('a workbook holding both annexes counts for both', async () => {
   const both = new Uint8Array(readFileSync(path.join(root, 'fixtures', 'inbox', '2024Q3', '大足区2024年第三季度正面清单报送材料.xlsx')));
-  const raw = buildMessage({ client: 'netease', from: 'dz@163.com', fromName: '大足区', subject: '大足区3季度落实监督执法正面清单工作情况汇总表', date: '2024-10-05T10:00:00+08:00', text: '', attachments: [{ name: '报送材料.xlsx', bytes: both }] });
+  const raw = buildMessage({
+    client: 'netease',
+    from: 'dz@163.com',
+    fromName: '大足区',
+    subject: '大足区3季度落实监督执法正面清单工作情况汇总表',
+    date: '2024-10-05T10:00:00+08:00',
+    text: '',
+    attachments: [{ name: '报送材料.xlsx', bytes: both }],
+  });
   const p = await processMessage(await parseMessage(3, raw, new Date('2024-10-05T02:00:00Z')), { senders: {}, periodEnd: Q3END });
   expect(p.files.map((f) => [f.kind, f.alsoKinds])).toEqual([['annex1', ['annex2']]]);
-  const rec: MessageRecord = { uid: 3, subject: 's', from: 'f', received: p.received, unit: p.unit, unitBy: 'subject', period: '2024Q3', links: [], findings: [], files: [{ name: '报送材料.xlsx', ext: '.xlsx', kind: 'annex1', alsoKinds: ['annex2'], store: 's3', size: 1 }] };
+  const rec: MessageRecord = {
+    uid: 3,
+    subject: 's',
+    from: 'f',
+    received: p.received,
+    unit: p.unit,
+    unitBy: 'subject',
+    period: '2024Q3',
+    links: [],
+    findings: [],
+    files: [{ name: '报送材料.xlsx', ext: '.xlsx', kind: 'annex1', alsoKinds: ['annex2'], store: 's3', size: 1 }],
+  };
   const t = plan([rec], { period: { year: 2024, quarter: 3 }, roster: rosterFor(Q3END), deadline: '2024-10-10' }).tracker.units.find((u) => u.unit === '大足区')!;
   expect(t.annex2?.file).toBe('大足区-2024年第三季度-附表1.xlsx');
 });
@@ -167,7 +230,15 @@ describe('zips', () => {
 describe('the tracker', () => {
   const roster = rosterFor(Q3END);
   const rec = (uid: number, unit: string | null, received: string, kinds: ('annex1' | 'article' | 'case')[]): MessageRecord => ({
-    uid, subject: 's', from: 'f', received, unit, unitBy: unit ? 'subject' : null, period: '2024Q3', links: [], findings: [],
+    uid,
+    subject: 's',
+    from: 'f',
+    received,
+    unit,
+    unitBy: unit ? 'subject' : null,
+    period: '2024Q3',
+    links: [],
+    findings: [],
     files: kinds.map((k, i) => ({ name: `${k}.x`, ext: k === 'annex1' ? '.xlsx' : '.pdf', kind: k, store: `${uid}-${i}`, size: 1 })),
   });
 
@@ -178,7 +249,15 @@ describe('the tracker', () => {
   });
 
   it('a later submission supersedes (kept under .已替代/); lateness is judged by the first; missing units are errors', () => {
-    const r = plan([rec(2, '万州区', '2024-10-12 09:00', ['annex1']), rec(1, '万州区', '2024-10-05 10:00', ['annex1', 'article', 'case']), rec(3, '涪陵区', '2024-10-11 08:00', ['annex1']), rec(4, null, '2024-10-01 08:00', ['annex1'])], { period: { year: 2024, quarter: 3 }, roster, deadline: '2024-10-10' });
+    const r = plan(
+      [
+        rec(2, '万州区', '2024-10-12 09:00', ['annex1']),
+        rec(1, '万州区', '2024-10-05 10:00', ['annex1', 'article', 'case']),
+        rec(3, '涪陵区', '2024-10-11 08:00', ['annex1']),
+        rec(4, null, '2024-10-01 08:00', ['annex1']),
+      ],
+      { period: { year: 2024, quarter: 3 }, roster, deadline: '2024-10-10' },
+    );
     const wz = r.tracker.units.find((u) => u.unit === '万州区')!;
     expect(wz.status).toBe('on-time');
     expect(wz.annex1).toMatchObject({ received: '2024-10-12 09:00', uid: 2, file: '万州区-2024年第三季度-附表1.xlsx' });

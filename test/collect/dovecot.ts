@@ -77,7 +77,11 @@ export async function startDovecot(): Promise<Dovecot> {
   for (const d of ['run', 'state', 'mail']) mkdirSync(path.join(dir, d));
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
-  const ssl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { encoding: 'utf8' });
+  const ssl = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile],
+    { encoding: 'utf8' },
+  );
   const haveTls = ssl.status === 0;
   writeFileSync(path.join(dir, 'passwd'), `${user}:{PLAIN}${password}:${owner.uid}:${owner.gid}::${path.join(dir, 'mail', user)}\n`);
   const conf = [
@@ -138,7 +142,9 @@ export async function startDovecot(): Promise<Dovecot> {
   }
 
   const client = async () => {
-    const c = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user, pass: password }, logger: false } as ConstructorParameters<typeof ImapFlow>[0]);
+    const c = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user, pass: password }, logger: false } as ConstructorParameters<
+      typeof ImapFlow
+    >[0]);
     c.on('error', () => undefined);
     await c.connect();
     return c;

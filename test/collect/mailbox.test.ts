@@ -39,7 +39,14 @@ describeWithTools(['dovecot'], 'zmqd collect against a real Dovecot', () => {
   let config: string;
   const writeConfig = (name: string, mailbox: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
     const file = path.join(work, name);
-    writeFileSync(file, JSON.stringify({ mailbox: { host: '127.0.0.1', port: dv.port, tls: false, user: dv.user, passwordFile: 'mail.pw', senders: manifest.senders, ...mailbox }, ...extra }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        { mailbox: { host: '127.0.0.1', port: dv.port, tls: false, user: dv.user, passwordFile: 'mail.pw', senders: manifest.senders, ...mailbox }, ...extra },
+        null,
+        2,
+      ),
+    );
     return file;
   };
 
@@ -68,8 +75,18 @@ describeWithTools(['dovecot'], 'zmqd collect against a real Dovecot', () => {
     expect(s.deadline).toBe(manifest.deadline);
     const t = s.tracker;
     expect(t.units).toHaveLength(41);
-    expect(t.units.filter((u) => u.status === 'missing').map((u) => u.unit).sort()).toEqual([...manifest.expect.missing].sort());
-    expect(t.units.filter((u) => u.status === 'late').map((u) => u.unit).sort()).toEqual([...manifest.expect.late].sort());
+    expect(
+      t.units
+        .filter((u) => u.status === 'missing')
+        .map((u) => u.unit)
+        .sort(),
+    ).toEqual([...manifest.expect.missing].sort());
+    expect(
+      t.units
+        .filter((u) => u.status === 'late')
+        .map((u) => u.unit)
+        .sort(),
+    ).toEqual([...manifest.expect.late].sort());
     for (const u of t.units) {
       if (manifest.expect.missing.includes(u.unit)) continue;
       expect(u.annex1, u.unit).not.toBeNull();
@@ -116,7 +133,7 @@ describeWithTools(['dovecot'], 'zmqd collect against a real Dovecot', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
-  it('the text output is the clerk\'s tick-list', () => {
+  it("the text output is the clerk's tick-list", () => {
     const out = path.join(work, '收件', '2024Q3');
     const r = zmqd(['collect', '--period', '2024Q3', '--out', out, '--config', config, '--quiet']);
     expect(r.stdout).toContain('zmqd 收取 · 2024年第三季度 · 截止 2024-10-10');
@@ -139,7 +156,14 @@ describeWithTools(['dovecot'], 'zmqd collect against a real Dovecot', () => {
     const sheet = wb.getWorksheet('报送情况')!;
     expect(sheet).toBeDefined();
     const rows: string[] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join('|')));
+    sheet.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => String(v ?? ''))
+          .join('|'),
+      ),
+    );
     expect(rows.some((x) => x.startsWith('1|万州区|2024-10-08 15:30'))).toBe(true);
     expect(rows.some((x) => x.includes('城口县') && x.includes('未报送'))).toBe(true);
     // the aggregate saw the collected Annex 1 files
@@ -192,9 +216,20 @@ describeWithTools(['dovecot'], 'zmqd collect against a real Dovecot', () => {
     expect(opt.status).toBe(2);
   });
 
-  it('an attachment above the reader\'s limit is named, not downloaded; the rest of the message is collected', async () => {
+  it("an attachment above the reader's limit is named, not downloaded; the rest of the message is collected", async () => {
     const big = new Uint8Array(51 * 1024 * 1024);
-    const raw = buildMessage({ client: 'netease', from: 'big@163.com', fromName: '开州区', subject: '开州区3季度落实监督执法正面清单工作情况汇总表', date: '2024-10-02T10:00:00+08:00', text: '见附件', attachments: [{ name: '开州区监控录像.xlsx', bytes: big }, { name: '开州区典型案例.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') }] });
+    const raw = buildMessage({
+      client: 'netease',
+      from: 'big@163.com',
+      fromName: '开州区',
+      subject: '开州区3季度落实监督执法正面清单工作情况汇总表',
+      date: '2024-10-02T10:00:00+08:00',
+      text: '见附件',
+      attachments: [
+        { name: '开州区监控录像.xlsx', bytes: big },
+        { name: '开州区典型案例.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') },
+      ],
+    });
     await dv.append(raw, new Date('2024-10-02T02:00:00Z'), 'Huge');
     const cfg = writeConfig('huge.config.json', { folder: 'Huge' });
     const out = path.join(work, 'huge', '2024Q3');
@@ -246,7 +281,9 @@ describeWithTools(['dovecot'], 'zmqd collect when the connection drops mid-run',
   it('leaves only whole files, says how far it got (exit 2), and the next run completes the folder', async () => {
     const out = path.join(work, '收件', '2024Q3');
     const state = path.join(out, '.zmqd-collect', 'state.json');
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'zmqd.js'), 'collect', '--period', '2024Q3', '--out', out, '--config', path.join(work, 'relay.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'zmqd.js'), 'collect', '--period', '2024Q3', '--out', out, '--config', path.join(work, 'relay.json')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const done = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
@@ -268,7 +305,12 @@ describeWithTools(['dovecot'], 'zmqd collect when the connection drops mid-run',
     expect(r.status).toBe(1);
     const s = JSON.parse(r.stdout) as CollectSummary;
     expect(s.fetched).toBe(manifest.messages.length - partial);
-    expect(s.tracker.units.filter((u) => u.status === 'missing').map((u) => u.unit).sort()).toEqual([...manifest.expect.missing].sort());
+    expect(
+      s.tracker.units
+        .filter((u) => u.status === 'missing')
+        .map((u) => u.unit)
+        .sort(),
+    ).toEqual([...manifest.expect.missing].sort());
     expect(readdirSync(out).filter((f) => f.endsWith('附表1.xlsx'))).toHaveLength(41 - manifest.expect.missing.length);
   });
 });

@@ -35,8 +35,17 @@ const WORKBOOK_WORDS = [
   ...ANNEX2_COLUMNS.map((c) => c.header),
   ...Object.values(DATA_FIELDS).flatMap((fs) => fs.map((f) => f.header)),
   ...[...rosters.before, ...rosters.after].map((u) => u.name),
-  '填报单位', '填报时间', '合计', '严重', '一般', '附表1', '附表2', '季度',
-].filter(Boolean).sort((a, b) => b.length - a.length);
+  '填报单位',
+  '填报时间',
+  '合计',
+  '严重',
+  '一般',
+  '附表1',
+  '附表2',
+  '季度',
+]
+  .filter(Boolean)
+  .sort((a, b) => b.length - a.length);
 const KEPT = [/[一二三四五六七八九十]+\([一二三四五六七八九十]+\)/gu, /[一二三四五]\.\.[一二三四五]/gu, /\d+年\d+月\d+日/gu];
 
 /** English text with the Chinese it may keep taken out. */

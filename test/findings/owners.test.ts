@@ -68,7 +68,10 @@ describe('the owners of the finding codes', () => {
   });
 
   it("each rule's declared codes are the codes its source reports", () => {
-    for (const [annex, rules] of [['annex1', annex1Rules], ['annex2', annex2Rules]] as const) {
+    for (const [annex, rules] of [
+      ['annex1', annex1Rules],
+      ['annex2', annex2Rules],
+    ] as const) {
       const dir = path.join(SRC, 'core', 'rules', annex);
       const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
       const seen = new Set<string>();
@@ -96,7 +99,11 @@ describe('the owners of the finding codes', () => {
       if (owner) expect(sorted(owner.codes), rel).toEqual(reported);
       else expect(reported, `${rel} reports codes: declare them in src/core/findings/owners.ts`).toEqual([]);
     }
-    for (const name of modules.keys()) expect(sourceFiles(SRC).map((f) => path.relative(SRC, f).split(path.sep).join('/')), name).toContain(name);
+    for (const name of modules.keys())
+      expect(
+        sourceFiles(SRC).map((f) => path.relative(SRC, f).split(path.sep).join('/')),
+        name,
+      ).toContain(name);
   });
 
   it('the static reading sees the findings a rule reports through its context', () => {

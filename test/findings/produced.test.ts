@@ -32,7 +32,11 @@ describe('the verdict on the codes a run produced', () => {
   });
 
   it('a code still to be produced is named without failing, and named again once produced', () => {
-    expect(judge(ran(['x']), files, ['x', 'y'], { known: ['y'] })).toMatchObject({ judged: true, fail: false, message: expect.stringMatching(/Still to be produced by a test: y/) });
+    expect(judge(ran(['x']), files, ['x', 'y'], { known: ['y'] })).toMatchObject({
+      judged: true,
+      fail: false,
+      message: expect.stringMatching(/Still to be produced by a test: y/),
+    });
     expect(judge(ran(['x', 'y']), files, ['x', 'y'], { known: ['y'] }).message).toMatch(/remove from NOT_YET_PRODUCED: y/);
   });
 

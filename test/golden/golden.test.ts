@@ -61,7 +61,19 @@ const RUNS: Run[] = [
   { name: 'aggregate', args: () => ['aggregate', INBOX, '--previous', 'fixtures/inbox/2024Q2', ...AS_OF] },
   {
     name: 'check',
-    args: () => ['check', INBOX, '--inspections', `${DATA}/检查记录.csv`, '--credit', `${DATA}/信用评价.xlsx`, '--monitoring', `${DATA}/在线监控.csv`, '--objections', `${DATA}/异议复核.xlsx`, ...AS_OF],
+    args: () => [
+      'check',
+      INBOX,
+      '--inspections',
+      `${DATA}/检查记录.csv`,
+      '--credit',
+      `${DATA}/信用评价.xlsx`,
+      '--monitoring',
+      `${DATA}/在线监控.csv`,
+      '--objections',
+      `${DATA}/异议复核.xlsx`,
+      ...AS_OF,
+    ],
   },
   // as `npm start` runs it (the sample's config names the data and the previous quarter), written elsewhere
   { name: 'report', args: (lang) => ['report', INBOX, '--config', 'fixtures/inbox/zmqd.config.json', '--out', path.join(tmp, `report-${lang}`), ...AS_OF] },
@@ -96,21 +108,25 @@ const ENV = { NO_COLOR: '1', FORCE_COLOR: undefined, ZMQD_INJECT_BUG: undefined,
 describe.concurrent('the terminal output on the sample data is the stored one', () => {
   for (const run of RUNS) {
     for (const lang of LANGS) {
-      it(`${run.name} in ${lang}`, async ({ expect }) => {
-        const args = [...run.args(lang), ...(lang === 'zh' ? [] : ['--lang', lang])];
-        const r = await limited(() => runCli(args, { cwd: ROOT, timeoutMs: TIMEOUT, env: ENV }));
-        const actual = golden(args, r);
-        const file = path.join(EXPECTED, `${run.name}.${lang}.txt`);
-        const name = path.relative(ROOT, file);
-        if (UPDATE) {
-          mkdirSync(EXPECTED, { recursive: true });
-          writeFileSync(file, actual);
-          return;
-        }
-        if (!existsSync(file)) throw new Error(`${name} is missing: run UPDATE_GOLDEN=1 npx vitest run test/golden and read what it wrote`);
-        // a string comparison: vitest shows the lines that differ (- stored, + now)
-        expect(actual, `${name} differs; if the change is meant: UPDATE_GOLDEN=1 npx vitest run test/golden`).toBe(readFileSync(file, 'utf8'));
-      }, TIMEOUT);
+      it(
+        `${run.name} in ${lang}`,
+        async ({ expect }) => {
+          const args = [...run.args(lang), ...(lang === 'zh' ? [] : ['--lang', lang])];
+          const r = await limited(() => runCli(args, { cwd: ROOT, timeoutMs: TIMEOUT, env: ENV }));
+          const actual = golden(args, r);
+          const file = path.join(EXPECTED, `${run.name}.${lang}.txt`);
+          const name = path.relative(ROOT, file);
+          if (UPDATE) {
+            mkdirSync(EXPECTED, { recursive: true });
+            writeFileSync(file, actual);
+            return;
+          }
+          if (!existsSync(file)) throw new Error(`${name} is missing: run UPDATE_GOLDEN=1 npx vitest run test/golden and read what it wrote`);
+          // a string comparison: vitest shows the lines that differ (- stored, + now)
+          expect(actual, `${name} differs; if the change is meant: UPDATE_GOLDEN=1 npx vitest run test/golden`).toBe(readFileSync(file, 'utf8'));
+        },
+        TIMEOUT,
+      );
     }
   }
 });

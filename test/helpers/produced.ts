@@ -84,7 +84,17 @@ export function allTestFiles(testDir: string, suffix = '.test.ts'): string[] {
  * not yet confirmed by a full run): named at the end of every full run, but not failing it, until
  * a test produces each. Remove a code from here when its test exists; add none.
  */
-export const NOT_YET_PRODUCED: readonly string[] = ['sheet-extra-annex', 'uscc-authority-unusual', 'uscc-allowed', 'permit-legacy', 'total-missing', 'annex1-no-data', 'data-column-duplicate', 'collect-period-mismatch', 'collect-file-exists'];
+export const NOT_YET_PRODUCED: readonly string[] = [
+  'sheet-extra-annex',
+  'uscc-authority-unusual',
+  'uscc-allowed',
+  'permit-legacy',
+  'total-missing',
+  'annex1-no-data',
+  'data-column-duplicate',
+  'collect-period-mismatch',
+  'collect-file-exists',
+];
 
 export interface Verdict {
   /** whether the run was judged: it covered every test file, unfiltered */
@@ -101,7 +111,12 @@ export interface Verdict {
  * Judge a run: when every expected test file ran and no test-name filter applied, every code of
  * `codes` must have been produced.
  */
-export function judge(p: Produced, expectedFiles: readonly string[], codes: readonly string[], o: { filtered?: string; toolsMissing?: boolean; known?: readonly string[] } = {}): Verdict {
+export function judge(
+  p: Produced,
+  expectedFiles: readonly string[],
+  codes: readonly string[],
+  o: { filtered?: string; toolsMissing?: boolean; known?: readonly string[] } = {},
+): Verdict {
   const notRun = expectedFiles.filter((f) => !p.files.has(f));
   if (o.filtered || notRun.length) {
     const why = o.filtered ?? `${notRun.length} of ${expectedFiles.length} test files did not run`;
@@ -118,7 +133,12 @@ export function judge(p: Produced, expectedFiles: readonly string[], codes: read
   const list = `${unknown.length} finding code${unknown.length === 1 ? ' is' : 's are'} produced by no test: ${unknown.join(', ')}.`;
   // suites skipped for a missing tool may be the ones that produce them: say so, fail only a run with every tool
   if (o.toolsMissing) return { judged: true, missing, fail: false, message: `${list} Some suites were skipped for a missing tool (above); a run with every tool checks them.` };
-  return { judged: true, missing, fail: true, message: `${list} Write a test that produces each on realistic input (in the test folder of its area), or remove a code that can no longer happen.` };
+  return {
+    judged: true,
+    missing,
+    fail: true,
+    message: `${list} Write a test that produces each on realistic input (in the test folder of its area), or remove a code that can no longer happen.`,
+  };
 }
 
 /**

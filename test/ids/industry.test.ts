@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_SUCH_CODE, checkIndustry, divisionLabel } from '../../src/core/ids/industry.js';
-import {
-  DIVISIONS_2011,
-  DIVISIONS_2017,
-  INDUSTRY_KEYWORDS,
-  SECTIONS_2011,
-  SECTIONS_2017,
-  division2011To2017,
-} from '../../src/core/ids/gbt4754.js';
+import { DIVISIONS_2011, DIVISIONS_2017, INDUSTRY_KEYWORDS, SECTIONS_2011, SECTIONS_2017, division2011To2017 } from '../../src/core/ids/gbt4754.js';
 
 const C26 = { kind: 'ok', section: 'C', division: '26', name: '化学原料和化学制品制造业' };
 

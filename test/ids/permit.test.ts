@@ -66,7 +66,9 @@ describe('checkPermit — format errors', () => {
   });
 
   it('a sequence that is not three digits', () => {
-    expect(checkPermit(`${USCC}0A1P`, USCC).issues.map(phrased)).toEqual([['sequence', '第 19–21 位应为 3 位数字序号，现为“0A1”', 'characters 19–21 should be a 3-digit sequence, not "0A1"']]);
+    expect(checkPermit(`${USCC}0A1P`, USCC).issues.map(phrased)).toEqual([
+      ['sequence', '第 19–21 位应为 3 位数字序号，现为“0A1”', 'characters 19–21 should be a 3-digit sequence, not "0A1"'],
+    ]);
   });
 
   it('a final character that is not a letter', () => {

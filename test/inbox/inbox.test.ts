@@ -20,18 +20,56 @@ const manifest = JSON.parse(await fs.readFile(path.join(inbox, 'manifest.json'),
 const AS_OF = manifest.asOf;
 const DATA = ['--inspections', 'data/检查记录.csv', '--credit', 'data/信用评价.xlsx', '--monitoring', 'data/在线监控.csv', '--objections', 'data/异议复核.xlsx'];
 
-interface Finding { code: string; severity: string; file?: string; cell?: string; row?: number; value?: string; expected?: string; message: string }
-interface ValidateJson { errors: number; warnings: number; files: { file: string; kind: string | null; district: string | null; rows: number; findings: Finding[] }[] }
+interface Finding {
+  code: string;
+  severity: string;
+  file?: string;
+  cell?: string;
+  row?: number;
+  value?: string;
+  expected?: string;
+  message: string;
+}
+interface ValidateJson {
+  errors: number;
+  warnings: number;
+  files: { file: string; kind: string | null; district: string | null; rows: number; findings: Finding[] }[];
+}
 interface AggregateJson {
-  period: string; missing: string[]; unreadable: string[]; errors: number; warnings: number; findings: Finding[];
-  total: Record<string, number>; totalIncrement: Record<string, number>; previousTotal: Record<string, number>;
+  period: string;
+  missing: string[];
+  unreadable: string[];
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  total: Record<string, number>;
+  totalIncrement: Record<string, number>;
+  previousTotal: Record<string, number>;
   units: { district: string; file: string | null; values: Record<string, number> | null; increment: Record<string, number> | null }[];
 }
 interface CheckEntry {
-  file: string; district: string | null; row: number; name: string; uscc: string; includedOn: string | null; validity: string;
-  declaredCriterion: number | null; eligible: boolean | null; eligibleAtInclusion: boolean | null; mustRemove: boolean; neverAgain: boolean; findings: Finding[];
+  file: string;
+  district: string | null;
+  row: number;
+  name: string;
+  uscc: string;
+  includedOn: string | null;
+  validity: string;
+  declaredCriterion: number | null;
+  eligible: boolean | null;
+  eligibleAtInclusion: boolean | null;
+  mustRemove: boolean;
+  neverAgain: boolean;
+  findings: Finding[];
 }
-interface CheckJson { summary: Record<string, number>; errors: number; warnings: number; entries: CheckEntry[]; findings: Finding[]; data: { kind: string; rows: number; invalid: number }[] }
+interface CheckJson {
+  summary: Record<string, number>;
+  errors: number;
+  warnings: number;
+  entries: CheckEntry[];
+  findings: Finding[];
+  data: { kind: string; rows: number; invalid: number }[];
+}
 
 function run<T>(args: string[]): { status: number | null; json: T; stderr: string } {
   const r = zmqd([...args, '--as-of', AS_OF, '--format', 'json'], { cwd: inbox });
@@ -62,7 +100,7 @@ describe('the sample inbox: validate', () => {
     }
   });
 
-  it('clean files are clean: three errors in the whole quarter; warnings: the stated 5-year validity and the enterprise on two districts\' lists', () => {
+  it("clean files are clean: three errors in the whole quarter; warnings: the stated 5-year validity and the enterprise on two districts' lists", () => {
     expect(validate.json.errors).toBe(3);
     // the stated 5-year validity, and the cross-district duplicate once on each list (validate of a folder sees every list)
     expect(validate.json.warnings).toBe(3);
@@ -99,7 +137,7 @@ describe('the sample inbox: aggregate --previous', () => {
     expect(Object.keys(a.total)).toEqual([...FIGURE_KEYS]);
   });
 
-  it('each unit: its file, its figures and its quarter\'s own activity', () => {
+  it("each unit: its file, its figures and its quarter's own activity", () => {
     for (const u of aggregate.json.units) {
       const m = manifest.units[u.district]!;
       expect({ unit: u.district, values: u.values, increment: u.increment }).toEqual({ unit: u.district, values: m.values, increment: m.increment });
@@ -120,7 +158,9 @@ describe('the sample inbox: aggregate --previous', () => {
   });
 
   it('every Annex 1 `listed` equals its Annex 2 rows, except the planted mismatch', () => {
-    const odd = Object.entries(manifest.units).filter(([, u]) => u.values && u.listRows !== null && u.values.listed !== u.listRows).map(([n]) => n);
+    const odd = Object.entries(manifest.units)
+      .filter(([, u]) => u.values && u.listRows !== null && u.values.listed !== u.listRows)
+      .map(([n]) => n);
     expect(odd).toEqual(manifest.planted.filter((p) => p.code === 'listed-mismatch').map((p) => p.unit));
   });
 });
@@ -147,12 +187,31 @@ describe('the sample inbox: check against the enforcement data', () => {
       const e = check.json.entries.find((x) => x.file === p.file && x.row === p.row);
       expect(e, `${p.key}: ${p.file} row ${p.row}`).toBeDefined();
       expect({
-        key: p.key, district: e!.district, name: e!.name, uscc: e!.uscc, includedOn: e!.includedOn, declaredCriterion: e!.declaredCriterion, validity: e!.validity,
-        eligible: e!.eligible, eligibleAtInclusion: e!.eligibleAtInclusion, neverAgain: e!.neverAgain, mustRemove: e!.mustRemove,
+        key: p.key,
+        district: e!.district,
+        name: e!.name,
+        uscc: e!.uscc,
+        includedOn: e!.includedOn,
+        declaredCriterion: e!.declaredCriterion,
+        validity: e!.validity,
+        eligible: e!.eligible,
+        eligibleAtInclusion: e!.eligibleAtInclusion,
+        neverAgain: e!.neverAgain,
+        mustRemove: e!.mustRemove,
         codes: [...new Set(serious(e!.findings).map((f) => f.code))].sort(),
       }).toEqual({
-        key: p.key, district: p.district, name: p.name, uscc: p.uscc, includedOn: p.includedOn, declaredCriterion: p.declaredCriterion, validity: p.validity,
-        eligible: p.eligible, eligibleAtInclusion: p.eligibleAtInclusion, neverAgain: p.neverAgain, mustRemove: p.mustRemove, codes: [...p.codes].sort(),
+        key: p.key,
+        district: p.district,
+        name: p.name,
+        uscc: p.uscc,
+        includedOn: p.includedOn,
+        declaredCriterion: p.declaredCriterion,
+        validity: p.validity,
+        eligible: p.eligible,
+        eligibleAtInclusion: p.eligibleAtInclusion,
+        neverAgain: p.neverAgain,
+        mustRemove: p.mustRemove,
+        codes: [...p.codes].sort(),
       });
     }
   });
@@ -163,8 +222,12 @@ describe('the sample inbox: check against the enforcement data', () => {
       .filter((e) => !planted(e))
       .filter((e) => {
         const dated = !six.has(e.district!);
-        const ok = e.eligible === true && !e.mustRemove && !e.neverAgain && serious(e.findings).length === 0
-          && (dated ? e.validity === 'valid' && e.eligibleAtInclusion === true : e.validity === 'unknown' && e.eligibleAtInclusion === null);
+        const ok =
+          e.eligible === true &&
+          !e.mustRemove &&
+          !e.neverAgain &&
+          serious(e.findings).length === 0 &&
+          (dated ? e.validity === 'valid' && e.eligibleAtInclusion === true : e.validity === 'unknown' && e.eligibleAtInclusion === null);
         return !ok;
       })
       .map((e) => `${e.file} row ${e.row}`);
@@ -174,15 +237,23 @@ describe('the sample inbox: check against the enforcement data', () => {
   it('no entry the notice would keep is told to be removed: every removal is planted and proven by its records', () => {
     const REMOVE = new Set(['no-longer-eligible', 'never-again', 'must-remove', 'objection-upheld']);
     const told = check.json.entries.filter((e) => e.findings.some((f) => REMOVE.has(f.code)));
-    expect(told.map((e) => planted(e)?.key).sort()).toEqual(manifest.check.planted.filter((p) => p.eligible === false).map((p) => p.key).sort());
+    expect(told.map((e) => planted(e)?.key).sort()).toEqual(
+      manifest.check.planted
+        .filter((p) => p.eligible === false)
+        .map((p) => p.key)
+        .sort(),
+    );
     // the 364-day inspection, the 严重 record without a malicious act, the rating of its own year: kept
     for (const key of ['inspection-364-days', 'serious-not-malicious', 'rating-within-its-year', 'five-year-validity', 'objection-rejected']) {
       const p = manifest.check.planted.find((x) => x.key === key)!;
-      expect(told.map((e) => `${e.file}#${e.row}`), key).not.toContain(`${p.file}#${p.row}`);
+      expect(
+        told.map((e) => `${e.file}#${e.row}`),
+        key,
+      ).not.toContain(`${p.file}#${p.row}`);
     }
   });
 
-  it('the enterprise on two districts\' lists is flagged on both', () => {
+  it("the enterprise on two districts' lists is flagged on both", () => {
     const dup = manifest.planted.filter((p) => p.code === 'uscc-duplicate-across-districts');
     expect(dup).toHaveLength(2);
     for (const p of dup) {
@@ -210,9 +281,13 @@ function isoOf(text: string): string {
 }
 
 describe('the sample inbox: on-site inspections reported against the records', () => {
-  it('every unit\'s Annex 1 count equals the 现场检查 of its listed enterprises in 2024, except the planted one', async () => {
+  it("every unit's Annex 1 count equals the 现场检查 of its listed enterprises in 2024, except the planted one", async () => {
     const text = iconv.decode(await fs.readFile(path.join(inbox, 'data', '检查记录.csv')), 'gbk');
-    const lines = text.split('\r\n').filter(Boolean).slice(1).map((l) => l.split(','));
+    const lines = text
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((l) => l.split(','));
     expect(lines.every((l) => l.length === 7)).toBe(true); // no quoted commas in this export
     const onsite = lines.filter((l) => l[3] === '现场检查').map((l) => ({ uscc: l[0]!, date: isoOf(l[2]!) }));
     // the lists as `check` read them: each unit's valid codes and inclusion dates

@@ -11,7 +11,6 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../../src/cli/tools.js';
 
-
 export interface Browser {
   context: BrowserContext;
   /** every URL the browser requested, in order (the page itself and its worker's blob: included) */
@@ -23,7 +22,14 @@ export interface Browser {
 
 export async function launch(executable: string): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'zmqd-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: executable, headless: true, args: [...CHROMIUM_FLAGS], acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: executable,
+    headless: true,
+    args: [...CHROMIUM_FLAGS],
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
   const requests: string[] = [];
   const problems: string[] = [];
   context.on('request', (r) => requests.push(r.url()));

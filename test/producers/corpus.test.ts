@@ -92,7 +92,9 @@ function fileName(src: Source, producer: string): string {
 
 /** `zmqd check` on the enforcement fixture with this credit export; the JSON with its path neutralised. */
 function checkWith(credit: string): string {
-  const r = zmqd(['check', 'lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', credit, '--monitoring', 'data/在线监控.csv', '--as-of', AS_OF, '--format', 'json'], { cwd: ENF });
+  const r = zmqd(['check', 'lists', '--inspections', 'data/检查记录-GBK.csv', '--credit', credit, '--monitoring', 'data/在线监控.csv', '--as-of', AS_OF, '--format', 'json'], {
+    cwd: ENF,
+  });
   // a credit export check cannot use exits 2: the test shows why
   if (r.status !== 0 && r.status !== 1) return `check exited ${r.status}: ${r.stderr}`;
   const rel = path.relative(ENF, credit);
@@ -176,11 +178,15 @@ describe('producer corpus: JavaScript producers and hand-built packages', () => 
       await put('exceljs', writeExceljs(spec), true);
       await put('sheetjs', writeSheetJs(spec, false), true);
       await put('sheetjs-cellDates', writeSheetJs(spec, true), true);
-      for (const [producer, mode] of [['xlsx-populate', 'blank'], ['xlsx-populate-edit', 'edit']] as const) {
+      for (const [producer, mode] of [
+        ['xlsx-populate', 'blank'],
+        ['xlsx-populate-edit', 'edit'],
+      ] as const) {
         const p = outPath(out, src, producer);
         // the district's time zone: xlsx-populate converts dates by local time (see the script)
         const r = spawnSync(process.execPath, [path.join(__dirname, 'write-xlsx-populate.cjs'), mode, path.join(dir, `${src.kind}.json`), p, path.join(FIX, src.file)], {
-          encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Shanghai' },
+          encoding: 'utf8',
+          env: { ...process.env, TZ: 'Asia/Shanghai' },
         });
         if (r.status !== 0) throw new Error(`write-xlsx-populate.cjs failed: ${r.stderr}`);
         written.push({ producer, kind: src.kind, path: p, recomputes: src.kind === 'annex1' });
@@ -282,9 +288,14 @@ describeWithTools(['soffice'], 'producer corpus: LibreOffice', () => {
       writeFileSync(p, csvOf(specs.get(kind)!));
       return p;
     };
-    const [listCsv, creditCsv] = await convertMany([csvIn('list', 'list-csv.csv'), csvIn('credit', `${specs.get('credit')!.sheets[0]!.name}.csv`)], 'xlsx:Calc MS Excel 2007 XML', csvDir, {
-      infilter: csvFilter([2, 4, 6]),
-    });
+    const [listCsv, creditCsv] = await convertMany(
+      [csvIn('list', 'list-csv.csv'), csvIn('credit', `${specs.get('credit')!.sheets[0]!.name}.csv`)],
+      'xlsx:Calc MS Excel 2007 XML',
+      csvDir,
+      {
+        infilter: csvFilter([2, 4, 6]),
+      },
+    );
     SOURCES.forEach((src, i) => {
       place(src, 'libreoffice', rtOut[i]!);
       place(src, 'libreoffice-ods', backOut[i]!);
@@ -294,7 +305,10 @@ describeWithTools(['soffice'], 'producer corpus: LibreOffice', () => {
     place(SOURCES[2]!, 'libreoffice-csv', creditCsv!);
     return written;
   });
-  corpusTests(s, LO_PRODUCERS.filter((p) => p !== 'libreoffice-csv'));
+  corpusTests(
+    s,
+    LO_PRODUCERS.filter((p) => p !== 'libreoffice-csv'),
+  );
   // the CSV route: the list and the credit export only
   corpusTests(s, ['libreoffice-csv'], ['list', 'credit']);
 });

@@ -111,7 +111,14 @@ function sheetXml(sheet: SpecSheet, v: HandVariant, n: Names, styles: Styles, ss
   for (const c of sheet.cells) byRow.set(c.r, [...(byRow.get(c.r) ?? []), c]);
   const rows = [...byRow.keys()]
     .sort((a, b) => a - b)
-    .map((r) => `<${x}row r="${r}">${byRow.get(r)!.sort((a, b) => a.c - b.c).map((c) => cellXml(c, v, n, styles, sst)).join('')}</${x}row>`)
+    .map(
+      (r) =>
+        `<${x}row r="${r}">${byRow
+          .get(r)!
+          .sort((a, b) => a.c - b.c)
+          .map((c) => cellXml(c, v, n, styles, sst))
+          .join('')}</${x}row>`,
+    )
     .join('');
   const merges = sheet.merges.length ? `<${x}mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<${x}mergeCell ref="${m}"/>`).join('')}</${x}mergeCells>` : '';
   return `<${x}worksheet ${rootNs(n, true)}><${x}sheetData>${rows}</${x}sheetData>${merges}</${x}worksheet>`;
@@ -156,9 +163,7 @@ export function handBuild(spec: BookSpec, v: HandVariant): Uint8Array {
   if (withSst) files[`${dir}sharedStrings.xml`] = encode(sstXml(sst, n), v);
 
   const sheetOpen = v === 'sheet-xmlns-r';
-  const sheets = spec.sheets
-    .map((s, i) => `<${x}sheet${sheetOpen ? ` xmlns:r="${n.rel}"` : ''} name="${esc(s.name)}" sheetId="${i + 1}" ${n.r}:id="rId${i + 1}"/>`)
-    .join('');
+  const sheets = spec.sheets.map((s, i) => `<${x}sheet${sheetOpen ? ` xmlns:r="${n.rel}"` : ''} name="${esc(s.name)}" sheetId="${i + 1}" ${n.r}:id="rId${i + 1}"/>`).join('');
   files[wbPart] = encode(`<${x}workbook ${rootNs(n, !sheetOpen)}><${x}workbookPr/><${x}sheets>${sheets}</${x}sheets><${x}calcPr calcId="191029"/></${x}workbook>`, v);
 
   const k = spec.sheets.length;

@@ -8,7 +8,9 @@ import { UsageError } from '../../src/cli/io.js';
 
 describe('config file schema', () => {
   it('accepts a complete config', () => {
-    const r = parseConfig(JSON.stringify({ inspections: 'a.csv', credit: 'b.xlsx', previous: ['q2'], out: 'reports/{period}', expiringDays: 60, cutover: '2025-10-01', lang: 'en' }));
+    const r = parseConfig(
+      JSON.stringify({ inspections: 'a.csv', credit: 'b.xlsx', previous: ['q2'], out: 'reports/{period}', expiringDays: 60, cutover: '2025-10-01', lang: 'en' }),
+    );
     expect(r.ok).toBe(true);
   });
   it('names every mistake with its key, in both languages', () => {

@@ -75,7 +75,9 @@ describe('zmqd report on the bundled inbox', () => {
       ...summary.crossChecks.findings,
     ];
     for (const p of manifest.planted) {
-      const hit = all.find((f: any) => f.code === p.code && f.file.endsWith(p.file.replace(/^2024Q3\//, '')) && (!p.cell || f.cell === p.cell || (f.row && `D${f.row}` === p.cell)));
+      const hit = all.find(
+        (f: any) => f.code === p.code && f.file.endsWith(p.file.replace(/^2024Q3\//, '')) && (!p.cell || f.cell === p.cell || (f.row && `D${f.row}` === p.cell)),
+      );
       expect(hit, `${p.code} in ${p.file} ${p.cell ?? ''}`).toBeDefined();
     }
     const onsite = summary.crossChecks.findings.filter((f: any) => f.code === 'onsite-count-mismatch');
@@ -83,7 +85,7 @@ describe('zmqd report on the bundled inbox', () => {
     expect(onsite[0].message).toMatch(/九龙坡区.*8.*3 次/);
   });
 
-  it('counts each problem once in the run\'s totals, though every step reports an unreadable file', () => {
+  it("counts each problem once in the run's totals, though every step reports an unreadable file", () => {
     const sections = [summary.validate, summary.aggregate, summary.check, summary.crossChecks];
     const listed = [
       ...summary.validate.files.flatMap((f: any) => f.findings),
@@ -102,7 +104,7 @@ describe('zmqd report on the bundled inbox', () => {
     expect(first.stdout).toMatch(new RegExp(`合计\\s+${summary.errors} 个错误，${summary.warnings} 个警告`));
   });
 
-  it('the findings workbook counts an unreadable file once in its unit\'s row', async () => {
+  it("the findings workbook counts an unreadable file once in its unit's row", async () => {
     const file = summary.validate.files.find((f: any) => f.findings.some((x: any) => x.code === 'file-unreadable'));
     const unit = path.basename(file.file).match(/^(.+?[区县])/)![1];
     const wb = new ExcelJS.Workbook();
@@ -151,7 +153,7 @@ describe('zmqd report on the bundled inbox', () => {
     });
   }
 
-  it('问题清单 holds every stage\'s findings: its counts equal summary.json\'s, per district, summary row and sheet alike', async () => {
+  it("问题清单 holds every stage's findings: its counts equal summary.json's, per district, summary row and sheet alike", async () => {
     // the unit of each file, as summary.json lists what each unit sent
     const unitOf = new Map<string, string>();
     for (const u of summary.units) for (const f of [...u.annex1, ...u.annex2]) if (u.unit) unitOf.set(f, u.unit);
@@ -200,7 +202,7 @@ describe('zmqd report on the bundled inbox', () => {
     expect(wb.getWorksheet('沙坪坝区')!.getCell('G5').value).toBe('never-again');
   });
 
-  it('each district\'s sheet can be sent as it is: title, period, as-of, its files; errors first; A4 landscape, header repeated, nothing clipped', async () => {
+  it("each district's sheet can be sent as it is: title, period, as-of, its files; errors first; A4 landscape, header repeated, nothing clipped", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, '问题清单.xlsx'));
     for (const u of summary.units.filter((x: any) => x.unit && (x.errors || x.warnings))) {
@@ -230,7 +232,7 @@ describe('zmqd report on the bundled inbox', () => {
     }
   });
 
-  it('an expired entry reported at its 纳入日期 cell shows that cell\'s value; the computed end is in the message', () => {
+  it("an expired entry reported at its 纳入日期 cell shows that cell's value; the computed end is in the message", () => {
     const expired = stageFindings().filter((f: any) => f.code === 'entry-expired');
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({ cell: 'G8', column: '纳入日期', value: '2021-09-30' });
@@ -272,11 +274,13 @@ describe('zmqd report on the bundled inbox', () => {
   });
 });
 
-describe('zmqd validate of several districts\' lists', () => {
-  it('reports a USCC that stands on two districts\' lists, a warning on each entry, as check and report do', () => {
+describe("zmqd validate of several districts' lists", () => {
+  it("reports a USCC that stands on two districts' lists, a warning on each entry, as check and report do", () => {
     const r = zmqd(['validate', path.join(inbox, '2024Q3'), '--as-of', manifest.asOf, '--format', 'json']);
     const j = JSON.parse(r.stdout);
-    const dup = j.files.flatMap((f: any) => f.findings.filter((x: any) => x.code === 'uscc-duplicate-across-districts').map((x: any) => ({ ...x, district: f.district, warnings: f.warnings })));
+    const dup = j.files.flatMap((f: any) =>
+      f.findings.filter((x: any) => x.code === 'uscc-duplicate-across-districts').map((x: any) => ({ ...x, district: f.district, warnings: f.warnings })),
+    );
     expect(dup.map((x: any) => [x.district, x.severity, x.cell, x.value]).sort()).toEqual([
       ['涪陵区', 'warning', 'D20', '91500115MA60NMFE39'],
       ['长寿区', 'warning', 'D7', '91500115MA60NMFE39'],

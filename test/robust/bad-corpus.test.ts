@@ -83,32 +83,45 @@ describe('zmqd validate over the whole corpus', () => {
     expect([...seen].sort()).toEqual([...byPath.keys()].sort());
   }
 
-  it('without LibreOffice: every file its finding, legacy files an error saying how to re-save', async () => {
-    const r = await runCli(['validate', BAD, ...AS_OF, '--format', 'json'], { env: NO_SOFFICE, timeoutMs: SLOW });
-    clean(r, 'validate');
-    expect(r.code).toBe(1);
-    expectPerFile(json(r), false);
-  }, SLOW);
+  it(
+    'without LibreOffice: every file its finding, legacy files an error saying how to re-save',
+    async () => {
+      const r = await runCli(['validate', BAD, ...AS_OF, '--format', 'json'], { env: NO_SOFFICE, timeoutMs: SLOW });
+      clean(r, 'validate');
+      expect(r.code).toBe(1);
+      expectPerFile(json(r), false);
+    },
+    SLOW,
+  );
 
-  itWithTools(['soffice'], 'with LibreOffice: the legacy files are converted and checked, with a warning', async () => {
-    const r = await runCli(['validate', BAD, ...AS_OF, '--format', 'json'], { timeoutMs: SLOW });
-    clean(r, 'validate');
-    expect(r.code).toBe(1);
-    expectPerFile(json(r), true);
-    // converted in a private temporary folder: nothing new beside the inputs
-    expect(listFiles(path.join(ROOT, BAD)).filter((f) => f !== 'manifest.json')).toEqual(manifest.files.map((f) => f.path).sort());
-  }, SLOW);
+  itWithTools(
+    ['soffice'],
+    'with LibreOffice: the legacy files are converted and checked, with a warning',
+    async () => {
+      const r = await runCli(['validate', BAD, ...AS_OF, '--format', 'json'], { timeoutMs: SLOW });
+      clean(r, 'validate');
+      expect(r.code).toBe(1);
+      expectPerFile(json(r), true);
+      // converted in a private temporary folder: nothing new beside the inputs
+      expect(listFiles(path.join(ROOT, BAD)).filter((f) => f !== 'manifest.json')).toEqual(manifest.files.map((f) => f.path).sort());
+    },
+    SLOW,
+  );
 
-  it('text output, English, and a findings workbook: no crash, every file named', async () => {
-    const report = path.join(tmp, 'findings.xlsx');
-    const r = await runCli(['validate', BAD, ...AS_OF, '--lang', 'en', '--report', report], { env: NO_SOFFICE, timeoutMs: SLOW });
-    clean(r, 'validate --lang en');
-    expect(r.code).toBe(1);
-    for (const f of manifest.files) expect(r.stdout).toContain(path.basename(f.path));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(report);
-    expect(wb.worksheets.length).toBeGreaterThan(1);
-  }, SLOW);
+  it(
+    'text output, English, and a findings workbook: no crash, every file named',
+    async () => {
+      const report = path.join(tmp, 'findings.xlsx');
+      const r = await runCli(['validate', BAD, ...AS_OF, '--lang', 'en', '--report', report], { env: NO_SOFFICE, timeoutMs: SLOW });
+      clean(r, 'validate --lang en');
+      expect(r.code).toBe(1);
+      for (const f of manifest.files) expect(r.stdout).toContain(path.basename(f.path));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(report);
+      expect(wb.worksheets.length).toBeGreaterThan(1);
+    },
+    SLOW,
+  );
 
   it('the clean files alone: exit 0', async () => {
     const good = manifest.files.filter((f) => !f.errors && !f.converted).map((f) => `${BAD}/${f.path}`);
@@ -118,34 +131,42 @@ describe('zmqd validate over the whole corpus', () => {
     expect(r.code).toBe(0);
   });
 
-  it('each broken file alone: exit 1 with its finding (one bad file, nothing else to hide behind)', async () => {
-    const broken = manifest.files.filter((f) => f.kind === null && f.path.startsWith('annex/'));
-    for (const f of broken) {
-      const r = await runCli(['validate', `${BAD}/${f.path}`, ...AS_OF, '--format', 'json', '--quiet'], { env: NO_SOFFICE });
-      clean(r, f.path);
-      expect(r.code, f.path).toBe(1);
-      const out = json<{ files: VFile[] }>(r);
-      expect(codes(out.files[0]!.findings), f.path).toEqual([...f.validate].sort());
-    }
-  }, SLOW);
+  it(
+    'each broken file alone: exit 1 with its finding (one bad file, nothing else to hide behind)',
+    async () => {
+      const broken = manifest.files.filter((f) => f.kind === null && f.path.startsWith('annex/'));
+      for (const f of broken) {
+        const r = await runCli(['validate', `${BAD}/${f.path}`, ...AS_OF, '--format', 'json', '--quiet'], { env: NO_SOFFICE });
+        clean(r, f.path);
+        expect(r.code, f.path).toBe(1);
+        const out = json<{ files: VFile[] }>(r);
+        expect(codes(out.files[0]!.findings), f.path).toEqual([...f.validate].sort());
+      }
+    },
+    SLOW,
+  );
 
-  it('usage errors are exit 2 without a stack trace', async () => {
-    const cases: string[][] = [
-      ['validate', `${BAD}/nonexistent.xlsx`, ...AS_OF],
-      ['validate', BAD, '--as-of', '2024-02-30'],
-      ['validate', BAD, ...AS_OF, '--format', 'yaml'],
-      ['validate', BAD, ...AS_OF, '--bogus'],
-      ['validate'],
-      ['validate', BAD, ...AS_OF, '--report', tmp],
-      ['validate', BAD, ...AS_OF, '--allow-uscc', `${BAD}/annex/南岸区3季度汇总表-随机字节.xlsx`],
-    ];
-    for (const args of cases) {
-      const r = await runCli(args, { env: NO_SOFFICE });
-      clean(r, args.join(' '));
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr.trim().length, args.join(' ')).toBeGreaterThan(0);
-    }
-  }, SLOW);
+  it(
+    'usage errors are exit 2 without a stack trace',
+    async () => {
+      const cases: string[][] = [
+        ['validate', `${BAD}/nonexistent.xlsx`, ...AS_OF],
+        ['validate', BAD, '--as-of', '2024-02-30'],
+        ['validate', BAD, ...AS_OF, '--format', 'yaml'],
+        ['validate', BAD, ...AS_OF, '--bogus'],
+        ['validate'],
+        ['validate', BAD, ...AS_OF, '--report', tmp],
+        ['validate', BAD, ...AS_OF, '--allow-uscc', `${BAD}/annex/南岸区3季度汇总表-随机字节.xlsx`],
+      ];
+      for (const args of cases) {
+        const r = await runCli(args, { env: NO_SOFFICE });
+        clean(r, args.join(' '));
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr.trim().length, args.join(' ')).toBeGreaterThan(0);
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('zmqd aggregate over the annex folder', () => {
@@ -170,13 +191,22 @@ describe('zmqd aggregate over the annex folder', () => {
     expect(wb.worksheets.length).toBeGreaterThan(0);
   }
 
-  it('without LibreOffice', async () => {
-    await run(NO_SOFFICE, false);
-  }, SLOW);
+  it(
+    'without LibreOffice',
+    async () => {
+      await run(NO_SOFFICE, false);
+    },
+    SLOW,
+  );
 
-  itWithTools(['soffice'], 'with LibreOffice', async () => {
-    await run(undefined, true);
-  }, SLOW);
+  itWithTools(
+    ['soffice'],
+    'with LibreOffice',
+    async () => {
+      await run(undefined, true);
+    },
+    SLOW,
+  );
 });
 
 describe('zmqd check with each data file of the corpus as --inspections', () => {
@@ -184,77 +214,121 @@ describe('zmqd check with each data file of the corpus as --inspections', () => 
   const credit = `${BAD}/${manifest.checkCredit}`;
   const data = manifest.files.filter((f): f is BadManifestEntry & { check: NonNullable<BadManifestEntry['check']> } => f.check !== undefined);
 
-  it('each data file as its kind: its findings, or exit 2 when it cannot be used', async () => {
-    for (const f of data) {
-      const file = `${BAD}/${f.path}`;
-      const pair = f.dataKind === 'credit' ? ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', file] : ['--inspections', file, '--credit', credit];
-      const r = await runCli(['check', list, ...pair, ...AS_OF, '--format', 'json', '--quiet'], { env: NO_SOFFICE });
-      clean(r, file);
-      if ('exit' in f.check) {
-        expect({ file, code: r.code }).toEqual({ file, code: 2 });
-        expect(r.stdout, file).toBe('');
-        expect(r.stderr, file).toContain(file);
-        continue;
-      }
-      expect([0, 1], `${file}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
-      const found = collectFindings(json(r)).filter((x) => x.file === file);
-      expect({ file, codes: codes(found) }).toEqual({ file, codes: [...f.check.codes].sort() });
-    }
-  }, SLOW);
-
-  it('each data file as the other kind, and as --monitoring: exit 2 or a result, never a crash', async () => {
-    for (const f of data) {
-      const file = `${BAD}/${f.path}`;
-      const runs = [
-        f.dataKind === 'credit' ? ['--inspections', file, '--credit', credit] : ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', file],
-        ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', credit, '--monitoring', file],
-      ];
-      for (const pair of runs) {
+  it(
+    'each data file as its kind: its findings, or exit 2 when it cannot be used',
+    async () => {
+      for (const f of data) {
+        const file = `${BAD}/${f.path}`;
+        const pair = f.dataKind === 'credit' ? ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', file] : ['--inspections', file, '--credit', credit];
         const r = await runCli(['check', list, ...pair, ...AS_OF, '--format', 'json', '--quiet'], { env: NO_SOFFICE });
-        clean(r, `${file} ${pair.join(' ')}`);
-        expect([0, 1, 2], `${file}: exit ${r.code}`).toContain(r.code);
-        if ('exit' in f.check) expect(r.code, file).toBe(2);
-        if (r.code === 2) expect(r.stdout, file).toBe('');
-        else json(r);
+        clean(r, file);
+        if ('exit' in f.check) {
+          expect({ file, code: r.code }).toEqual({ file, code: 2 });
+          expect(r.stdout, file).toBe('');
+          expect(r.stderr, file).toContain(file);
+          continue;
+        }
+        expect([0, 1], `${file}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
+        const found = collectFindings(json(r)).filter((x) => x.file === file);
+        expect({ file, codes: codes(found) }).toEqual({ file, codes: [...f.check.codes].sort() });
       }
-    }
-  }, SLOW);
+    },
+    SLOW,
+  );
 
-  it('the whole annex folder as lists: every file reported, the good list checked', async () => {
-    const out = path.join(tmp, 'check.xlsx');
-    const r = await runCli(['check', `${BAD}/annex`, '--inspections', `${BAD}/data/检查记录.csv`, '--credit', credit, ...AS_OF, '--format', 'json', '--out', out], { env: NO_SOFFICE, timeoutMs: SLOW });
-    clean(r, 'check annex');
-    expect(r.code).toBe(1);
-    const j = json<{ entries: { file: string }[] }>(r);
-    const good = manifest.files.find((f) => f.path === manifest.checkList)!;
-    expect(j.entries.filter((e) => e.file === list)).toHaveLength(good.rows);
-    const all = collectFindings(j);
-    for (const f of manifest.files.filter((m) => m.path.startsWith('annex/') && m.kind === null)) {
-      expect(all.some((x) => x.file === `${BAD}/${f.path}` && f.validate.includes(x.code)), `${f.path}: ${f.validate.join(',')}`).toBe(true);
-    }
-    expect(existsSync(out)).toBe(true);
-  }, SLOW);
+  it(
+    'each data file as the other kind, and as --monitoring: exit 2 or a result, never a crash',
+    async () => {
+      for (const f of data) {
+        const file = `${BAD}/${f.path}`;
+        const runs = [
+          f.dataKind === 'credit' ? ['--inspections', file, '--credit', credit] : ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', file],
+          ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', credit, '--monitoring', file],
+        ];
+        for (const pair of runs) {
+          const r = await runCli(['check', list, ...pair, ...AS_OF, '--format', 'json', '--quiet'], { env: NO_SOFFICE });
+          clean(r, `${file} ${pair.join(' ')}`);
+          expect([0, 1, 2], `${file}: exit ${r.code}`).toContain(r.code);
+          if ('exit' in f.check) expect(r.code, file).toBe(2);
+          if (r.code === 2) expect(r.stdout, file).toBe('');
+          else json(r);
+        }
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'the whole annex folder as lists: every file reported, the good list checked',
+    async () => {
+      const out = path.join(tmp, 'check.xlsx');
+      const r = await runCli(['check', `${BAD}/annex`, '--inspections', `${BAD}/data/检查记录.csv`, '--credit', credit, ...AS_OF, '--format', 'json', '--out', out], {
+        env: NO_SOFFICE,
+        timeoutMs: SLOW,
+      });
+      clean(r, 'check annex');
+      expect(r.code).toBe(1);
+      const j = json<{ entries: { file: string }[] }>(r);
+      const good = manifest.files.find((f) => f.path === manifest.checkList)!;
+      expect(j.entries.filter((e) => e.file === list)).toHaveLength(good.rows);
+      const all = collectFindings(j);
+      for (const f of manifest.files.filter((m) => m.path.startsWith('annex/') && m.kind === null)) {
+        expect(
+          all.some((x) => x.file === `${BAD}/${f.path}` && f.validate.includes(x.code)),
+          `${f.path}: ${f.validate.join(',')}`,
+        ).toBe(true);
+      }
+      expect(existsSync(out)).toBe(true);
+    },
+    SLOW,
+  );
 });
 
 describe('zmqd report over the annex folder', () => {
-  it('writes its folder, exit 1, no crash', async () => {
-    const outDir = path.join(tmp, 'report');
-    const r = await runCli(['report', `${BAD}/annex`, '--out', outDir, '--period', manifest.period, '--inspections', `${BAD}/data/检查记录.csv`, '--credit', `${BAD}/${manifest.checkCredit}`, ...AS_OF], { env: NO_SOFFICE, timeoutMs: SLOW });
-    clean(r, 'report');
-    expect(r.code).toBe(1);
-    expect(existsSync(path.join(outDir, 'summary.json'))).toBe(true);
-  }, SLOW);
+  it(
+    'writes its folder, exit 1, no crash',
+    async () => {
+      const outDir = path.join(tmp, 'report');
+      const r = await runCli(
+        [
+          'report',
+          `${BAD}/annex`,
+          '--out',
+          outDir,
+          '--period',
+          manifest.period,
+          '--inspections',
+          `${BAD}/data/检查记录.csv`,
+          '--credit',
+          `${BAD}/${manifest.checkCredit}`,
+          ...AS_OF,
+        ],
+        { env: NO_SOFFICE, timeoutMs: SLOW },
+      );
+      clean(r, 'report');
+      expect(r.code).toBe(1);
+      expect(existsSync(path.join(outDir, 'summary.json'))).toBe(true);
+    },
+    SLOW,
+  );
 
-  it('an unusable data file: exit 2, and no report folder', async () => {
-    for (const f of manifest.files.filter((m) => m.check && 'exit' in m.check)) {
-      const outDir = path.join(tmp, `report-${path.basename(f.path)}`);
-      const pair = f.dataKind === 'credit' ? ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', `${BAD}/${f.path}`] : ['--inspections', `${BAD}/${f.path}`, '--credit', `${BAD}/${manifest.checkCredit}`];
-      const r = await runCli(['report', `${BAD}/annex`, '--out', outDir, '--period', manifest.period, ...pair, ...AS_OF, '--quiet'], { env: NO_SOFFICE });
-      clean(r, f.path);
-      expect({ file: f.path, code: r.code }).toEqual({ file: f.path, code: 2 });
-      expect(existsSync(outDir), f.path).toBe(false);
-    }
-  }, SLOW);
+  it(
+    'an unusable data file: exit 2, and no report folder',
+    async () => {
+      for (const f of manifest.files.filter((m) => m.check && 'exit' in m.check)) {
+        const outDir = path.join(tmp, `report-${path.basename(f.path)}`);
+        const pair =
+          f.dataKind === 'credit'
+            ? ['--inspections', `${BAD}/data/检查记录.csv`, '--credit', `${BAD}/${f.path}`]
+            : ['--inspections', `${BAD}/${f.path}`, '--credit', `${BAD}/${manifest.checkCredit}`];
+        const r = await runCli(['report', `${BAD}/annex`, '--out', outDir, '--period', manifest.period, ...pair, ...AS_OF, '--quiet'], { env: NO_SOFFICE });
+        clean(r, f.path);
+        expect({ file: f.path, code: r.code }).toEqual({ file: f.path, code: 2 });
+        expect(existsSync(outDir), f.path).toBe(false);
+      }
+    },
+    SLOW,
+  );
 });
 
 /** Every object with a string `code` anywhere in a JSON value. */

@@ -31,7 +31,10 @@ function annex2WithRows(body: string, level: 0 | 1 | 6 = 6): Uint8Array {
   const xml = new TextDecoder().decode(files['xl/worksheets/sheet1.xml']!);
   const start = xml.indexOf('<row r="5"');
   const end = xml.indexOf('</sheetData>');
-  const head = xml.slice(0, start).replace(/<dimension ref="[^"]*"\/>/, '').replace('<c r="A3" s="3" t="s"><v>2</v></c>', '<c r="A3" s="3" t="inlineStr"><is><t>填报单位：重庆市渝北区生态环境局</t></is></c>');
+  const head = xml
+    .slice(0, start)
+    .replace(/<dimension ref="[^"]*"\/>/, '')
+    .replace('<c r="A3" s="3" t="s"><v>2</v></c>', '<c r="A3" s="3" t="inlineStr"><is><t>填报单位：重庆市渝北区生态环境局</t></is></c>');
   // the template's merged note rows would swallow data rows placed there
   const sheet = head + body + xml.slice(end).replace(/<mergeCells[^>]*>.*?<\/mergeCells>/s, '');
   const out: Zippable = {};
@@ -54,7 +57,9 @@ export function invalidAnnex2(n: number): Uint8Array {
   for (let i = 0; i < n; i++) {
     const u = uscc(i);
     const bad = u.slice(0, 17) + (u[17] === '0' ? '1' : '0');
-    rows.push(inlineRow(5 + i, [String(i + 1), `重庆渝北第${i + 1}号企业有限公司`, '重庆市渝北区', bad, '化学原料和化学制品制造业', `${bad}001P`, '2024年13月1日', '2027-13-01', '六']));
+    rows.push(
+      inlineRow(5 + i, [String(i + 1), `重庆渝北第${i + 1}号企业有限公司`, '重庆市渝北区', bad, '化学原料和化学制品制造业', `${bad}001P`, '2024年13月1日', '2027-13-01', '六']),
+    );
   }
   return annex2WithRows(rows.join(''));
 }
@@ -62,7 +67,20 @@ export function invalidAnnex2(n: number): Uint8Array {
 /** An Annex 2 list of `n` valid rows (the enterprises uscc(0..n-1)). */
 export function validAnnex2(n: number): Uint8Array {
   const rows: string[] = [];
-  for (let i = 0; i < n; i++) rows.push(inlineRow(5 + i, [String(i + 1), `重庆渝北第${i + 1}号企业有限公司`, '重庆市渝北区', uscc(i), 'C26 化学原料和化学制品制造业', `${uscc(i)}001P`, '2023-01-01', '2025-12-31', '五']));
+  for (let i = 0; i < n; i++)
+    rows.push(
+      inlineRow(5 + i, [
+        String(i + 1),
+        `重庆渝北第${i + 1}号企业有限公司`,
+        '重庆市渝北区',
+        uscc(i),
+        'C26 化学原料和化学制品制造业',
+        `${uscc(i)}001P`,
+        '2023-01-01',
+        '2025-12-31',
+        '五',
+      ]),
+    );
   return annex2WithRows(rows.join(''));
 }
 

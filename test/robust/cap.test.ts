@@ -8,16 +8,25 @@ import type { DataFile } from '../../src/core/data/read.js';
 import { checkCsvRecords, CsvLimitError, parseCsv } from '../../src/core/data/csv.js';
 
 const row = (file: string, code: 'data-row-invalid' | 'data-row-ragged', r: number): Finding =>
-  code === 'data-row-invalid' ? finding(code, { file, row: r }, { kind: 'inspections', row: r, issues: [{ why: 'uscc-empty' }] }) : finding(code, { file, row: r }, { kind: 'inspections', row: r, extra: 1 });
+  code === 'data-row-invalid'
+    ? finding(code, { file, row: r }, { kind: 'inspections', row: r, issues: [{ why: 'uscc-empty' }] })
+    : finding(code, { file, row: r }, { kind: 'inspections', row: r, extra: 1 });
 
 describe('capFindings', () => {
   it('keeps the first N of each (file, code) in order and counts the rest in one findings-omitted', () => {
-    const fs = [...Array.from({ length: 5 }, (_, i) => row('a.csv', 'data-row-invalid', i + 2)), row('a.csv', 'data-row-ragged', 9), ...Array.from({ length: 4 }, (_, i) => row('b.csv', 'data-row-invalid', i + 2))];
+    const fs = [
+      ...Array.from({ length: 5 }, (_, i) => row('a.csv', 'data-row-invalid', i + 2)),
+      row('a.csv', 'data-row-ragged', 9),
+      ...Array.from({ length: 4 }, (_, i) => row('b.csv', 'data-row-invalid', i + 2)),
+    ];
     const out = capFindings(fs, 2);
     expect(out.filter((f) => f.code === 'data-row-invalid' && f.file === 'a.csv').map((f) => f.row)).toEqual([2, 3]);
     expect(out.filter((f) => f.code === 'data-row-ragged')).toHaveLength(1);
     const omitted = out.filter((f) => f.code === 'findings-omitted');
-    expect(omitted.map((f) => [f.file, f.value, f.omitted])).toEqual([['a.csv', 'data-row-invalid', 3], ['b.csv', 'data-row-invalid', 2]]);
+    expect(omitted.map((f) => [f.file, f.value, f.omitted])).toEqual([
+      ['a.csv', 'data-row-invalid', 3],
+      ['b.csv', 'data-row-invalid', 2],
+    ]);
     // the totals still count every problem
     expect(countBySeverity(out).errors).toBe(countBySeverity(fs).errors);
     expect(render(omitted[0]!, 'zh')).toMatchObject({ code: 'findings-omitted', severity: 'error', value: 'data-row-invalid', omitted: 3 });
@@ -25,7 +34,10 @@ describe('capFindings', () => {
   });
 
   it('merges a findings-omitted met again (a cap applied twice) and leaves an uncut list as it is', () => {
-    const once = capFindings(Array.from({ length: 10 }, (_, i) => row('a.csv', 'data-row-invalid', i)), 4);
+    const once = capFindings(
+      Array.from({ length: 10 }, (_, i) => row('a.csv', 'data-row-invalid', i)),
+      4,
+    );
     const twice = capFindings(once, 2);
     expect(twice.find((f) => f.code === 'findings-omitted')!.omitted).toBe(8);
     const small = [row('a.csv', 'data-row-invalid', 1)];
@@ -55,7 +67,12 @@ describe('no spread of unbounded arrays', () => {
     const invalid = Array.from({ length: 300_000 }, (_, i) => ({ src: { file, row: i + 2 }, finding: row(file, 'data-row-invalid', i + 2) }));
     const data = (kind: 'inspections' | 'credit', inv: typeof invalid): DataFile =>
       ({ ok: true, kind, file, format: 'csv', sheets: [], records: [], usable: 0, invalid: inv, findings: inv.map((x) => x.finding) }) as DataFile;
-    const r = runCheckCore({ lists: [], data: { inspections: data('inspections', invalid) as DataFile<'inspections'>, credit: data('credit', []) as DataFile<'credit'> }, asOf: '2024-10-01', expiringDays: 90 });
+    const r = runCheckCore({
+      lists: [],
+      data: { inspections: data('inspections', invalid) as DataFile<'inspections'>, credit: data('credit', []) as DataFile<'credit'> },
+      asOf: '2024-10-01',
+      expiringDays: 90,
+    });
     expect(r.findings.filter((f) => f.code === 'data-row-invalid')).toHaveLength(1000);
     expect(r.findings.find((f) => f.code === 'findings-omitted')!.omitted).toBe(299_000);
     expect(r.data[0]!.invalid).toBe(300_000);

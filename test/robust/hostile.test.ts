@@ -42,7 +42,11 @@ const credit = path.join(tmp, '信用评价.csv');
 writeFileSync(credit, creditCsv(20));
 const fifo = mkfifo(path.join(tmp, 'pipe.xlsx'));
 
-interface JFile { file: string; kind: string | null; findings: { code: string; message: string }[] }
+interface JFile {
+  file: string;
+  kind: string | null;
+  findings: { code: string; message: string }[];
+}
 
 describe('FIFOs, devices and broken links (item 5)', () => {
   it('a FIFO given as a path gets file-unreadable (exit 1) and the other file is validated', async () => {
@@ -109,30 +113,38 @@ describe('operating-system failures end with exit 2 and the reason, the old outp
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('report: a write that fails (EFBIG) exits 2 with the reason; the previous report stays whole and no temporary folder is left', async () => {
-    const out = path.join(tmp, 'reports', '2024Q3');
-    const first = await runCli(['report', path.join(inbox, '2024Q3'), '--config', config, '--out', out, '--quiet', ...AS_OF]);
-    expect(first.code).toBe(1);
-    const before = Object.fromEntries(listFiles(out).map((f) => [f, sha256(path.join(out, f))]));
-    const r = limited(20, ['report', path.join(inbox, '2024Q3'), '--config', config, '--out', out, '--quiet', ...AS_OF]);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain('EFBIG');
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(Object.fromEntries(listFiles(out).map((f) => [f, sha256(path.join(out, f))]))).toEqual(before);
-    // the report is a link to its hidden folder (swapped atomically, docs/outputs.md): that folder and nothing else beside it
-    const kept = path.basename(readlinkSync(out));
-    expect(readdirSync(path.dirname(out)).sort()).toEqual([kept, '2024Q3'].sort());
-  }, 5 * 60_000);
+  it(
+    'report: a write that fails (EFBIG) exits 2 with the reason; the previous report stays whole and no temporary folder is left',
+    async () => {
+      const out = path.join(tmp, 'reports', '2024Q3');
+      const first = await runCli(['report', path.join(inbox, '2024Q3'), '--config', config, '--out', out, '--quiet', ...AS_OF]);
+      expect(first.code).toBe(1);
+      const before = Object.fromEntries(listFiles(out).map((f) => [f, sha256(path.join(out, f))]));
+      const r = limited(20, ['report', path.join(inbox, '2024Q3'), '--config', config, '--out', out, '--quiet', ...AS_OF]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('EFBIG');
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(Object.fromEntries(listFiles(out).map((f) => [f, sha256(path.join(out, f))]))).toEqual(before);
+      // the report is a link to its hidden folder (swapped atomically, docs/outputs.md): that folder and nothing else beside it
+      const kept = path.basename(readlinkSync(out));
+      expect(readdirSync(path.dirname(out)).sort()).toEqual([kept, '2024Q3'].sort());
+    },
+    5 * 60_000,
+  );
 
-  it('validate --report and check --out: EFBIG → exit 2, the earlier file kept', () => {
-    const report = path.join(tmp, 'findings.xlsx');
-    writeFileSync(report, 'the earlier report');
-    // --force: the earlier file is not one zmqd wrote, and replacing it is what this test is about
-    const r = limited(4, ['validate', path.join(ROOT, 'fixtures', 'bad', 'annex'), '--report', report, '--force', ...AS_OF]);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain('无法写入输出文件');
-    expect(readFileSync(report, 'utf8')).toBe('the earlier report');
-  }, 5 * 60_000);
+  it(
+    'validate --report and check --out: EFBIG → exit 2, the earlier file kept',
+    () => {
+      const report = path.join(tmp, 'findings.xlsx');
+      writeFileSync(report, 'the earlier report');
+      // --force: the earlier file is not one zmqd wrote, and replacing it is what this test is about
+      const r = limited(4, ['validate', path.join(ROOT, 'fixtures', 'bad', 'annex'), '--report', report, '--force', ...AS_OF]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('无法写入输出文件');
+      expect(readFileSync(report, 'utf8')).toBe('the earlier report');
+    },
+    5 * 60_000,
+  );
 
   // mounting a small file system needs root with the privilege to mount (a plain container lacks it): the
   // suite is then skipped and named at the end of the run; the EFBIG cases above take the same path
@@ -142,17 +154,22 @@ describe('operating-system failures end with exit 2 and the reason, the old outp
   mkdirSync(ro);
   const mount = (dir: string, opts: string) => spawnSync('mount', ['-t', 'tmpfs', '-o', opts, 'tmpfs', dir]).status === 0 && mounts.push(dir) > 0;
 
-  itWithTools(['tmpfs'], 'a full disk (ENOSPC) and a read-only disk (EROFS), on small mounted file systems', async () => {
-    expect(mount(full, 'size=64k') && mount(ro, 'ro,size=64k')).toBe(true);
-    const r1 = await runCli(['report', path.join(inbox, '2024Q3'), '--config', config, '--out', path.join(full, 'out'), '--quiet', ...AS_OF]);
-    expect(r1.code, r1.stderr).toBe(2);
-    expect(r1.stderr).toContain('ENOSPC');
-    expect(readdirSync(full)).toEqual([]);
-    const r2 = await runCli(['validate', good, '--report', path.join(ro, 'x.xlsx'), ...AS_OF]);
-    expect(r2.code, r2.stderr).toBe(2);
-    expect(r2.stderr).toContain('EROFS');
-    for (const r of [r1, r2]) clean(r);
-  }, 5 * 60_000);
+  itWithTools(
+    ['tmpfs'],
+    'a full disk (ENOSPC) and a read-only disk (EROFS), on small mounted file systems',
+    async () => {
+      expect(mount(full, 'size=64k') && mount(ro, 'ro,size=64k')).toBe(true);
+      const r1 = await runCli(['report', path.join(inbox, '2024Q3'), '--config', config, '--out', path.join(full, 'out'), '--quiet', ...AS_OF]);
+      expect(r1.code, r1.stderr).toBe(2);
+      expect(r1.stderr).toContain('ENOSPC');
+      expect(readdirSync(full)).toEqual([]);
+      const r2 = await runCli(['validate', good, '--report', path.join(ro, 'x.xlsx'), ...AS_OF]);
+      expect(r2.code, r2.stderr).toBe(2);
+      expect(r2.stderr).toContain('EROFS');
+      for (const r of [r1, r2]) clean(r);
+    },
+    5 * 60_000,
+  );
 
   it('a defect (an exception nobody caught, sync or async) says it is a bug and where the log is; the stack is only in the log', async () => {
     for (const mode of ['sync', 'async']) {

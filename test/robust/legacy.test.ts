@@ -163,7 +163,10 @@ describe('validatePaths with a legacy file', () => {
       const r = await withEnv({ SOFFICE: soffice }, () => validatePaths([LEGACY], OPTS, true));
       const f = r.results[0]!;
       expect(f.kind, soffice).toBeNull();
-      expect(f.findings.map((x) => [x.code, x.severity]), soffice).toEqual([['file-legacy-format', 'error']]);
+      expect(
+        f.findings.map((x) => [x.code, x.severity]),
+        soffice,
+      ).toEqual([['file-legacy-format', 'error']]);
     }
   });
 });
@@ -175,7 +178,11 @@ describeWithTools(['soffice'], 'a real .xls made by LibreOffice', () => {
     const out = path.join(tmp, 'real');
     const profile = mkdtempSync(path.join(tmpdir(), 'zmqd-soffice-'));
     try {
-      const r = spawnSync(tool('soffice').command, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', out, GOOD_LIST], { encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS });
+      const r = spawnSync(
+        tool('soffice').command,
+        [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', out, GOOD_LIST],
+        { encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS },
+      );
       const made = existsSync(out) ? readdirSync(out).find((n) => n.endsWith('.xls')) : undefined;
       if (!made) throw new Error(`soffice made no .xls: ${r.stdout}${r.stderr}`);
       xls = path.join(out, '渝北区附表2监督执法正面清单企业列表.xls');
@@ -186,23 +193,27 @@ describeWithTools(['soffice'], 'a real .xls made by LibreOffice', () => {
     }
   }, SOFFICE_TIMEOUT_MS);
 
-  it('zmqd validate converts it (.xls and .et) and checks it: the warning, the data, exit 0', async () => {
-    expect(isLegacyExcel(new Uint8Array(readFileSync(xls)))).toBe(true);
-    const before = readdirSync(path.dirname(xls)).sort();
-    const r = await runCli(['validate', path.dirname(xls), '--as-of', '2024-10-01', '--format', 'json'], { timeoutMs: 2 * SOFFICE_TIMEOUT_MS });
-    expect(crashLines(r.stderr)).toEqual([]);
-    expect(r.code, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as { files: { file: string; kind: string; rows: number; findings: { code: string; severity: string }[] }[] };
-    expect(j.files).toHaveLength(2);
-    for (const f of j.files) {
-      expect({ file: f.file, kind: f.kind, rows: f.rows }).toEqual({ file: f.file, kind: 'annex2', rows: 6 });
-      expect(f.findings.map((x) => [x.code, x.severity])).toEqual([['file-legacy-format', 'warning']]);
-    }
-    expect(readdirSync(path.dirname(xls)).sort(), 'nothing written beside the input').toEqual(before);
-    const strict = await runCli(['validate', xls, '--as-of', '2024-10-01', '--strict'], { timeoutMs: SOFFICE_TIMEOUT_MS });
-    expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('file-legacy-format');
-  }, 3 * SOFFICE_TIMEOUT_MS);
+  it(
+    'zmqd validate converts it (.xls and .et) and checks it: the warning, the data, exit 0',
+    async () => {
+      expect(isLegacyExcel(new Uint8Array(readFileSync(xls)))).toBe(true);
+      const before = readdirSync(path.dirname(xls)).sort();
+      const r = await runCli(['validate', path.dirname(xls), '--as-of', '2024-10-01', '--format', 'json'], { timeoutMs: 2 * SOFFICE_TIMEOUT_MS });
+      expect(crashLines(r.stderr)).toEqual([]);
+      expect(r.code, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout) as { files: { file: string; kind: string; rows: number; findings: { code: string; severity: string }[] }[] };
+      expect(j.files).toHaveLength(2);
+      for (const f of j.files) {
+        expect({ file: f.file, kind: f.kind, rows: f.rows }).toEqual({ file: f.file, kind: 'annex2', rows: 6 });
+        expect(f.findings.map((x) => [x.code, x.severity])).toEqual([['file-legacy-format', 'warning']]);
+      }
+      expect(readdirSync(path.dirname(xls)).sort(), 'nothing written beside the input').toEqual(before);
+      const strict = await runCli(['validate', xls, '--as-of', '2024-10-01', '--strict'], { timeoutMs: SOFFICE_TIMEOUT_MS });
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).toContain('file-legacy-format');
+    },
+    3 * SOFFICE_TIMEOUT_MS,
+  );
 
   it('without LibreOffice: an error that says how to re-save, exit 1', async () => {
     const r = await runCli(['validate', xls, '--as-of', '2024-10-01'], { env: { SOFFICE: '/nonexistent/soffice' } });

@@ -11,7 +11,7 @@ describe('filePeriod', () => {
     }
   });
 
-  it('takes the year of the nearest quarter end: a Q4 report dated in January is last year\'s', () => {
+  it("takes the year of the nearest quarter end: a Q4 report dated in January is last year's", () => {
     expect(filePeriod(NAME('4季度'), '2022-01-10').period).toEqual({ year: 2021, quarter: 4 });
     expect(filePeriod(NAME('3季度'), '2021-07-05').period).toEqual({ year: 2021, quarter: 3 }); // early, not 2020
     expect(filePeriod(NAME('3季度'), '2022-02-20').period).toEqual({ year: 2021, quarter: 3 }); // very late

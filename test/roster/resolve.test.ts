@@ -109,8 +109,16 @@ describe('resolveUnit: the spellings districts use for their unit', () => {
 
   it('gives short names for every district and county', () => {
     const pairs: [string, string][] = [
-      ['万州', '万州区'], ['江北', '江北区'], ['江津', '江津区'], ['南川', '南川区'], ['南岸', '南岸区'],
-      ['巫山', '巫山县'], ['巫溪', '巫溪县'], ['两江', '两江新区'], ['万盛', '万盛经开区'], ['大渡口', '大渡口区'],
+      ['万州', '万州区'],
+      ['江北', '江北区'],
+      ['江津', '江津区'],
+      ['南川', '南川区'],
+      ['南岸', '南岸区'],
+      ['巫山', '巫山县'],
+      ['巫溪', '巫溪县'],
+      ['两江', '两江新区'],
+      ['万盛', '万盛经开区'],
+      ['大渡口', '大渡口区'],
     ];
     for (const [raw, want] of pairs) expect(name(resolveUnit(raw))).toBe(want);
   });
@@ -165,7 +173,11 @@ describe('resolveUnit: the 2025 merger', () => {
 
   it('after the cut-over 江北区/渝北区 are merged into 两江新区', () => {
     expect(resolveUnit('江北区', Q4_2025)).toMatchObject({
-      kind: 'merged', value: '江北区', unit: { name: '江北区' }, into: '两江新区', since: '2025-10-01',
+      kind: 'merged',
+      value: '江北区',
+      unit: { name: '江北区' },
+      into: '两江新区',
+      since: '2025-10-01',
     });
     expect(resolveUnit('渝北', Q4_2025)).toMatchObject({ kind: 'merged', into: '两江新区' });
     expect(resolveUnit('重庆市渝北区生态环境局', Q4_2025)).toMatchObject({ kind: 'merged', unit: { name: '渝北区' } });
@@ -189,8 +201,23 @@ describe('resolveUnit: the 2025 merger', () => {
 
 describe('resolveUnit: placeholders', () => {
   const ph = [
-    '重庆市**区', '**区', 'xx区', 'XX区', 'XX区（县）', 'xx区（县）', '重庆市XX区', 'XX区县', '重庆市 区', '重庆市  区',
-    '××区', '某某区', '重庆市**区生态环境局', '区（县）', '重庆市＊＊区', '**', '区县',
+    '重庆市**区',
+    '**区',
+    'xx区',
+    'XX区',
+    'XX区（县）',
+    'xx区（县）',
+    '重庆市XX区',
+    'XX区县',
+    '重庆市 区',
+    '重庆市  区',
+    '××区',
+    '某某区',
+    '重庆市**区生态环境局',
+    '区（县）',
+    '重庆市＊＊区',
+    '**',
+    '区县',
   ];
   for (const p of ph) {
     it(`${p} is a placeholder`, () => {

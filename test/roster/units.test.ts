@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CUTOVER,
-  LIANGJIANG_DISTRICT_AFTER,
-  isAfterCutover,
-  isIsoDate,
-  mergedUnits,
-  rosterFor,
-  rostersFor,
-  unitByName,
-} from '../../src/core/roster/units.js';
+import { DEFAULT_CUTOVER, LIANGJIANG_DISTRICT_AFTER, isAfterCutover, isIsoDate, mergedUnits, rosterFor, rostersFor, unitByName } from '../../src/core/roster/units.js';
 
 const DISTRICTS = [
-  '万州区', '涪陵区', '渝中区', '大渡口区', '江北区', '沙坪坝区', '九龙坡区', '南岸区', '北碚区', '綦江区',
-  '大足区', '渝北区', '巴南区', '黔江区', '长寿区', '江津区', '合川区', '永川区', '南川区', '璧山区',
-  '铜梁区', '潼南区', '荣昌区', '开州区', '梁平区', '武隆区',
+  '万州区',
+  '涪陵区',
+  '渝中区',
+  '大渡口区',
+  '江北区',
+  '沙坪坝区',
+  '九龙坡区',
+  '南岸区',
+  '北碚区',
+  '綦江区',
+  '大足区',
+  '渝北区',
+  '巴南区',
+  '黔江区',
+  '长寿区',
+  '江津区',
+  '合川区',
+  '永川区',
+  '南川区',
+  '璧山区',
+  '铜梁区',
+  '潼南区',
+  '荣昌区',
+  '开州区',
+  '梁平区',
+  '武隆区',
 ];
 const COUNTIES = ['城口县', '丰都县', '垫江县', '忠县', '云阳县', '奉节县', '巫山县', '巫溪县'];
 const AUTONOMOUS = ['石柱土家族自治县', '秀山土家族苗族自治县', '酉阳土家族苗族自治县', '彭水苗族土家族自治县'];
@@ -37,14 +51,7 @@ describe('rosterFor', () => {
     const names = r.map((u) => u.name);
     expect(names).not.toContain('江北区');
     expect(names).not.toContain('渝北区');
-    const expected = [
-      ...DISTRICTS.filter((n) => n !== '江北区' && n !== '渝北区'),
-      '两江新区',
-      ...COUNTIES,
-      ...AUTONOMOUS,
-      '重庆高新区',
-      '万盛经开区',
-    ];
+    const expected = [...DISTRICTS.filter((n) => n !== '江北区' && n !== '渝北区'), '两江新区', ...COUNTIES, ...AUTONOMOUS, '重庆高新区', '万盛经开区'];
     expect(LIANGJIANG_DISTRICT_AFTER).toBe('武隆区');
     expect(names).toEqual(expected);
     expect(r.map((u) => u.order)).toEqual(r.map((_, i) => i + 1));

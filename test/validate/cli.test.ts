@@ -223,7 +223,10 @@ describe('folders and bad files', () => {
     expect(j.files).toHaveLength(bad.length + 2);
     for (const e of bad) {
       const f = j.files.find((x) => x.file === fx(e.path))!;
-      expect(f.findings.map((x) => x.code), e.path).toEqual(e.findings.map((x) => x.code));
+      expect(
+        f.findings.map((x) => x.code),
+        e.path,
+      ).toEqual(e.findings.map((x) => x.code));
       expect(f.kind).toBeNull();
     }
     expect(j.files.find((f) => f.file === CLEAN)).toMatchObject({ kind: 'annex2', rows: 46, errors: 0, warnings: 0 });
@@ -245,7 +248,10 @@ describe('--report', () => {
       for (const e of await fs.readdir(d, { withFileTypes: true })) {
         const p = path.join(d, e.name);
         if (e.isDirectory()) await walk(p);
-        else out[path.relative(dir, p)] = createHash('sha256').update(await fs.readFile(p)).digest('hex');
+        else
+          out[path.relative(dir, p)] = createHash('sha256')
+            .update(await fs.readFile(p))
+            .digest('hex');
       }
     };
     await walk(dir);
@@ -310,7 +316,10 @@ describe('text output', () => {
     for (const line of lines) {
       if (displayWidth(line) <= 80) continue;
       // only a line naming a file may run over (a path cannot be broken)
-      expect(paths.some((p) => line.includes(p.split('/')[0]!)), `over 80 columns: ${line}`).toBe(true);
+      expect(
+        paths.some((p) => line.includes(p.split('/')[0]!)),
+        `over 80 columns: ${line}`,
+      ).toBe(true);
     }
     expect(lines[lines.length - 1]).toMatch(/^共 \d+ 个文件：\d+ 个错误，\d+ 个警告。$/);
     // the dirty list: its file line, then each finding's cell and code, then its message
@@ -332,11 +341,19 @@ describe('text output', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
     expect(pkg.scripts.start).toBe('node dist/scripts/start.js');
     const out = mkdtempSync(path.join(os.tmpdir(), 'zmqd-start-'));
-    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js'), '--out', path.join(out, 'r')], { cwd: root, encoding: 'utf8', env: { ...process.env, SOFFICE: '/nonexistent/soffice' } });
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'start.js'), '--out', path.join(out, 'r')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, SOFFICE: '/nonexistent/soffice' },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('zmqd 季度报告 · 2024年第三季度 · 判断日期 2024-10-01');
     expect(r.stdout).toContain('演示到此成功结束');
-    expect(readdirSync(path.join(out, 'r')).filter((f) => !f.startsWith('.')).sort()).toEqual(expect.arrayContaining(['summary.json', '问题清单.xlsx', '资格核查.xlsx']));
+    expect(
+      readdirSync(path.join(out, 'r'))
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(expect.arrayContaining(['summary.json', '问题清单.xlsx', '资格核查.xlsx']));
     rmSync(out, { recursive: true, force: true });
   });
 });

@@ -20,12 +20,41 @@ import { prng as mulberry32 } from '../../scripts/fixtures/random.js';
 
 /** cleanText as it was before the fast path: the three replacements, always. */
 function slowClean(s: string): string {
-  return removeInvisible(s).replace(/[\s\x85]+/g, ' ').trim();
+  return removeInvisible(s)
+    .replace(/[\s\x85]+/g, ' ')
+    .trim();
 }
 
 describe('cleanedText', () => {
   it('equals the full cleaning on random strings of spaces, invisible, control and ordinary characters', () => {
-    const chars = [' ', '  ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u200b', '\u200e', '\u202a', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u0007', '\u0085', '\u009f', '\u2028', '\u205f', 'a', 'Z', '9', '重', '（', '-', '_'];
+    const chars = [
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r',
+      '\u00a0',
+      '\u3000',
+      '\u200b',
+      '\u200e',
+      '\u202a',
+      '\u2060',
+      '\ufeff',
+      '\u00ad',
+      '\u180e',
+      '\u0007',
+      '\u0085',
+      '\u009f',
+      '\u2028',
+      '\u205f',
+      'a',
+      'Z',
+      '9',
+      '重',
+      '（',
+      '-',
+      '_',
+    ];
     const rnd = mulberry32(20241001);
     for (let n = 0; n < 20000; n++) {
       let s = '';
@@ -170,7 +199,11 @@ describe('readAnnex2', () => {
       [5, [4, '重庆丁公司']],
     ]);
     const doc = readAnnex2(sheet, findAnnex2Header(sheet)!);
-    expect(doc.rows.map((r) => [r.row, r.hidden])).toEqual([[2, false], [4, true], [5, false]]);
+    expect(doc.rows.map((r) => [r.row, r.hidden])).toEqual([
+      [2, false],
+      [4, true],
+      [5, false],
+    ]);
   });
 
   it('takes rows in ascending order whatever order the grid holds them in', () => {
@@ -181,7 +214,11 @@ describe('readAnnex2', () => {
       [3, [2, '重庆乙公司']],
     ]);
     const doc = readAnnex2(sheet, findAnnex2Header(sheet)!);
-    expect(doc.rows.map((r) => [r.row, r.fields.name!.text])).toEqual([[2, '重庆甲公司'], [3, '重庆乙公司'], [5, '重庆丙公司']]);
+    expect(doc.rows.map((r) => [r.row, r.fields.name!.text])).toEqual([
+      [2, '重庆甲公司'],
+      [3, '重庆乙公司'],
+      [5, '重庆丙公司'],
+    ]);
   });
 });
 

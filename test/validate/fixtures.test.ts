@@ -63,12 +63,39 @@ describe('fixtures/annex manifest', () => {
     expect(byGroup('annex/clean/').every((e) => e.findings.length === 0)).toBe(true);
     const codes = new Set(manifest.files.flatMap((e) => e.findings.map((x) => x.code)));
     for (const c of [
-      'uscc-checksum', 'uscc-format', 'uscc-numeric-cell', 'uscc-normalised', 'uscc-duplicate', 'uscc-org-code', 'permit-format',
-      'permit-uscc-mismatch', 'permit-suffix', 'date-invalid', 'entry-expired', 'entry-expiring', 'validity-over-3-years',
-      'criterion-invalid', 'seq-invalid', 'industry-unknown', 'required-missing', 'header-missing-column', 'district-placeholder',
-      'district-unknown', 'district-mismatch', 'number-invalid', 'number-as-text', 'formula-no-value', 'total-mismatch', 'number-blank',
-      'file-unreadable', 'file-legacy-format', 'file-encrypted', 'file-too-large', 'sheet-not-recognised',
-    ]) expect(codes, c).toContain(c);
+      'uscc-checksum',
+      'uscc-format',
+      'uscc-numeric-cell',
+      'uscc-normalised',
+      'uscc-duplicate',
+      'uscc-org-code',
+      'permit-format',
+      'permit-uscc-mismatch',
+      'permit-suffix',
+      'date-invalid',
+      'entry-expired',
+      'entry-expiring',
+      'validity-over-3-years',
+      'criterion-invalid',
+      'seq-invalid',
+      'industry-unknown',
+      'required-missing',
+      'header-missing-column',
+      'district-placeholder',
+      'district-unknown',
+      'district-mismatch',
+      'number-invalid',
+      'number-as-text',
+      'formula-no-value',
+      'total-mismatch',
+      'number-blank',
+      'file-unreadable',
+      'file-legacy-format',
+      'file-encrypted',
+      'file-too-large',
+      'sheet-not-recognised',
+    ])
+      expect(codes, c).toContain(c);
     // the realistic clean list is big enough to mean something
     const big = manifest.files.find((e) => e.path === 'annex/clean/渝北区-附表2-监督执法正面清单企业列表.xlsx')!;
     expect(big.rows).toBeGreaterThanOrEqual(40);

@@ -41,9 +41,16 @@ function sheetOf(cells: Record<string, GridCell>): GridSheet {
 describe('SumEvaluator: the plain sums of a 合计 row', () => {
   const n = (v: number): GridCell => ({ t: 'n', v });
   const sheet = sheetOf({
-    B6: n(3), B7: n(4), B8: { t: 's', v: '5' }, B9: { t: 'z', v: null, formula: 'SUM(B6:B8)' },
-    C6: n(10), C7: { t: 'n', v: 0, formula: 'C6*2' }, D6: { t: 'z', v: null, formula: 'D7' }, D7: { t: 'z', v: null, formula: 'D6' },
-    E6: { t: 'n', v: 0, formula: 'B6+B7-1' }, F6: { t: 'e', v: '#REF!' },
+    B6: n(3),
+    B7: n(4),
+    B8: { t: 's', v: '5' },
+    B9: { t: 'z', v: null, formula: 'SUM(B6:B8)' },
+    C6: n(10),
+    C7: { t: 'n', v: 0, formula: 'C6*2' },
+    D6: { t: 'z', v: null, formula: 'D7' },
+    D7: { t: 'z', v: null, formula: 'D6' },
+    E6: { t: 'n', v: 0, formula: 'B6+B7-1' },
+    F6: { t: 'e', v: '#REF!' },
   });
 
   it('sums ranges (skipping text, as Excel does), references, numbers, + and -', () => {
@@ -111,10 +118,17 @@ describeWithTools(['openpyxl', 'xlsxwriter'], 'Annex 1 written by openpyxl and X
     // a unit-row figure written as a formula: 其他方式 (H6 = 5) as 2+3, and its total a sum of cells
     const formulaFigure = structuredClone(spec);
     formulaFigure.sheets[0]!.cells.find((c) => c.r === 6 && c.c === 8)!.v = '2+3';
-    Object.assign(formulaFigure.sheets[0]!.cells.find((c) => c.r === 6 && c.c === 8)!, { t: 'f' });
+    Object.assign(
+      formulaFigure.sheets[0]!.cells.find((c) => c.r === 6 && c.c === 8)!,
+      { t: 'f' },
+    );
     expect(cells.find((c) => c.r === 6 && c.c === 8)!.v).toBe(5);
     const jobs: [string, string, string][] = [];
-    for (const [name, s] of [['good', spec], ['wrong', wrong], ['figure', formulaFigure]] as const) {
+    for (const [name, s] of [
+      ['good', spec],
+      ['wrong', wrong],
+      ['figure', formulaFigure],
+    ] as const) {
       const json = path.join(dir, `${name}.json`);
       writeFileSync(json, JSON.stringify(s));
       for (const producer of ['openpyxl', 'xlsxwriter']) jobs.push([producer, json, path.join(dir, `${name}-${producer}`, NAME)]);
@@ -144,7 +158,12 @@ describeWithTools(['openpyxl', 'xlsxwriter'], 'Annex 1 written by openpyxl and X
   });
 
   // each producer's file through the default reader and through the exceljs fallback
-  for (const [p, reader] of [['openpyxl', 'auto'], ['openpyxl', 'exceljs'], ['xlsxwriter', 'auto'], ['xlsxwriter', 'exceljs']] as const) {
+  for (const [p, reader] of [
+    ['openpyxl', 'auto'],
+    ['openpyxl', 'exceljs'],
+    ['xlsxwriter', 'auto'],
+    ['xlsxwriter', 'exceljs'],
+  ] as const) {
     it(`${p} (${reader} reader): a correct sheet gives only the info that the totals were recomputed`, async () => {
       const { codes, result } = await findings(files.get(`good-${p}`)!, reader);
       expect(codes).toEqual(['totals-recomputed@B7']);
@@ -157,7 +176,7 @@ describeWithTools(['openpyxl', 'xlsxwriter'], 'Annex 1 written by openpyxl and X
       expect(codes).toEqual(['total-mismatch@D7', 'totals-recomputed@B7']);
       const f = result.findings.find((x) => x.code === 'total-mismatch')!;
       expect(messageOf(f, 'zh')).toContain('为 4（公式 =SUM(C6:C6) 的结果），但各行之和为 69');
-      expect(messageOf(f, 'en')).toContain("is 4 (the result of =SUM(C6:C6)) but the rows add up to 69");
+      expect(messageOf(f, 'en')).toContain('is 4 (the result of =SUM(C6:C6)) but the rows add up to 69');
     });
     it(`${p} (${reader} reader): a figure written as a formula is computed, and that is what aggregation sums`, async () => {
       const { codes, result } = await findings(files.get(`figure-${p}`)!, reader);

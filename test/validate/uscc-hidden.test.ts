@@ -50,7 +50,12 @@ describe('uscc-normalised for hidden characters', () => {
     const cellOf = (i: number): string => entries[i]!.fields.uscc!.ref;
     expect(byRow.get(cellOf(1))).toContain('看不见的字符');
     expect(byRow.get(cellOf(1))).toContain('请清空该单元格，直接键入代码');
-    expect(messageOf(got.find((f) => f.cell === cellOf(1))!, 'en')).toContain('clear the cell and type the code');
+    expect(
+      messageOf(
+        got.find((f) => f.cell === cellOf(1))!,
+        'en',
+      ),
+    ).toContain('clear the cell and type the code');
     expect(byRow.get(cellOf(2))).toContain(`已按“${code(3)}”读取`);
     const both = byRow.get(cellOf(4))!;
     expect(both).toContain('全角字符');

@@ -1,11 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  loadWithExceljs,
-  stripPhoneticRuns,
-  stripSpreadsheetPrefixes,
-  usesSpreadsheetPrefix,
-} from '../../src/core/workbook/exceljs-adapter.js';
+import { loadWithExceljs, stripPhoneticRuns, stripSpreadsheetPrefixes, usesSpreadsheetPrefix } from '../../src/core/workbook/exceljs-adapter.js';
 import { getCell, type GridWorkbook } from '../../src/core/workbook/grid.js';
 import { openWorkbook } from '../../src/core/workbook/open.js';
 import { partText, prefixPart, rewriteZip, xlsx } from './helpers.js';
@@ -102,9 +97,7 @@ describe('exceljs adapter: value shapes', () => {
     const base = await xlsx((wb) => {
       wb.addWorksheet('s').getCell('A1').value = { formula: 'B1*2', result: 8 };
     });
-    const bytes = rewriteZip(base, (name, text) =>
-      name === 'xl/worksheets/sheet1.xml' ? text.replace(/<v>8<\/v>/, '') : undefined,
-    );
+    const bytes = rewriteZip(base, (name, text) => (name === 'xl/worksheets/sheet1.xml' ? text.replace(/<v>8<\/v>/, '') : undefined));
     expect(partText(bytes, 'xl/worksheets/sheet1.xml')).not.toContain('<v>');
     const wb = await open(bytes);
     expect(cellOf(wb, 'A1')).toEqual({ t: 'z', v: null, formula: 'B1*2' });
@@ -166,9 +159,7 @@ describe('exceljs adapter: dates', () => {
       ws.getCell('A5').value = 43890;
       ws.getCell('A5').numFmt = '0.0 b'; // a date only for exceljs (the 'b' token): stays as stored
     });
-    const bytes = rewriteZip(base, (name, text) =>
-      name === 'xl/workbook.xml' ? text.replace('<workbookPr', '<workbookPr date1904="1"') : undefined,
-    );
+    const bytes = rewriteZip(base, (name, text) => (name === 'xl/workbook.xml' ? text.replace('<workbookPr', '<workbookPr date1904="1"') : undefined));
     const wb = await open(bytes);
     expect(wb.date1904).toBe(true);
     expect(cellOf(wb, 'A1')).toEqual({ t: 'n', v: 45352, numFmt: 'yyyy-mm-dd' });
@@ -222,10 +213,7 @@ describe('exceljs adapter: structure', () => {
 
   it('reads sheets carrying images, tables, validations, comments and protection', async () => {
     // 1×1 transparent PNG
-    const png = Uint8Array.from(
-      atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
-      (c) => c.charCodeAt(0),
-    );
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
     const bytes = await xlsx((wb) => {
       const ws = wb.addWorksheet('全部');
       ws.getCell('A1').value = '企业名称';
@@ -294,9 +282,7 @@ describe('phonetic runs', () => {
       wb.addWorksheet('p').getCell('A1').value = '漢字';
     });
     const bytes = rewriteZip(base, (name, text) =>
-      name === 'xl/sharedStrings.xml'
-        ? text.replace('<t>漢字</t>', '<t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1" type="noConversion"/>')
-        : undefined,
+      name === 'xl/sharedStrings.xml' ? text.replace('<t>漢字</t>', '<t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1" type="noConversion"/>') : undefined,
     );
     expect(partText(bytes, 'xl/sharedStrings.xml')).toContain('カンジ');
     const wb = await open(bytes);
@@ -304,9 +290,7 @@ describe('phonetic runs', () => {
   });
 
   it('stripPhoneticRuns removes runs and keeps the rest', () => {
-    expect(stripPhoneticRuns('<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>')).toBe(
-      '<si><t>漢字</t><phoneticPr fontId="1"/></si>',
-    );
+    expect(stripPhoneticRuns('<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>')).toBe('<si><t>漢字</t><phoneticPr fontId="1"/></si>');
     expect(stripPhoneticRuns('<is><r><t>a</t></r><rPh sb="0" eb="1"/></is>')).toBe('<is><r><t>a</t></r></is>');
     expect(stripPhoneticRuns('<t>no runs</t>')).toBe('<t>no runs</t>');
   });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUILTIN_NUMFMTS,
-  dateToSerial,
-  isDateFormat,
-  isDateFormatId,
-  isoToSerial,
-  serialToIso,
-} from '../../src/core/workbook/dates.js';
+import { BUILTIN_NUMFMTS, dateToSerial, isDateFormat, isDateFormatId, isoToSerial, serialToIso } from '../../src/core/workbook/dates.js';
 
 describe('isDateFormat', () => {
   it.each([

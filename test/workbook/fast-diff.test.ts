@@ -59,9 +59,7 @@ const SHEET1 = 'xl/worksheets/sheet1.xml';
 
 /** Replace sheet1's <sheetData> content (keeping exceljs' styles, sst and the rest). */
 function withSheetData(base: Uint8Array, rowsXml: string): Uint8Array {
-  return rewriteZip(base, (name, text) =>
-    name === SHEET1 ? text.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${rowsXml}</sheetData>`) : undefined,
-  );
+  return rewriteZip(base, (name, text) => (name === SHEET1 ? text.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${rowsXml}</sheetData>`) : undefined));
 }
 
 /** A one-sheet workbook with a style for dates (s="1": yyyy-mm-dd) to graft XML onto. */
@@ -163,9 +161,7 @@ describe('fast reader = exceljs adapter: value shapes', () => {
     const b = await base();
     const rows =
       '<row r="1">' +
-      ['1E3', ' 12 ', '-0', '1.5e-7', '00012', '']
-        .map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`)
-        .join('') +
+      ['1E3', ' 12 ', '-0', '1.5e-7', '00012', ''].map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`).join('') +
       '</row><row r="2"><c r="A2" t="b"><v>0</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>true</v></c>' +
       '<c r="D2" t="e"><v>#NAME?</v></c><c r="E2" t="str"><v>text 文本</v></c><c r="F2" t="inlineStr"><is><t xml:space="preserve"> 行内 </t></is></c>' +
       '<c r="G2" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></is></c><c r="H2" t="n"><v>7</v></c>' +
@@ -243,15 +239,21 @@ describe('fast reader = exceljs adapter: number formats and dates', () => {
 
   it('an empty custom code, unknown ids and style indexes past the end', async () => {
     const b = await base();
-    const bytes = rewriteZip(withSheetData(b, '<row r="1"><c r="A1" s="1"><v>45352</v></c><c r="B1" s="2"><v>45352</v></c><c r="C1" s="3"><v>45352</v></c><c r="D1" s="99"><v>45352</v></c><c r="E1" s="x"><v>1</v></c></row>'), (name, text) => {
-      if (name !== 'xl/styles.xml') return undefined;
-      return text
-        .replace(/<numFmts count="\d+">/, '<numFmts count="2"><numFmt numFmtId="14" formatCode=""/>')
-        .replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_m, xfs: string) => {
-          const first = /<xf [^>]*\/>|<xf [\s\S]*?<\/xf>/.exec(xfs)![0];
-          return `<cellXfs count="4">${first}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="200" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="abc" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>`;
-        });
-    });
+    const bytes = rewriteZip(
+      withSheetData(
+        b,
+        '<row r="1"><c r="A1" s="1"><v>45352</v></c><c r="B1" s="2"><v>45352</v></c><c r="C1" s="3"><v>45352</v></c><c r="D1" s="99"><v>45352</v></c><c r="E1" s="x"><v>1</v></c></row>',
+      ),
+      (name, text) => {
+        if (name !== 'xl/styles.xml') return undefined;
+        return text
+          .replace(/<numFmts count="\d+">/, '<numFmts count="2"><numFmt numFmtId="14" formatCode=""/>')
+          .replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_m, xfs: string) => {
+            const first = /<xf [^>]*\/>|<xf [\s\S]*?<\/xf>/.exec(xfs)![0];
+            return `<cellXfs count="4">${first}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="200" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="abc" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>`;
+          });
+      },
+    );
     const wb = await expectSame(bytes);
     expect(cellOf(wb, 'A1')).toEqual({ t: 'n', v: 45352, numFmt: 'mm-dd-yy' }); // exceljs' own table behind an empty code
     expect(cellOf(wb, 'B1')).toEqual({ t: 'n', v: 45352 });
@@ -323,8 +325,14 @@ describe('fast reader = exceljs adapter: structure', () => {
   it('merges written in any order and form; a hidden empty row under a merge', async () => {
     const b = await base();
     const bytes = rewriteZip(
-      withSheetData(b, '<row r="1"><c r="A1" t="inlineStr"><is><t>m</t></is></c><c r="B1"><v>5</v></c></row><row r="2" hidden="1"/><row r="4" hidden="true"><c r="A4"><v>1</v></c></row><row r="5" hidden="0"><c r="A5"><v>1</v></c></row>'),
-      (name, text) => (name === SHEET1 ? text.replace('</sheetData>', '</sheetData><mergeCells count="3"><mergeCell ref="B2:A1"/><mergeCell ref="$C$1:$C$1"/><mergeCell ref="D7"/></mergeCells>') : undefined),
+      withSheetData(
+        b,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>m</t></is></c><c r="B1"><v>5</v></c></row><row r="2" hidden="1"/><row r="4" hidden="true"><c r="A4"><v>1</v></c></row><row r="5" hidden="0"><c r="A5"><v>1</v></c></row>',
+      ),
+      (name, text) =>
+        name === SHEET1
+          ? text.replace('</sheetData>', '</sheetData><mergeCells count="3"><mergeCell ref="B2:A1"/><mergeCell ref="$C$1:$C$1"/><mergeCell ref="D7"/></mergeCells>')
+          : undefined,
     );
     const wb = await expectSame(bytes);
     expect(wb.sheets[0]!.merges).toEqual(['A1:B2', 'C1:C1', 'D7:D7']);
@@ -406,7 +414,12 @@ describe('fast reader = exceljs adapter: structure', () => {
     });
     // and the same text as inline strings in the sheet itself
     let inline = '';
-    names.slice(0, 20_000).forEach((n, i) => (inline += `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${n}</t></is></c><c r="B${i + 1}" t="inlineStr"><is><r><t>${n.slice(0, 7)}</t></r><r><t>${n.slice(7)}</t></r></is></c></row>`));
+    names
+      .slice(0, 20_000)
+      .forEach(
+        (n, i) =>
+          (inline += `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${n}</t></is></c><c r="B${i + 1}" t="inlineStr"><is><r><t>${n.slice(0, 7)}</t></r><r><t>${n.slice(7)}</t></r></is></c></row>`),
+      );
     const wbShared = await expectSame(b);
     const wbInline = await expectSame(withSheetData(b, inline));
     for (const wb of [wbShared, wbInline]) {
@@ -452,9 +465,8 @@ describe('fast reader = exceljs adapter: structure', () => {
 describe('where exceljs is wrong (the fast reader is right)', () => {
   it('_xHHHH_ in lower case, and in plain inline strings: exceljs leaves them undecoded (Excel decodes both, once)', async () => {
     const b = await base();
-    const bytes = rewriteZip(
-      withSheetData(b, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>a_x000D_b_x005f_x0041_</t></is></c></row>'),
-      (name, text) => (name === 'xl/sharedStrings.xml' ? text.replace('<t>x</t>', '<t>_x000d_ SH_x005f_x000D_Z</t>') : undefined),
+    const bytes = rewriteZip(withSheetData(b, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>a_x000D_b_x005f_x0041_</t></is></c></row>'), (name, text) =>
+      name === 'xl/sharedStrings.xml' ? text.replace('<t>x</t>', '<t>_x000d_ SH_x005f_x000D_Z</t>') : undefined,
     );
     const { ex, fast } = await both(bytes);
     expect(ex.ok && cellOf(ex.workbook, 'A1')).toEqual({ t: 's', v: '_x000d_ SH_x005f\rZ' });
@@ -486,7 +498,15 @@ describe('where exceljs is wrong (the fast reader is right)', () => {
     const b = await base();
     const bytes = withSheetData(b, '<row r="1"><c r="A1" t="inlineStr"><v>15</v><is><t>258822991196</t></is></c><c r="B1" t="inlineStr"><is><t>x</t></is><v>16</v></c></row>');
     const { fast } = await both(bytes);
-    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([[1, [[1, { t: 's', v: '258822991196' }], [2, { t: 's', v: 'x' }]]]]);
+    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([
+      [
+        1,
+        [
+          [1, { t: 's', v: '258822991196' }],
+          [2, { t: 's', v: 'x' }],
+        ],
+      ],
+    ]);
   });
 
   it('inline-string phonetic runs: exceljs loses the cell (its </rPh> ends the cell early)', async () => {
@@ -494,25 +514,61 @@ describe('where exceljs is wrong (the fast reader is right)', () => {
     const bytes = withSheetData(b, '<row r="1"><c r="A1" t="inlineStr"><is><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh></is></c><c r="B1"><v>5</v></c></row>');
     const { ex, fast } = await both(bytes);
     expect(ex.ok && cellOf(ex.workbook, 'A1')).toBeUndefined();
-    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([[1, [[1, { t: 's', v: '漢字' }], [2, { t: 'n', v: 5 }]]]]);
+    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([
+      [
+        1,
+        [
+          [1, { t: 's', v: '漢字' }],
+          [2, { t: 'n', v: 5 }],
+        ],
+      ],
+    ]);
   });
 
   it('t="d" ISO dates: exceljs parseFloat()s "2024-03-01" to 2024', async () => {
     const b = await base();
-    const bytes = withSheetData(b, '<row r="1"><c r="A1" t="d" s="1"><v>2024-03-01</v></c><c r="B1" t="d"><v>2024-03-01T18:00:00</v></c><c r="C1" t="d" s="1"><v>1900-02-28T00:00:00.000Z</v></c></row>');
+    const bytes = withSheetData(
+      b,
+      '<row r="1"><c r="A1" t="d" s="1"><v>2024-03-01</v></c><c r="B1" t="d"><v>2024-03-01T18:00:00</v></c><c r="C1" t="d" s="1"><v>1900-02-28T00:00:00.000Z</v></c></row>',
+    );
     const { ex, fast } = await both(bytes);
     expect(ex.ok && cellOf(ex.workbook, 'A1')).toEqual({ t: 'n', v: 2024, numFmt: 'yyyy-mm-dd' });
-    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([[1, [[1, { t: 'n', v: 45352, numFmt: 'yyyy-mm-dd' }], [2, { t: 'n', v: 45352.75 }], [3, { t: 'n', v: 59, numFmt: 'yyyy-mm-dd' }]]]]);
+    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([
+      [
+        1,
+        [
+          [1, { t: 'n', v: 45352, numFmt: 'yyyy-mm-dd' }],
+          [2, { t: 'n', v: 45352.75 }],
+          [3, { t: 'n', v: 59, numFmt: 'yyyy-mm-dd' }],
+        ],
+      ],
+    ]);
   });
 
   it('cells and rows without r attributes: exceljs throws, the fast reader places them by position', async () => {
     const b = await base();
-    const bytes = withSheetData(b, '<row><c><v>1</v></c><c t="inlineStr"><is><t>b</t></is></c><c/><c><v>4</v></c></row><row r="5"><c r="C5"><v>5</v></c><c><v>6</v></c></row><row><c><v>7</v></c></row>');
+    const bytes = withSheetData(
+      b,
+      '<row><c><v>1</v></c><c t="inlineStr"><is><t>b</t></is></c><c/><c><v>4</v></c></row><row r="5"><c r="C5"><v>5</v></c><c><v>6</v></c></row><row><c><v>7</v></c></row>',
+    );
     const { ex, fast } = await both(bytes);
     expect(ex.ok).toBe(false);
     expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([
-      [1, [[1, { t: 'n', v: 1 }], [2, { t: 's', v: 'b' }], [4, { t: 'n', v: 4 }]]],
-      [5, [[3, { t: 'n', v: 5 }], [4, { t: 'n', v: 6 }]]],
+      [
+        1,
+        [
+          [1, { t: 'n', v: 1 }],
+          [2, { t: 's', v: 'b' }],
+          [4, { t: 'n', v: 4 }],
+        ],
+      ],
+      [
+        5,
+        [
+          [3, { t: 'n', v: 5 }],
+          [4, { t: 'n', v: 6 }],
+        ],
+      ],
       [6, [[1, { t: 'n', v: 7 }]]],
     ]);
   });
@@ -548,7 +604,15 @@ describe('where exceljs is wrong (the fast reader is right)', () => {
     const bytes = withSheetData(b, '<row r="1"><c r="A1"><v><![CDATA[42]]></v></c><c r="B1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c></row>');
     const { ex, fast } = await both(bytes);
     expect(ex.ok && ex.workbook.sheets[0]!.rows.size).toBe(0);
-    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([[1, [[1, { t: 'n', v: 42 }], [2, { t: 's', v: 'a<b' }]]]]);
+    expect(fast.ok && canon(fast.workbook).sheets[0]!.rows).toEqual([
+      [
+        1,
+        [
+          [1, { t: 'n', v: 42 }],
+          [2, { t: 's', v: 'a<b' }],
+        ],
+      ],
+    ]);
   });
 
   it('cells without a style use cellXfs[0]: exceljs gives them no format', async () => {

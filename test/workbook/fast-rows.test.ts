@@ -53,7 +53,7 @@ function plain(o: Outcome) {
 function chunked(text: string, seed: number, max: number): string[] {
   const out: string[] = [];
   let x = seed;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     x = (x * 1103515245 + 12345) >>> 0;
     const n = 1 + (x % max);
     out.push(text.slice(i, i + n));
@@ -145,9 +145,33 @@ describe('sheetData scanner = saxes', () => {
   it('agrees with saxes on 600 mutated documents (accepting, refusing, or stepping aside)', () => {
     const start = DOC.indexOf('<sheetData>') + '<sheetData>'.length;
     const end = DOC.indexOf('</sheetData>');
-    const pieces = ['<', '>', '/', '"', "'", '=', '&', ';', '&amp;', '&bogus;', '&#0;', ' ', '\n', '\u0001', ']]>', '<c>', '</c>', '<v>', '</row>', 'r="A1"', '\uFFFE', '<!--', '-->'];
+    const pieces = [
+      '<',
+      '>',
+      '/',
+      '"',
+      "'",
+      '=',
+      '&',
+      ';',
+      '&amp;',
+      '&bogus;',
+      '&#0;',
+      ' ',
+      '\n',
+      '\u0001',
+      ']]>',
+      '<c>',
+      '</c>',
+      '<v>',
+      '</row>',
+      'r="A1"',
+      '\uFFFE',
+      '<!--',
+      '-->',
+    ];
     let x = 20240301;
-    const rand = (n: number) => ((x = (x * 1103515245 + 12345) >>> 0) % n);
+    const rand = (n: number) => (x = (x * 1103515245 + 12345) >>> 0) % n;
     let fast = 0;
     let refused = 0;
     for (let k = 0; k < 600; k++) {
@@ -203,7 +227,11 @@ describe('the scanner on shared strings = saxes', () => {
   }
   function viaHybridSst(chunks: string[]): { r: SharedString[] | 'error'; mode?: string } {
     try {
-      const x = parseSheetText((sink) => chunks.forEach((c) => sink(c)), () => new SharedStringsParser(), 'sst');
+      const x = parseSheetText(
+        (sink) => chunks.forEach((c) => sink(c)),
+        () => new SharedStringsParser(),
+        'sst',
+      );
       return { r: x.handler.strings, mode: x.mode };
     } catch {
       return { r: 'error' };
@@ -216,7 +244,7 @@ describe('the scanner on shared strings = saxes', () => {
     expect(whole.r).toEqual(['漢字', '重 庆\r', 'a & b < c 中', null, '', 'y']);
     expect(whole.r).toEqual(viaSaxesSst([SST_DOC]));
     let x = 7;
-    const rand = (n: number) => ((x = (x * 1103515245 + 12345) >>> 0) % n);
+    const rand = (n: number) => (x = (x * 1103515245 + 12345) >>> 0) % n;
     for (let k = 0; k < 300; k++) {
       let doc = SST_DOC;
       if (k > 0) {

@@ -201,7 +201,10 @@ describe('whole plain cells (the scanner’s plainCell) = their events', () => {
   };
   const viaScanner = (chunks: string[]) => {
     try {
-      const r = parseSheetText((sink) => chunks.forEach((c) => sink(c)), () => new SheetParser(ctx));
+      const r = parseSheetText(
+        (sink) => chunks.forEach((c) => sink(c)),
+        () => new SheetParser(ctx),
+      );
       return { mode: r.mode, grid: grid(r.handler) };
     } catch (err) {
       return { mode: 'fast', grid: `error ${(err as Error).message}` };
@@ -259,7 +262,11 @@ describe('whole plain shared strings (the scanner’s plainString) = their event
       for (let cut = 0; cut <= text.length; cut += 5) {
         let got: unknown;
         try {
-          got = parseSheetText((sink) => [text.slice(0, cut), text.slice(cut)].forEach((c) => sink(c)), () => new SharedStringsParser(), 'sst').handler.strings;
+          got = parseSheetText(
+            (sink) => [text.slice(0, cut), text.slice(cut)].forEach((c) => sink(c)),
+            () => new SharedStringsParser(),
+            'sst',
+          ).handler.strings;
         } catch (err) {
           got = `error ${(err as Error).message}`;
         }
@@ -306,7 +313,27 @@ describe('CellRow = a Map of column → cell', () => {
 });
 
 describe('Utf8Chunks = one streaming TextDecoder', () => {
-  const pieces = [[0x61], [0x3c, 0x2f], [0xef, 0xbb, 0xbf], [0xe4, 0xb8, 0xad], [0xc3, 0xa9], [0xf0, 0x9f, 0x98, 0x80], [0x80], [0xbf], [0xc0], [0xc1], [0xe0, 0x80], [0xe4, 0xb8], [0xf0, 0x9f], [0xf4, 0x90, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf5], [0xff], [0xe0, 0xa0], [0xc2]];
+  const pieces = [
+    [0x61],
+    [0x3c, 0x2f],
+    [0xef, 0xbb, 0xbf],
+    [0xe4, 0xb8, 0xad],
+    [0xc3, 0xa9],
+    [0xf0, 0x9f, 0x98, 0x80],
+    [0x80],
+    [0xbf],
+    [0xc0],
+    [0xc1],
+    [0xe0, 0x80],
+    [0xe4, 0xb8],
+    [0xf0, 0x9f],
+    [0xf4, 0x90, 0x80, 0x80],
+    [0xed, 0xa0, 0x80],
+    [0xf5],
+    [0xff],
+    [0xe0, 0xa0],
+    [0xc2],
+  ];
   it('for random valid and broken UTF-8 cut at random places, a BOM at the start or not', () => {
     const rand = prng(6);
     for (let k = 0; k < 2000; k++) {

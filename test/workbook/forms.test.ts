@@ -37,7 +37,8 @@ const pkgRels = (target = 'xl/workbook.xml', ns = PKG): string =>
   `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${target}"/></Relationships>`;
 const wbRels = (sheets: string[], rel = REL, extra = ''): string =>
   `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG}">${sheets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="${t}"/>`).join('')}${extra}</Relationships>`;
-const sheetXml = (rows: string, ns = MAIN, mergeCells = ''): string => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${rows}</sheetData>${mergeCells}</worksheet>`;
+const sheetXml = (rows: string, ns = MAIN, mergeCells = ''): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${rows}</sheetData>${mergeCells}</worksheet>`;
 
 /** A minimal workbook: the given workbook.xml and sheet parts (xl/worksheets/sheetN.xml), no styles or shared strings. */
 function book(workbookXml: string | Uint8Array, sheets: string[], more: Record<string, string | Uint8Array> = {}): Uint8Array {
@@ -79,7 +80,10 @@ describe('namespaces: declared on any element, scoped to it, recognised by URI',
   it('xmlns:r declared on each <sheet> (openpyxl): every sheet is read', async () => {
     const wb = `<?xml version="1.0"?><workbook xmlns="${MAIN}"><sheets><sheet xmlns:r="${REL}" name="名单" sheetId="1" r:id="rId1"/><sheet xmlns:r="${REL}" name="二" sheetId="2" state="hidden" r:id="rId2"/></sheets></workbook>`;
     const { workbook } = await read(book(wb, [ONE, TWO]));
-    expect(workbook.sheets.map((s) => [s.name, s.state])).toEqual([['名单', 'visible'], ['二', 'hidden']]);
+    expect(workbook.sheets.map((s) => [s.name, s.state])).toEqual([
+      ['名单', 'visible'],
+      ['二', 'hidden'],
+    ]);
     expect(cell(workbook, 'A1', 1)).toEqual({ t: 'n', v: 2 });
   });
 
@@ -157,7 +161,11 @@ describe('the package as OPC says', () => {
       return out;
     };
     const bytes = book(utf16(`<?xml version="1.0" encoding="UTF-16"?>${wb}`, true, false), [], {
-      'xl/worksheets/sheet1.xml': utf16(`<?xml version="1.0" encoding="UTF-16"?>${sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>十六位</t></is></c></row>').replace(/^<\?xml[^>]*\?>/, '')}`, false, true),
+      'xl/worksheets/sheet1.xml': utf16(
+        `<?xml version="1.0" encoding="UTF-16"?>${sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>十六位</t></is></c></row>').replace(/^<\?xml[^>]*\?>/, '')}`,
+        false,
+        true,
+      ),
       'xl/_rels/workbook.xml.rels': wbRels(['worksheets/sheet1.xml']),
     });
     const { workbook } = await read(bytes);
@@ -171,7 +179,13 @@ describe('the package as OPC says', () => {
 
   it('two zip entries of one name are refused (programs differ in which they read)', async () => {
     const bytes = pack(
-      { '[Content_Types].xml': CT, '_rels/.rels': pkgRels(), 'xl/workbook.xml': wb, 'xl/_rels/workbook.xml.rels': wbRels(['worksheets/sheet1.xml']), 'xl/worksheets/sheet1.xml': ONE },
+      {
+        '[Content_Types].xml': CT,
+        '_rels/.rels': pkgRels(),
+        'xl/workbook.xml': wb,
+        'xl/_rels/workbook.xml.rels': wbRels(['worksheets/sheet1.xml']),
+        'xl/worksheets/sheet1.xml': ONE,
+      },
       ['xl/worksheets/sheet1.xml', TWO],
     );
     const { zh, en } = await refused(bytes);
@@ -191,7 +205,10 @@ describe('the package as OPC says', () => {
     const { zh, en } = await refused(bytes);
     expect(en).toMatch(/sheet "附表2".*xl\/worksheets\/sheet2.xml is missing/);
     expect(zh).toContain('工作表“附表2”');
-    const res = await validateFile({ file: 'x.xlsx', name: 'x.xlsx', bytes }, { asOf: '2024-10-01', expiringDays: 90, allowList: new Set(DEFAULT_ALLOW_LIST), cutover: '2025-10-01' });
+    const res = await validateFile(
+      { file: 'x.xlsx', name: 'x.xlsx', bytes },
+      { asOf: '2024-10-01', expiringDays: 90, allowList: new Set(DEFAULT_ALLOW_LIST), cutover: '2025-10-01' },
+    );
     expect(res.findings.map((f) => f.code)).toEqual(['file-unreadable']);
   });
 });
@@ -203,13 +220,18 @@ describe('cell values as Excel shows them', () => {
     `<cellXfs count="${fmts.length + 1}"><xf numFmtId="0"/>${fmts.map((_, i) => `<xf numFmtId="${164 + i}"/>`).join('')}</cellXfs></styleSheet>`;
   const withStyles = (wb: string, rows: string, fmts: string[], sst?: string): Uint8Array =>
     book(wb, [sheetXml(rows)], {
-      'xl/_rels/workbook.xml.rels': wbRels(['worksheets/sheet1.xml'], REL, `<Relationship Id="rId8" Type="${REL}/styles" Target="styles.xml"/>${sst ? `<Relationship Id="rId9" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}`),
+      'xl/_rels/workbook.xml.rels': wbRels(
+        ['worksheets/sheet1.xml'],
+        REL,
+        `<Relationship Id="rId8" Type="${REL}/styles" Target="styles.xml"/>${sst ? `<Relationship Id="rId9" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}`,
+      ),
       'xl/styles.xml': styles(fmts),
       ...(sst ? { 'xl/sharedStrings.xml': sst } : {}),
     });
 
   it('an inline string is its <is> text: a <v> beside it is ignored (a system export wrote both)', async () => {
-    const rows = '<row r="2"><c r="A2" t="inlineStr"><v>15</v><is><t>258822991196</t></is></c><c r="B2" t="inlineStr"><is><r><t>扶手</t></r><r><t>二</t></r></is><v>16</v></c><c r="C2" t="inlineStr"><v>只有v</v></c></row>';
+    const rows =
+      '<row r="2"><c r="A2" t="inlineStr"><v>15</v><is><t>258822991196</t></is></c><c r="B2" t="inlineStr"><is><r><t>扶手</t></r><r><t>二</t></r></is><v>16</v></c><c r="C2" t="inlineStr"><v>只有v</v></c></row>';
     const { workbook } = await read(book(wbXml(), [sheetXml(rows)]));
     expect(cell(workbook, 'A2')).toEqual({ t: 's', v: '258822991196' });
     expect(cell(workbook, 'B2')).toEqual({ t: 's', v: '扶手二' });
@@ -250,7 +272,8 @@ describe('cell values as Excel shows them', () => {
 
   it('_xHHHH_ escapes decoded once, either case, _x005F_ escaping the underscore, in shared and inline strings; cellText adds no second pass', async () => {
     const sst = `<sst xmlns="${MAIN}"><si><t>SH_x005f_x000D_Z002</t></si><si><t>a_x000d_b_x000A_c</t></si><si><r><t>_x005F_x0041_</t></r></si></sst>`;
-    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>ABC_x000D_\nDEF</t></is></c><c r="E1" t="str"><f>"x"</f><v>_x0041_</v></c></row>';
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>ABC_x000D_\nDEF</t></is></c><c r="E1" t="str"><f>"x"</f><v>_x0041_</v></c></row>';
     const { workbook } = await read(withStyles(wbXml(), rows, ['@'], sst));
     expect(cell(workbook, 'A1')!.v).toBe('SH_x000D_Z002');
     expect(cell(workbook, 'B1')!.v).toBe('a\rb\nc');
@@ -279,7 +302,8 @@ describe('what the clerk sees: duplicate cells and rows, over-long texts', () =>
   const wb = `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 
   it('a cell reference written twice: the last is read, and a cell-duplicate finding names the cell', async () => {
-    const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="A1"><v>3</v></c></row><row r="2"><c r="A2"><v>4</v></c></row><row r="2"><c r="B2"><v>5</v></c></row>';
+    const rows =
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="A1"><v>3</v></c></row><row r="2"><c r="A2"><v>4</v></c></row><row r="2"><c r="B2"><v>5</v></c></row>';
     const r = await read(book(wb, [sheetXml(rows)]));
     expect(cell(r.workbook, 'A1')).toEqual({ t: 'n', v: 3 });
     expect(r.findings.map((f) => [f.code, f.sheet, f.cell, f.row])).toEqual([

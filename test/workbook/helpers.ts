@@ -41,9 +41,7 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export function prefixPart(xml: string, prefix = 'x'): string {
   return xml
     .replace(`xmlns="${MAIN}"`, `xmlns:${prefix}="${MAIN}"`)
-    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (m, slash: string, name: string) =>
-      name.includes(':') ? m : `<${slash}${prefix}:${name}`,
-    );
+    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (m, slash: string, name: string) => (name.includes(':') ? m : `<${slash}${prefix}:${name}`));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -146,16 +144,13 @@ function setU64(dv: DataView, off: number, n: number): void {
   dv.setUint32(off + 4, Math.floor(n / 0x1_0000_0000), true);
 }
 
-
 /**
  * Raw deflate of `mib` MiB of zeros, built without deflating them all: one MiB deflated
  * with a full flush ends byte-aligned with a reset dictionary, so the same bytes can be
  * repeated; a final empty fixed-Huffman block (03 00) closes the stream.
  */
 export function deflatedZeros(mib: number): Uint8Array {
-  const unit = new Uint8Array(
-    deflateRawSync(new Uint8Array(1024 * 1024), { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH }),
-  );
+  const unit = new Uint8Array(deflateRawSync(new Uint8Array(1024 * 1024), { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH }));
   const out: Uint8Array[] = [];
   for (let i = 0; i < mib; i++) out.push(unit);
   out.push(new Uint8Array([0x03, 0x00]));

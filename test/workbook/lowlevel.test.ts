@@ -21,9 +21,7 @@ describe('sniff', () => {
     expect(describeNonWorkbook(strToU8('<html><head><meta charset="utf-8"></head></html>')).zh).toMatch(/网页/);
     expect(describeNonWorkbook(strToU8('a,b,c\n1,2,3\n')).zh).toMatch(/纯文本/);
     expect(describeNonWorkbook(strToU8('%PDF-1.7\n')).zh).toMatch(/PDF/);
-    expect(
-      describeNonWorkbook(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">')).zh,
-    ).toMatch(/2003 XML/);
+    expect(describeNonWorkbook(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">')).zh).toMatch(/2003 XML/);
     expect(describeNonWorkbook(new Uint8Array([1, 2, 3])).zh).toBe('不是 Excel 工作簿');
   });
 });
@@ -60,7 +58,7 @@ describe('cfb', () => {
 
 describe('readZipDirectory', () => {
   it('reads a real xlsx directory', async () => {
-    const book = await xlsx((wb) => wb.addWorksheet('a').getCell('A1').value = 'x');
+    const book = await xlsx((wb) => (wb.addWorksheet('a').getCell('A1').value = 'x'));
     const dir = readZipDirectory(book);
     if ('error' in dir) throw new Error(dir.error);
     const names = dir.entries.map((e) => e.name);
@@ -92,7 +90,7 @@ describe('readZipDirectory', () => {
   });
 
   it('finds the end record behind an archive comment', async () => {
-    const book = await xlsx((wb) => wb.addWorksheet('a').getCell('A1').value = 'x');
+    const book = await xlsx((wb) => (wb.addWorksheet('a').getCell('A1').value = 'x'));
     const comment = strToU8('created by 某系统');
     const withComment = new Uint8Array(book.length + comment.length);
     withComment.set(book);

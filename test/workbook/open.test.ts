@@ -15,9 +15,7 @@ function failure(r: OpenResult): Finding {
   return f;
 }
 
-const wbXml = strToU8(
-  '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
-);
+const wbXml = strToU8('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>');
 
 describe('openWorkbook: not a workbook', () => {
   it('empty file', async () => {
@@ -45,7 +43,7 @@ describe('openWorkbook: not a workbook', () => {
   });
 
   it('decides by bytes, not by the file name', async () => {
-    const good = await xlsx((wb) => wb.addWorksheet('s').getCell('A1').value = 1);
+    const good = await xlsx((wb) => (wb.addWorksheet('s').getCell('A1').value = 1));
     const r = await openWorkbook(good, { fileName: '附表2.xls' });
     expect(r.ok).toBe(true);
     const bad = failure(await openWorkbook(strToU8('a,b\n'), { fileName: '附表2.xlsx' }));
@@ -100,7 +98,7 @@ describe('openWorkbook: broken or foreign zips', () => {
   });
 
   it('damaged XML inside a valid zip', async () => {
-    const good = await xlsx((wb) => wb.addWorksheet('s').getCell('A1').value = 1);
+    const good = await xlsx((wb) => (wb.addWorksheet('s').getCell('A1').value = 1));
     const bad = rewriteZip(good, (name, text) => (name === 'xl/worksheets/sheet1.xml' ? text.replace('</sheetData>', '') : undefined));
     const f = failure(await openWorkbook(bad));
     expect(f.code).toBe('file-unreadable');
@@ -155,7 +153,7 @@ describe('openWorkbook: broken or foreign zips', () => {
 
 describe('openWorkbook: size limits', () => {
   it('file size cap', async () => {
-    const good = await xlsx((wb) => wb.addWorksheet('s').getCell('A1').value = 1);
+    const good = await xlsx((wb) => (wb.addWorksheet('s').getCell('A1').value = 1));
     const f = failure(await openWorkbook(good, { maxBytes: 1000 }));
     expect(f.code).toBe('file-too-large');
     expect(reasonOf(f)).toMatch(/超过上限 1 KB/);
@@ -247,17 +245,14 @@ describe('openWorkbook: success', () => {
   });
 
   it('reads a workbook stored without compression', async () => {
-    const bytes = await xlsx((wb) => wb.addWorksheet('s').getCell('A1').value = '未压缩');
-    const stored = zipSync(
-      Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([n]) => !n.endsWith('/'))),
-      { level: 0 },
-    );
+    const bytes = await xlsx((wb) => (wb.addWorksheet('s').getCell('A1').value = '未压缩'));
+    const stored = zipSync(Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([n]) => !n.endsWith('/'))), { level: 0 });
     const r = await openWorkbook(stored);
     expect(r.ok && r.workbook.sheets[0]!.rows.get(1)!.get(1)).toEqual({ t: 's', v: '未压缩' });
   });
 
   it('accepts a Uint8Array view into a larger buffer', async () => {
-    const bytes = await xlsx((wb) => wb.addWorksheet('s').getCell('B2').value = 42);
+    const bytes = await xlsx((wb) => (wb.addWorksheet('s').getCell('B2').value = 42));
     const padded = concat([new Uint8Array(100), bytes, new Uint8Array(50)]);
     const view = padded.subarray(100, 100 + bytes.length);
     const r = await openWorkbook(view);
@@ -287,7 +282,7 @@ describe('openWorkbook: the reader option', () => {
   });
 
   it('a bomb in a part the fast reader never reads is refused exactly as before', async () => {
-    const good = await xlsx((wb) => wb.addWorksheet('s').getCell('A1').value = 1);
+    const good = await xlsx((wb) => (wb.addWorksheet('s').getCell('A1').value = 1));
     const files = unzipSync(good);
     const entries: RawEntry[] = Object.entries(files)
       .filter(([n]) => !n.endsWith('/'))

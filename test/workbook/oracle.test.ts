@@ -18,7 +18,9 @@ import { describeWithTools, tool } from '../helpers/tools.js';
 
 const DIR = path.resolve(__dirname, '..', 'real-files');
 const SCRIPT = path.resolve(__dirname, 'openpyxl-dump.py');
-const FILES = readdirSync(DIR).filter((f) => /\.xls[xm]$/.test(f)).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => /\.xls[xm]$/.test(f))
+  .sort();
 
 type Kind = 's' | 'n' | 'b' | 'e';
 interface OracleSheet {
@@ -34,7 +36,10 @@ type Oracle = { ok: true; date1904: boolean; sheets: OracleSheet[] } | { ok: fal
  * why the oracle differs, or the whole file when openpyxl cannot read it (then the expected
  * sheets are given here, checked against the XML by hand).
  */
-const ORACLE_WRONG: Record<string, { cells?: Record<string, { excel: string; why: string }>; unreadable?: { why: string; sheets: { name: string; cells: Record<string, string> }[] } }> = {
+const ORACLE_WRONG: Record<
+  string,
+  { cells?: Record<string, { excel: string; why: string }>; unreadable?: { why: string; sheets: { name: string; cells: Record<string, string> }[] } }
+> = {
   'wps-mac-t09-x005f.xlsx': {
     cells: {
       'Sheet1!A1': {
@@ -72,7 +77,8 @@ function asOracle(cell: { t: string; v: unknown } | undefined): [Kind, string | 
 function differences(ours: GridWorkbook, oracle: Extract<Oracle, { ok: true }>): string[] {
   const out: string[] = [];
   const names = ours.sheets.map((s) => s.name);
-  if (names.join('\u0000') !== oracle.sheets.map((s) => s.name).join('\u0000')) out.push(`sheets: ours ${JSON.stringify(names)}, oracle ${JSON.stringify(oracle.sheets.map((s) => s.name))}`);
+  if (names.join('\u0000') !== oracle.sheets.map((s) => s.name).join('\u0000'))
+    out.push(`sheets: ours ${JSON.stringify(names)}, oracle ${JSON.stringify(oracle.sheets.map((s) => s.name))}`);
   for (const os of oracle.sheets) {
     const s = ours.sheets.find((x) => x.name === os.name);
     if (!s) continue;
@@ -143,7 +149,10 @@ describeWithTools(['openpyxl'], 'real workbooks: zmqd reads what openpyxl reads 
     // each listed cell differs, and holds what Excel shows
     for (const [where, { excel }] of Object.entries(listed)) {
       const [sheet, ref] = where.split('!') as [string, string];
-      expect(diffs.some((d) => d.startsWith(`${where}:`)), `${where} is listed but agrees with openpyxl`).toBe(true);
+      expect(
+        diffs.some((d) => d.startsWith(`${where}:`)),
+        `${where} is listed but agrees with openpyxl`,
+      ).toBe(true);
       const s = auto.workbook.sheets.find((x) => x.name === sheet)!;
       const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
       let c = 0;

@@ -77,7 +77,8 @@ describe('Annex 1 blank template', () => {
   });
 
   it('is read back by the project reader as Annex 1 with every figure column', async () => {
-    const doc = (recognise(await loadWithExceljs(await buildAnnex1Workbook({ unit: '渝北区生态环境局', date: '2024年9月30日', contact: '张三', phone: '023-67800000' })))).docs[0] as Annex1Doc;
+    const doc = recognise(await loadWithExceljs(await buildAnnex1Workbook({ unit: '渝北区生态环境局', date: '2024年9月30日', contact: '张三', phone: '023-67800000' })))
+      .docs[0] as Annex1Doc;
     expect(doc.kind).toBe('annex1');
     expect(doc.missing).toEqual([]);
     expect(doc.headerRows).toEqual([4, 5]);

@@ -18,7 +18,17 @@ const ROWS = [
     criterion: CRITERIA[1]!.label,
   },
   // deliberately wrong values stay exactly as given
-  { seq: '二', name: '=HYPERLINK("http://x")', location: '+86', uscc: '916201055811843000', industry: '化工', permit: '-1', includedOn: '2021.9.30', validUntil: '2021.09.30-2024.09.29', criterion: '5' },
+  {
+    seq: '二',
+    name: '=HYPERLINK("http://x")',
+    location: '+86',
+    uscc: '916201055811843000',
+    industry: '化工',
+    permit: '-1',
+    includedOn: '2021.9.30',
+    validUntil: '2021.09.30-2024.09.29',
+    criterion: '5',
+  },
   { seq: '', name: '@某公司', uscc: '123', includedOn: '2023-02-29' },
 ];
 

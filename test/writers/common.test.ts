@@ -56,7 +56,15 @@ describe('widths', () => {
     // the workbooks' own table counted every code point from U+2E80 to U+A4CF double and nothing as zero:
     // the Yijing hexagrams (U+4DC0–4DFF, East Asian Width "N"), a combining accent and a control character
     // made a column wider than the terminal's table (East Asian Wide/Fullwidth = 2) says
-    for (const [text, width] of [['䷀䷿', 2], ['e\u0301', 1], ['a\u0007b', 2], ['〿', 1], ['〾', 2], ['ぁ', 2], ['㐀', 2]] as const) {
+    for (const [text, width] of [
+      ['䷀䷿', 2],
+      ['e\u0301', 1],
+      ['a\u0007b', 2],
+      ['〿', 1],
+      ['〾', 2],
+      ['ぁ', 2],
+      ['㐀', 2],
+    ] as const) {
       expect([text, displayWidth(text)]).toEqual([text, width]);
       expect([text, terminalWidth(text)]).toEqual([text, width]);
     }

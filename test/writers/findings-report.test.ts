@@ -55,7 +55,16 @@ describe('findings report', () => {
     const fs = wb.getWorksheet('问题')!;
     expect(Array.from({ length: 10 }, (_, i) => fs.getCell(1, i + 1).value)).toEqual(['文件', '工作表', '单元格', '行', '列', '严重程度', '代码', '问题说明', '值', '应为']);
     expect(Array.from({ length: 10 }, (_, i) => fs.getCell(2, i + 1).value)).toEqual([
-      'inbox/渝北区附表2.xlsx', 'Sheet1', 'D7', 7, '统一社会信用代码', '错误', CODE, FINDINGS[0]!.message, '=91500112MA5U7XYZ0Q', '+R',
+      'inbox/渝北区附表2.xlsx',
+      'Sheet1',
+      'D7',
+      7,
+      '统一社会信用代码',
+      '错误',
+      CODE,
+      FINDINGS[0]!.message,
+      '=91500112MA5U7XYZ0Q',
+      '+R',
     ]);
     expect(fs.getCell('F3').value).toBe('警告');
     expect(fs.getCell('F4').value).toBe('提示');
@@ -105,7 +114,14 @@ describe('findings report', () => {
   });
 
   it('handles thousands of findings', async () => {
-    const many: RenderedFinding[] = Array.from({ length: 5000 }, (_, i) => ({ code: CODE, severity: i % 3 ? 'warning' : 'error', file: `f${i % 7}.xlsx`, row: i + 5, cell: `D${i + 5}`, message: `第${i}条` }));
+    const many: RenderedFinding[] = Array.from({ length: 5000 }, (_, i) => ({
+      code: CODE,
+      severity: i % 3 ? 'warning' : 'error',
+      file: `f${i % 7}.xlsx`,
+      row: i + 5,
+      cell: `D${i + 5}`,
+      message: `第${i}条`,
+    }));
     const bytes = await buildFindingsReport({ lang: 'zh', files: [], findings: many });
     expect(hygieneProblems(bytes)).toEqual([]);
     const fs = (await load(bytes)).getWorksheet('问题')!;

@@ -30,7 +30,10 @@ beforeAll(() => {
   expect(r.status, r.stderr).toBe(1); // the sample inbox has planted errors
   template1 = join(dir, 'a1.xlsx');
   template2 = join(dir, 'a2.xlsx');
-  for (const [annex, out] of [['annex1', template1], ['annex2', template2]] as const) {
+  for (const [annex, out] of [
+    ['annex1', template1],
+    ['annex2', template2],
+  ] as const) {
     expect(zmqd(['template', annex, '--as-of', '2024-10-01', '--out', out, '--quiet']).status).toBe(0);
   }
 }, 240_000);
@@ -51,7 +54,8 @@ function cellsOf(sqref: string): string[] {
       const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
       return { c: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), r: Number(m[2]) };
     };
-    const x = p(a), y = p(b!);
+    const x = p(a),
+      y = p(b!);
     for (let r = x.r; r <= y.r; r++) for (let c = x.c; c <= y.c; c++) out.push(`${c},${r}`);
   }
   return out;

@@ -36,7 +36,16 @@ describeWithTools(['soffice'], 'LibreOffice opens the workbooks zmqd writes', ()
       a2full: await buildAnnex2Workbook({
         unit: '渝北区生态环境局',
         rows: [
-          { name: '重庆某某化工有限公司', location: '渝北区', uscc: '91500112MA5U7XYZ0Q', industry: 'C26', permit: '91500112MA5U7XYZ0Q001P', includedOn: '2021-09-30', validUntil: '2024-09-29', criterion: '二（民生保障）' },
+          {
+            name: '重庆某某化工有限公司',
+            location: '渝北区',
+            uscc: '91500112MA5U7XYZ0Q',
+            industry: 'C26',
+            permit: '91500112MA5U7XYZ0Q001P',
+            includedOn: '2021-09-30',
+            validUntil: '2024-09-29',
+            criterion: '二（民生保障）',
+          },
           { name: '=1+1', location: '+86', uscc: '916201055811843000', permit: '-1', validUntil: '2021.09.30-2024.09.29' },
         ],
       }),
@@ -44,7 +53,19 @@ describeWithTools(['soffice'], 'LibreOffice opens the workbooks zmqd writes', ()
         lang: 'zh',
         asOf: '2024-10-01',
         files: [{ file: 'inbox/渝北区附表2.xlsx', kind: 'annex2', district: '渝北区', rows: 2, errors: 1, warnings: 0 }],
-        findings: [{ code: 'uscc-checksum', severity: 'error', file: 'inbox/渝北区附表2.xlsx', sheet: '附表2', cell: 'D6', row: 6, column: '统一社会信用代码', value: '=SUM(1,2)', message: '校验位错误' }],
+        findings: [
+          {
+            code: 'uscc-checksum',
+            severity: 'error',
+            file: 'inbox/渝北区附表2.xlsx',
+            sheet: '附表2',
+            cell: 'D6',
+            row: 6,
+            column: '统一社会信用代码',
+            value: '=SUM(1,2)',
+            message: '校验位错误',
+          },
+        ],
       }),
     };
     const jobs: Promise<void>[] = [];

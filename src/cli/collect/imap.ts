@@ -34,7 +34,11 @@ export interface MailboxSettings {
 export async function readPassword(m: MailboxConfig, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (m.passwordEnv) {
     const v = env[m.passwordEnv];
-    if (!v) throw new MailboxError(`环境变量 ${m.passwordEnv} 未设置或为空：请把邮箱密码放在该环境变量中（配置项 mailbox.passwordEnv）。`, `The environment variable ${m.passwordEnv} is not set or empty: put the mailbox password there (mailbox.passwordEnv).`);
+    if (!v)
+      throw new MailboxError(
+        `环境变量 ${m.passwordEnv} 未设置或为空：请把邮箱密码放在该环境变量中（配置项 mailbox.passwordEnv）。`,
+        `The environment variable ${m.passwordEnv} is not set or empty: put the mailbox password there (mailbox.passwordEnv).`,
+      );
     return v;
   }
   // the config's schema requires passwordFile where passwordEnv is not given
@@ -69,18 +73,51 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|DEPTH_ZERO|
 /** A connection error in the clerk's words. */
 export function explain(err: unknown, s: Pick<MailboxSettings, 'host' | 'port' | 'user' | 'folder'>): MailboxError {
   if (err instanceof MailboxError) return err;
-  const e = err as { code?: string; authenticationFailed?: boolean; tlsFailed?: boolean; message?: string; responseText?: string; serverResponseCode?: string; cause?: { code?: string; message?: string } };
+  const e = err as {
+    code?: string;
+    authenticationFailed?: boolean;
+    tlsFailed?: boolean;
+    message?: string;
+    responseText?: string;
+    serverResponseCode?: string;
+    cause?: { code?: string; message?: string };
+  };
   const code = e.code ?? e.cause?.code ?? '';
   const where = `${s.host}:${s.port}`;
   const msg = e.responseText || e.cause?.message || e.message || String(err);
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED' || /authenticat/i.test(msg)) {
-    return new MailboxError(`邮箱 ${where} 拒绝登录：用户名 ${s.user} 或密码不正确。请核对配置文件的 mailbox.user 和密码文件（或环境变量）中的密码；邮箱若要求“客户端授权码”，请填授权码而不是网页登录密码。`, `The mailbox ${where} refused the login: wrong user name (${s.user}) or password. Check mailbox.user and the password file or variable (some providers require an app password).`);
+    return new MailboxError(
+      `邮箱 ${where} 拒绝登录：用户名 ${s.user} 或密码不正确。请核对配置文件的 mailbox.user 和密码文件（或环境变量）中的密码；邮箱若要求“客户端授权码”，请填授权码而不是网页登录密码。`,
+      `The mailbox ${where} refused the login: wrong user name (${s.user}) or password. Check mailbox.user and the password file or variable (some providers require an app password).`,
+    );
   }
   if (e.tlsFailed || TLS_CODES.test(code) || TLS_CODES.test(msg)) {
-    return new MailboxError(`邮箱服务器 ${where} 的证书无法验证（${code || msg}）。如服务器使用单位自签名证书，请向信息科索取证书文件并在 mailbox.caFile 中指定；不要关闭证书验证。`, `The certificate of ${where} cannot be verified (${code || msg}). If the server uses a self-signed certificate, put its CA file in mailbox.caFile; do not turn verification off.`);
+    return new MailboxError(
+      `邮箱服务器 ${where} 的证书无法验证（${code || msg}）。如服务器使用单位自签名证书，请向信息科索取证书文件并在 mailbox.caFile 中指定；不要关闭证书验证。`,
+      `The certificate of ${where} cannot be verified (${code || msg}). If the server uses a self-signed certificate, put its CA file in mailbox.caFile; do not turn verification off.`,
+    );
   }
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'ETIMEOUT', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'NoConnection', 'EConnectionClosed'].includes(code) || /timeout|closed|connect/i.test(msg)) {
-    return new MailboxError(`无法连接邮箱服务器 ${where}（${code || msg}）。请检查 mailbox.host、mailbox.port、网络和防火墙。`, `Cannot reach the mail server ${where} (${code || msg}). Check mailbox.host and mailbox.port, the network and the firewall.`);
+  if (
+    [
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'ECONNRESET',
+      'ETIMEOUT',
+      'CONNECT_TIMEOUT',
+      'GREETING_TIMEOUT',
+      'NoConnection',
+      'EConnectionClosed',
+    ].includes(code) ||
+    /timeout|closed|connect/i.test(msg)
+  ) {
+    return new MailboxError(
+      `无法连接邮箱服务器 ${where}（${code || msg}）。请检查 mailbox.host、mailbox.port、网络和防火墙。`,
+      `Cannot reach the mail server ${where} (${code || msg}). Check mailbox.host and mailbox.port, the network and the firewall.`,
+    );
   }
   if (/mailbox|folder|nonexistent|doesn't exist/i.test(msg)) {
     return new MailboxError(`邮箱中没有文件夹“${s.folder}”（${msg}）。请检查 mailbox.folder。`, `The mailbox has no folder "${s.folder}" (${msg}). Check mailbox.folder.`);

@@ -9,7 +9,10 @@ import { formatPeriod, periodFromDate } from '../../core/roster/period.js';
 import { parseAsOf } from '../options.js';
 import type { MailboxConfig } from '../../core/config/schema.js';
 
-export async function collectStep(inbox: string, o: { mailbox?: MailboxConfig; period?: string; asOf?: string; cutover?: string; format?: string; lang?: string; quiet?: boolean }): Promise<CollectSummary | null> {
+export async function collectStep(
+  inbox: string,
+  o: { mailbox?: MailboxConfig; period?: string; asOf?: string; cutover?: string; format?: string; lang?: string; quiet?: boolean },
+): Promise<CollectSummary | null> {
   if (!o.mailbox) return null;
   const period = o.period ?? formatPeriod(periodFromDate(parseAsOf(o.asOf)));
   return collect({ mailbox: o.mailbox, period, cutover: o.cutover }, inbox, common(o));

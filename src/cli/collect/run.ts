@@ -44,16 +44,20 @@ function mailboxOf(o: CollectCliOptions): MailboxConfig {
   const host = o.host ?? m?.host;
   const user = o.user ?? m?.user;
   if (!host || !user) {
-    throw new UsageError('请在配置文件的 "mailbox" 中给出邮箱（host、user、passwordFile 或 passwordEnv），或用 --host、--user 指定。\nGive the mailbox in the config file ("mailbox": host, user, passwordFile or passwordEnv) or with --host and --user.');
+    throw new UsageError(
+      '请在配置文件的 "mailbox" 中给出邮箱（host、user、passwordFile 或 passwordEnv），或用 --host、--user 指定。\nGive the mailbox in the config file ("mailbox": host, user, passwordFile or passwordEnv) or with --host and --user.',
+    );
   }
   let tls: MailboxConfig['tls'] = m?.tls;
   if (o.tls !== undefined) {
-    if (!['yes', 'no', 'starttls', 'true', 'false'].includes(o.tls)) throw new UsageError(`--tls 只能是 yes、no 或 starttls，而不是“${o.tls}”。\n--tls must be yes, no or starttls, not "${o.tls}".`);
+    if (!['yes', 'no', 'starttls', 'true', 'false'].includes(o.tls))
+      throw new UsageError(`--tls 只能是 yes、no 或 starttls，而不是“${o.tls}”。\n--tls must be yes, no or starttls, not "${o.tls}".`);
     tls = o.tls === 'starttls' ? 'starttls' : o.tls === 'yes' || o.tls === 'true';
   }
   let port = m?.port;
   if (o.port !== undefined) {
-    if (!/^\d{1,5}$/.test(o.port) || Number(o.port) < 1 || Number(o.port) > 65535) throw new UsageError(`--port 须为 1–65535 的端口号，而不是“${o.port}”。\n--port must be a port number, not "${o.port}".`);
+    if (!/^\d{1,5}$/.test(o.port) || Number(o.port) < 1 || Number(o.port) > 65535)
+      throw new UsageError(`--port 须为 1–65535 的端口号，而不是“${o.port}”。\n--port must be a port number, not "${o.port}".`);
     port = Number(o.port);
   }
   // without a config, the password can only come from the environment
@@ -70,7 +74,8 @@ function periodOf(o: CollectCliOptions): Period {
 
 function deadlineOf(o: CollectCliOptions, p: Period): string {
   if (o.deadline !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(o.deadline) || !isValidIso(o.deadline)) throw new UsageError(`--deadline 须为 YYYY-MM-DD 形式的有效日期，而不是“${o.deadline}”。\n--deadline must be a valid date YYYY-MM-DD, not "${o.deadline}".`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(o.deadline) || !isValidIso(o.deadline))
+      throw new UsageError(`--deadline 须为 YYYY-MM-DD 形式的有效日期，而不是“${o.deadline}”。\n--deadline must be a valid date YYYY-MM-DD, not "${o.deadline}".`);
     return o.deadline;
   }
   return quarterDeadline(p, o.mailbox?.deadlineDays ?? DEFAULT_DEADLINE_DAYS);
@@ -104,7 +109,15 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
     const prev = await store.load();
     const same = prev && prev.host === settings.host && prev.user === settings.user && prev.folder === settings.folder && prev.uidValidity === mailbox.uidValidity;
     if (prev && !same) log(c.quiet, t.mailboxChanged);
-    state = { version: 1, host: settings.host, user: settings.user, folder: settings.folder, uidValidity: mailbox.uidValidity, records: same ? prev.records : [], written: prev?.written ?? {} };
+    state = {
+      version: 1,
+      host: settings.host,
+      user: settings.user,
+      folder: settings.folder,
+      uidValidity: mailbox.uidValidity,
+      records: same ? prev.records : [],
+      written: prev?.written ?? {},
+    };
     const known = new Set(state.records.map((r) => r.uid));
     const uids = (await mailbox.search(searchSince(period))).filter((u) => !known.has(u));
     log(c.quiet, t.newMessages(uids.length, known.size));
@@ -133,7 +146,15 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
         for (const f of p.files) {
           const rel = `${mailbox.uidValidity}-${uid}-${++n}${f.ext}`;
           await store.keep(rel, f.bytes);
-          rec.files.push({ name: f.name, ext: f.ext, kind: f.kind, store: rel, size: f.bytes.length, ...(f.unreadable ? { unreadable: true } : {}), ...(f.alsoKinds ? { alsoKinds: f.alsoKinds } : {}) });
+          rec.files.push({
+            name: f.name,
+            ext: f.ext,
+            kind: f.kind,
+            store: rel,
+            size: f.bytes.length,
+            ...(f.unreadable ? { unreadable: true } : {}),
+            ...(f.alsoKinds ? { alsoKinds: f.alsoKinds } : {}),
+          });
         }
       } else {
         rec.findings = [];
@@ -156,7 +177,9 @@ export async function collect(o: CollectCliOptions, out: string, c: CommonOption
   const roster = rosterFor(periodEnd(period), o.cutover);
   const pl = plan(state.records, { period, roster, deadline });
   const { clashes } = await store.layOut(pl.placements, state);
-  const clashFindings: Finding[] = clashes.map((x) => finding('collect-file-exists', { file: x.saved }, { name: x.placement.target, saved: x.saved, ...(x.placement.unit ? { unit: x.placement.unit } : {}) }));
+  const clashFindings: Finding[] = clashes.map((x) =>
+    finding('collect-file-exists', { file: x.saved }, { name: x.placement.target, saved: x.saved, ...(x.placement.unit ? { unit: x.placement.unit } : {}) }),
+  );
   await store.save(state);
   const messageFindings = state.records.filter((r) => inPeriod(r, period)).flatMap((r) => r.findings);
   const all = sortFindings(dedupeFindings([...messageFindings, ...pl.findings, ...clashFindings]));
@@ -192,4 +215,3 @@ function usage(err: unknown): UsageError {
 function lowerKeys(m: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(m).map(([k, v]) => [k.trim().toLowerCase(), v]));
 }
-

@@ -66,7 +66,9 @@ export class Store {
     } catch {
       /* below */
     }
-    throw new UsageError(`收取记录 ${this.statePath} 已损坏。请把它改名备份后重新运行（将重新收取本期邮件）。\nThe collect record ${this.statePath} is damaged; rename it and run again (the period's mail is fetched again).`);
+    throw new UsageError(
+      `收取记录 ${this.statePath} 已损坏。请把它改名备份后重新运行（将重新收取本期邮件）。\nThe collect record ${this.statePath} is damaged; rename it and run again (the period's mail is fetched again).`,
+    );
   }
 
   async save(state: CollectState): Promise<void> {

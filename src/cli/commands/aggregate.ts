@@ -28,7 +28,10 @@ export async function runAggregate(paths: string[], o: AggregateCliOptions): Pro
   let period: Period | undefined;
   if (o.period !== undefined) {
     const p = parsePeriod(o.period);
-    if (!p) throw new UsageError(`--period 须为季度（如 2021Q3）或年份（如 2021，年度报送），而不是“${o.period}”。\n--period must be a quarter (e.g. 2021Q3) or a year (e.g. 2021, the annual report), not "${o.period}".`);
+    if (!p)
+      throw new UsageError(
+        `--period 须为季度（如 2021Q3）或年份（如 2021，年度报送），而不是“${o.period}”。\n--period must be a quarter (e.g. 2021Q3) or a year (e.g. 2021, the annual report), not "${o.period}".`,
+      );
     period = p;
   }
   if (o.out !== undefined && !/\.xlsx$/i.test(o.out)) {

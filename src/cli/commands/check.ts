@@ -40,7 +40,11 @@ export async function runCheck(paths: string[], o: CheckCliOptions): Promise<num
   if (o.out) await checkOutputPath(o.out, [...paths, ...given], { force: o.force });
   // The lists first: then only the records of listed enterprises are kept from the data (an export
   // for a whole city is mostly others); every data row is still read, checked and reported on.
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, labels(c.lang).report.cli.checking, { outputs: [o.out], otherInputs: given.map((f) => path.resolve(f)), force: o.force });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, labels(c.lang).report.cli.checking, {
+    outputs: [o.out],
+    otherInputs: given.map((f) => path.resolve(f)),
+    force: o.force,
+  });
   const data = await loadEnforcementData(o, opts.allowList, listedUsccs(results));
   logData(data, c.lang, c.quiet);
   const result = runCheckCore({ lists: results, data, asOf: opts.asOf, expiringDays: opts.expiringDays, stableRate, maxFindings: opts.maxFindings });

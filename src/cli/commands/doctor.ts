@@ -47,7 +47,11 @@ export function runDoctor(o: { format?: string; lang?: string }): number {
         : `安装缺少的工具（Debian/Ubuntu，需 root）：npm run setup   （或 ${installLine(missing.map((m) => m.id as ToolDef['id']))}）`,
     );
     if (missing.some((m) => m.usedBy !== 'tests'))
-      lines.push(en ? 'Without LibreOffice, legacy .xls/.et files cannot be converted: re-save them as .xlsx in Excel or WPS.' : '未安装 LibreOffice 时无法转换旧版 .xls/.et 文件：请在 Excel 或 WPS 中另存为 .xlsx。');
+      lines.push(
+        en
+          ? 'Without LibreOffice, legacy .xls/.et files cannot be converted: re-save them as .xlsx in Excel or WPS.'
+          : '未安装 LibreOffice 时无法转换旧版 .xls/.et 文件：请在 Excel 或 WPS 中另存为 .xlsx。',
+      );
     lines.push(en ? 'The test suite skips the suites that need a missing tool and says so at the end.' : '测试时，缺少工具的测试组会被跳过，并在最后列出原因。');
   }
   process.stdout.write(`${lines.join('\n')}\n`);

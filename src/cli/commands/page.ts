@@ -26,6 +26,9 @@ export async function runPage(o: { out?: string; quiet?: boolean }): Promise<num
   }
   const out = o.out ?? PAGE_FILE;
   await writeAtomic(out, html);
-  log(Boolean(o.quiet), `已写入 ${out}（${(html.length / 1048576).toFixed(2)} MB），可用浏览器直接打开，发给各区县使用\nwritten ${out}; open it in a browser, or send it to the districts`);
+  log(
+    Boolean(o.quiet),
+    `已写入 ${out}（${(html.length / 1048576).toFixed(2)} MB），可用浏览器直接打开，发给各区县使用\nwritten ${out}; open it in a browser, or send it to the districts`,
+  );
   return 0;
 }

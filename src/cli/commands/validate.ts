@@ -14,7 +14,11 @@ export type { ValidateCliOptions };
 export async function runValidate(paths: string[], o: ValidateCliOptions): Promise<number> {
   const c = common(o);
   const opts = await ruleOptions(o);
-  const { results, inputs } = await validatePaths(paths, opts, c.quiet, labels(c.lang).report.cli.validating, { outputs: [o.report], otherInputs: optionInputs(o), force: o.force });
+  const { results, inputs } = await validatePaths(paths, opts, c.quiet, labels(c.lang).report.cli.validating, {
+    outputs: [o.report],
+    otherInputs: optionInputs(o),
+    force: o.force,
+  });
   addAcrossUnits(results);
   const json = validateJson(results, opts.asOf, c.lang);
   if (o.report) {
@@ -26,7 +30,11 @@ export async function runValidate(paths: string[], o: ValidateCliOptions): Promi
   // the text reporter (and its colours) is loaded only when asked for: JSON output starts faster
   const text = c.format === 'json' ? null : (await import('../../reporters/validate-text.js')).validateText;
   process.stdout.write(text ? text(json, c.lang) : JSON.stringify(json, null, 2) + '\n');
-  return exitCode(json.errors, json.files.some((f) => f.warnings > 0), Boolean(o.strict));
+  return exitCode(
+    json.errors,
+    json.files.some((f) => f.warnings > 0),
+    Boolean(o.strict),
+  );
 }
 
 /**

@@ -16,12 +16,13 @@ export async function refuseUnwritableOut(pattern: string, vars: { asOf: string;
   const fixed = complete ? path.resolve(known) : path.resolve(known.slice(0, known.indexOf('{period}')).replace(/[^\\/]*$/, '') || '.');
   // a known target is judged by the report folder's own rule below (real paths, the input named);
   // with the period still unknown, only the folders above it can be compared with the inputs
-  if (!complete) for (const i of inputs) {
-    const inp = path.resolve(i);
-    if (fixed === inp || fixed.startsWith(inp + path.sep)) {
-      throw new UsageError(`报告文件夹不能放在收件文件夹内，也不能包含它：${known}\nThe report folder must not be inside the inbox, nor contain it: ${known}`);
+  if (!complete)
+    for (const i of inputs) {
+      const inp = path.resolve(i);
+      if (fixed === inp || fixed.startsWith(inp + path.sep)) {
+        throw new UsageError(`报告文件夹不能放在收件文件夹内，也不能包含它：${known}\nThe report folder must not be inside the inbox, nor contain it: ${known}`);
+      }
     }
-  }
   const cannot = (code: string) => {
     const [zh, en] = WRITE_REASONS[code] ?? ['请检查路径和权限', 'check the path and permissions'];
     return new UsageError(`无法创建报告文件夹 ${known}：${zh}（${code}）。未读取任何文件。\nCannot create the report folder ${known}: ${en} (${code}). Nothing was read.`);

@@ -38,7 +38,10 @@ export async function reportRun(inbox: string, o: ReportCliOptions, c: CommonOpt
   let period: Period | undefined;
   if (o.period !== undefined) {
     const p = parsePeriod(o.period);
-    if (!p) throw new UsageError(`--period 须为季度（如 2021Q3）或年份（如 2021），而不是“${o.period}”。\n--period must be a quarter (e.g. 2021Q3) or a year (e.g. 2021), not "${o.period}".`);
+    if (!p)
+      throw new UsageError(
+        `--period 须为季度（如 2021Q3）或年份（如 2021），而不是“${o.period}”。\n--period must be a quarter (e.g. 2021Q3) or a year (e.g. 2021), not "${o.period}".`,
+      );
     period = p;
   }
   const opts = await ruleOptions(o);

@@ -24,7 +24,19 @@ import { addDays, daysBetween } from '../values/dates.js';
 import type { FindingCode } from '../findings/catalogue/index.js';
 
 /** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
-export const emits = ['period-mismatch', 'period-unknown', 'unit-missing-in-file', 'summary-superseded', 'listed-mismatch', 'previous-other-year', 'previous-not-adjacent', 'roster-changed', 'previous-missing', 'cumulative-decrease', ...unitCodes] as const satisfies readonly FindingCode[];
+export const emits = [
+  'period-mismatch',
+  'period-unknown',
+  'unit-missing-in-file',
+  'summary-superseded',
+  'listed-mismatch',
+  'previous-other-year',
+  'previous-not-adjacent',
+  'roster-changed',
+  'previous-missing',
+  'cumulative-decrease',
+  ...unitCodes,
+] as const satisfies readonly FindingCode[];
 
 export interface AggregateOptions {
   /** --period */
@@ -77,7 +89,10 @@ export interface AggregateResult {
 
 /** The command itself is wrong (exit 2), e.g. no period can be inferred, or --previous is not earlier. */
 export class AggregateInputError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(`${zh}\n${en}`);
     this.name = 'AggregateInputError';
   }
@@ -235,7 +250,9 @@ const LATE_REPORT_DAYS = 183;
 function plausibleReportDate(date: IsoDate | undefined, p: Period): boolean {
   if (!date) return true;
   const end = periodEnd(p);
-  const start = p.quarter ? addDays(periodEnd(p.quarter === 1 ? { year: p.year - 1, quarter: 4 } : { year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 }), 1) : `${String(p.year).padStart(4, '0')}-01-01`;
+  const start = p.quarter
+    ? addDays(periodEnd(p.quarter === 1 ? { year: p.year - 1, quarter: 4 } : { year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 }), 1)
+    : `${String(p.year).padStart(4, '0')}-01-01`;
   return date >= start && daysBetween(end, date) <= LATE_REPORT_DAYS;
 }
 
@@ -370,11 +387,16 @@ function listedFindings(s: SumResult, annex2: Prepared['annex2']): Finding[] {
 function applyPrevious(result: AggregateResult, summed: SumResult, previous: readonly FileResult[], cutover: IsoDate, findings: Finding[]): void {
   const period = result.period;
   // the report before an annual one is the year's Q3 report (the annual figures are due 10 December)
-  const fallback: Period = period.quarter ? (period.quarter === 1 ? { year: period.year - 1, quarter: 4 } : { year: period.year, quarter: (period.quarter - 1) as 1 | 2 | 3 }) : { year: period.year, quarter: 3 };
+  const fallback: Period = period.quarter
+    ? period.quarter === 1
+      ? { year: period.year - 1, quarter: 4 }
+      : { year: period.year, quarter: (period.quarter - 1) as 1 | 2 | 3 }
+    : { year: period.year, quarter: 3 };
   const decision = decidePeriod(previous.filter(votes).map(fpOf), undefined, fallback)!;
   const prevPeriod = decision.period;
   if (!endsBefore(prevPeriod, period)) {
-    const p = labelOf(prevPeriod), c = labelOf(period);
+    const p = labelOf(prevPeriod),
+      c = labelOf(period);
     throw new AggregateInputError(
       `--previous 的文件是 ${p.zh} 的报送，不早于本期 ${c.zh}。请给出上一期的报送文件夹。`,
       `The --previous files report ${p.en}, which is not earlier than ${c.en}. Give the previous period's submissions.`,
@@ -412,14 +434,18 @@ function applyPrevious(result: AggregateResult, summed: SumResult, previous: rea
     territoryChanged.add(LIANGJIANG);
     if (TOWNS_TO_BEIBEI_2025.length) territoryChanged.add('北碚区');
     findings.push(
-      finding('roster-changed', {}, {
-        previousPeriod: prevLabel,
-        before: prevRoster.length,
-        after: result.roster.length,
-        merged,
-        into: LIANGJIANG,
-        changed: [...territoryChanged],
-      }),
+      finding(
+        'roster-changed',
+        {},
+        {
+          previousPeriod: prevLabel,
+          before: prevRoster.length,
+          after: result.roster.length,
+          merged,
+          into: LIANGJIANG,
+          changed: [...territoryChanged],
+        },
+      ),
     );
   }
 

@@ -123,7 +123,12 @@ function resolveDuplicate(unit: Unit, cands: UnitSource[], findings: Finding[], 
   const sources = cands.map(where);
   const last = cands[cands.length - 1]!;
   const report = (sev: Severity | undefined, at: UnitSource, decision: DuplicateDecision) => {
-    const loc = { file: at.file, ...(at.sheet ? { sheet: at.sheet } : {}), ...(at.cell ? { cell: at.cell } : {}), ...(at.row !== undefined ? { row: at.row, column: '地市' } : {}) };
+    const loc = {
+      file: at.file,
+      ...(at.sheet ? { sheet: at.sheet } : {}),
+      ...(at.cell ? { cell: at.cell } : {}),
+      ...(at.row !== undefined ? { row: at.row, column: '地市' } : {}),
+    };
     findings.push(finding('district-duplicate', loc, { unit: unit.name, sources, ...decision }, { value: unit.name, ...(sev ? { severity: sev } : {}) }));
   };
   const first = cands[0]!;
@@ -137,7 +142,11 @@ function resolveDuplicate(unit: Unit, cands: UnitSource[], findings: Finding[], 
   if (latest && clearlyLater) {
     const others = cands.filter((c) => c !== latest);
     // every candidate is dated here (latest is only set then)
-    report(severity, others[others.length - 1]!, { decision: 'later', counted: { ...where(latest), date: latest.reportDate! }, others: others.map((o) => ({ ...where(o), date: o.reportDate! })) });
+    report(severity, others[others.length - 1]!, {
+      decision: 'later',
+      counted: { ...where(latest), date: latest.reportDate! },
+      others: others.map((o) => ({ ...where(o), date: o.reportDate! })),
+    });
     return { unit, status: latest.values ? 'ok' : 'unreadable', source: latest, values: latest.values };
   }
   report(severity, last, { decision: 'undecided', why: dated.length === cands.length ? 'same-date' : 'undated' });

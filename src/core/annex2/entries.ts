@@ -96,7 +96,7 @@ export function parseEntry(row: Annex2Row, allowList?: ReadonlySet<string>, memo
   const uc = usccField?.cell;
   if (uc && uc.t === 'n' && typeof uc.v === 'number') usccNumeric = uc.v;
   // text like 9.15E+17 (a code that went through a number and back, e.g. via CSV) has lost digits the same way
-  else if (looksLikeExponentNumber(usccText)) usccNumeric = Number(toHalfWidth(usccText).replace(/\s+/g, ""));
+  else if (looksLikeExponentNumber(usccText)) usccNumeric = Number(toHalfWidth(usccText).replace(/\s+/g, ''));
   else if (usccText) {
     uscc = checkUscc(usccText, allowList);
     // the cleaned text is the cell's own string unless cleaning changed something (rare): only then look

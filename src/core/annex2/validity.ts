@@ -37,4 +37,3 @@ export function validityOf(input: { includedOn?: string; statedFrom?: string; st
   const status: ValidityStatus = daysLeft < 0 ? 'expired' : daysLeft <= expiringDays ? 'expiring' : 'valid';
   return { status, includedOn, validUntil, threeYearEnd, overThreeYears, daysLeft };
 }
-

@@ -217,9 +217,18 @@ function noteFinding<C extends NoteCode>(n: Note<C>, loc: Location): Finding {
 
 /** The same USCC on two districts' lists (a district unknown: its file stands for it). */
 function acrossDistricts(entries: CheckedEntry[]): void {
-  for (const [e, others] of othersListing(entries, (x) => x.uscc, (x) => x.district ?? x.file)) {
-    e.findings.push(finding('uscc-duplicate-across-districts', { file: e.file, sheet: e.sheet, row: e.row, column: '统一社会信用代码' }, { name: e.name, others }, { value: e.uscc }));
-    e.reasons.push({ zh: `该企业同时列在${others.join('、')}的清单中，请与相关区县核实由谁纳入`, en: `the enterprise is also on the list of ${others.join(', ')}; agree which unit lists it` });
+  for (const [e, others] of othersListing(
+    entries,
+    (x) => x.uscc,
+    (x) => x.district ?? x.file,
+  )) {
+    e.findings.push(
+      finding('uscc-duplicate-across-districts', { file: e.file, sheet: e.sheet, row: e.row, column: '统一社会信用代码' }, { name: e.name, others }, { value: e.uscc }),
+    );
+    e.reasons.push({
+      zh: `该企业同时列在${others.join('、')}的清单中，请与相关区县核实由谁纳入`,
+      en: `the enterprise is also on the list of ${others.join(', ')}; agree which unit lists it`,
+    });
   }
 }
 

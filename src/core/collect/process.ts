@@ -19,7 +19,18 @@ import type { MailMessage, SubmissionKind } from './types.js';
 import type { FindingCode } from '../findings/catalogue/index.js';
 
 /** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
-export const emits = ['collect-mime-corrupt', 'collect-attachment-too-large', 'collect-winmail-dat', 'collect-archive-refused', 'collect-not-workbook', 'collect-attachment-ignored', 'collect-period-mismatch', 'collect-unit-mismatch', 'collect-unit-unknown', 'collect-subject-nonstandard'] as const satisfies readonly FindingCode[];
+export const emits = [
+  'collect-mime-corrupt',
+  'collect-attachment-too-large',
+  'collect-winmail-dat',
+  'collect-archive-refused',
+  'collect-not-workbook',
+  'collect-attachment-ignored',
+  'collect-period-mismatch',
+  'collect-unit-mismatch',
+  'collect-unit-unknown',
+  'collect-subject-nonstandard',
+] as const satisfies readonly FindingCode[];
 
 export interface ProcessOptions {
   /** sender address (lower case) → unit name, from the config */
@@ -143,7 +154,10 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
         }
         const wb = await readWorkbook(name, bytes);
         const kind = wb.kind ?? workbookKindByName(name) ?? (subj.kinds.includes('annex2') && !subj.kinds.includes('annex1') ? 'annex2' : 'annex1');
-        facts.push({ file: { name, ext: c.ext, kind, bytes, ...(wb.readable ? {} : { unreadable: true }), ...(wb.both ? { alsoKinds: ['annex2' as const] } : {}) }, unitText: wb.unitText });
+        facts.push({
+          file: { name, ext: c.ext, kind, bytes, ...(wb.readable ? {} : { unreadable: true }), ...(wb.both ? { alsoKinds: ['annex2' as const] } : {}) },
+          unitText: wb.unitText,
+        });
         return;
       }
       case 'document':
@@ -223,14 +237,18 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
   }
   if (unknownInSubject && (out.files.length || !chosen)) {
     findings.push(
-      finding('collect-unit-unknown', { file }, {
-        ...base,
-        value: unknownInSubject.value,
-        ...(unknownInSubject.suggestion ? { suggestion: unknownInSubject.suggestion } : {}),
-        ...(chosen ? { fallback: chosen.by, unit: chosen.unit } : {}),
-      }),
+      finding(
+        'collect-unit-unknown',
+        { file },
+        {
+          ...base,
+          value: unknownInSubject.value,
+          ...(unknownInSubject.suggestion ? { suggestion: unknownInSubject.suggestion } : {}),
+          ...(chosen ? { fallback: chosen.by, unit: chosen.unit } : {}),
+        },
+      ),
     );
-  } else if (chosen && out.period && (out.files.length > 0) && (chosen.by !== 'subject' || out.periodBy !== 'subject')) {
+  } else if (chosen && out.period && out.files.length > 0 && (chosen.by !== 'subject' || out.periodBy !== 'subject')) {
     findings.push(finding('collect-subject-nonstandard', { file }, { subject, unit: chosen.unit, period: out.period, unitBy: chosen.by, periodBy: out.periodBy ?? 'date' }));
   }
 
@@ -240,4 +258,3 @@ export async function processMessage(msg: MailMessage, opts: ProcessOptions): Pr
   }
   return out;
 }
-

@@ -23,7 +23,8 @@ export interface SubjectInfo {
 const PREFIX = /^\s*(?:(?:re|fw|fwd|回复|答复|转发|自动回复)\s*[:：]\s*|\[[^\]]*\]\s*|【[^】]*】\s*)+/i;
 
 /** A unit-like name just before the period or the subject's keywords: "璧南区3季度…", "XX县关于报送…". */
-const UNIT_LIKE = /^([\u4E00-\u9FFF]{1,12}?(?:新区|开发区|经开区|高新区|自治县|区|县))(?=\s*(?:20\d{2}\s*年)?\s*(?:第?[一二三四1-4]季|[Qq][1-4]|年度|关于|落实|监督|正面|附表|附件|报送|上报|\d|$))/;
+const UNIT_LIKE =
+  /^([\u4E00-\u9FFF]{1,12}?(?:新区|开发区|经开区|高新区|自治县|区|县))(?=\s*(?:20\d{2}\s*年)?\s*(?:第?[一二三四1-4]季|[Qq][1-4]|年度|关于|落实|监督|正面|附表|附件|报送|上报|\d|$))/;
 
 export function kindsInText(t: string): SubmissionKind[] {
   const out: SubmissionKind[] = [];

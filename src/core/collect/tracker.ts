@@ -112,7 +112,10 @@ const SUPERSEDED_DIR = '.已替代';
 export const UNASSIGNED_PREFIX = '未识别单位';
 
 function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 120);
+  return s
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120);
 }
 
 /** A kind as the saved files are named (in Chinese, whatever the language of the run). */
@@ -147,7 +150,8 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
   for (const r of ordered) {
     if (!r.unit) {
       if (r.files.length) unassigned.push({ uid: r.uid, subject: r.subject, from: r.from, received: r.received, files: r.files.map((f) => f.name) });
-      for (const f of r.files) placements.push({ store: f.store, target: claim(safeName(`${UNASSIGNED_PREFIX}-邮件${r.uid}-${f.name}`)), uid: r.uid, unit: null, kind: f.kind, superseded: false });
+      for (const f of r.files)
+        placements.push({ store: f.store, target: claim(safeName(`${UNASSIGNED_PREFIX}-邮件${r.uid}-${f.name}`)), uid: r.uid, unit: null, kind: f.kind, superseded: false });
       continue;
     }
     for (const f of r.files) {
@@ -171,7 +175,9 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
     const deadline = annual ? annualDeadline! : o.deadline;
     const kept: Receipt['superseded'] = [];
     for (const e of earlier) {
-      const target = claim(`${SUPERSEDED_DIR}/${safeName(`${unit}-${periodLabel}-${labelOf(kind)}-${e.r.received.slice(5, 10).replace('-', '月')}日收-邮件${e.r.uid}（已替代）${kind ? '' : `-${e.f.name}`}`)}${kind ? e.f.ext : ''}`);
+      const target = claim(
+        `${SUPERSEDED_DIR}/${safeName(`${unit}-${periodLabel}-${labelOf(kind)}-${e.r.received.slice(5, 10).replace('-', '月')}日收-邮件${e.r.uid}（已替代）${kind ? '' : `-${e.f.name}`}`)}${kind ? e.f.ext : ''}`,
+      );
       placements.push({ store: e.f.store, target, uid: e.r.uid, unit, kind, superseded: true });
       if (!kept.some((k) => k.uid === e.r.uid)) kept.push({ received: e.r.received, file: target, uid: e.r.uid });
     }
@@ -201,7 +207,13 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
         if (had && had.received > r.received) continue;
         const target = placements.find((p) => p.store === f.store)?.target ?? f.name;
         const deadline = annual ? annualDeadline! : o.deadline;
-        receipts.set(key, { received: r.received, onTime: (had?.received ?? r.received).slice(0, 10) <= deadline, file: target, uid: r.uid, superseded: had ? [...had.superseded, { received: had.received, file: had.file, uid: had.uid }] : [] });
+        receipts.set(key, {
+          received: r.received,
+          onTime: (had?.received ?? r.received).slice(0, 10) <= deadline,
+          file: target,
+          uid: r.uid,
+          superseded: had ? [...had.superseded, { received: had.received, file: had.file, uid: had.uid }] : [],
+        });
       }
     }
   }
@@ -246,4 +258,3 @@ export function plan(records: readonly MessageRecord[], o: PlanOptions): Plan {
   const tracker: Tracker = { period: formatPeriod(p), deadline: o.deadline, ...(annualDeadline ? { annualDeadline } : {}), units, unassigned };
   return { placements, tracker, findings };
 }
-

@@ -41,9 +41,7 @@ export interface MailMessage {
  * on that message. 'recorded': the reason as a collect state written by an earlier version holds it.
  */
 export type MimeProblem =
-  | { why: 'no-blank-line' | 'no-boundary' | 'boundary-absent' | 'unclosed' }
-  | { why: 'unparsable' | 'internal'; error: string }
-  | { why: 'recorded'; zh: string; en: string };
+  { why: 'no-blank-line' | 'no-boundary' | 'boundary-absent' | 'unclosed' } | { why: 'unparsable' | 'internal'; error: string } | { why: 'recorded'; zh: string; en: string };
 
 /** What a saved file is for the tracker. */
 export type SubmissionKind = 'annex1' | 'annex2' | 'article' | 'case' | 'summary';

@@ -65,7 +65,8 @@ export function unzipAttachment(bytes: Uint8Array, limits: Limits = READER_LIMIT
   for (const e of entries) {
     if (e.flags & 1) return refuse({ why: 'encrypted' });
     declared += e.uncompressedSize;
-    if (e.uncompressedSize > limits.maxBytes) return refuse({ why: 'entry-too-large', name: entryName(bytes, e), size: fmtBytes(e.uncompressedSize), limit: fmtBytes(limits.maxBytes) });
+    if (e.uncompressedSize > limits.maxBytes)
+      return refuse({ why: 'entry-too-large', name: entryName(bytes, e), size: fmtBytes(e.uncompressedSize), limit: fmtBytes(limits.maxBytes) });
     if (e.uncompressedSize > RATIO_FLOOR && e.uncompressedSize > limits.maxRatio * e.compressedSize) return bomb(e.uncompressedSize, e.compressedSize, limits);
   }
   if (declared > limits.maxInflated) return refuse({ why: 'too-large', size: fmtBytes(declared), limit: fmtBytes(limits.maxInflated) });

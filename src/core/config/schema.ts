@@ -17,7 +17,10 @@ const mailboxSchema = z
     caFile: path.optional(),
     user: z.string().min(1),
     /** the password is read from this environment variable … */
-    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: '须为环境变量名 / must be an environment variable name' }).optional(),
+    passwordEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: '须为环境变量名 / must be an environment variable name' })
+      .optional(),
     /** … or from this file (its first line); never written in the config itself */
     passwordFile: path.optional(),
     /** the folder to read, default INBOX */
@@ -49,7 +52,10 @@ export const configSchema = z
     previous: z.union([path, z.array(path).min(1)]).optional(),
     /** output folder; may contain {period} and {asOf}, e.g. "reports/{period}" */
     out: path.optional(),
-    period: z.string().refine((s) => parsePeriod(s) !== null, { error: '须为季度（如 2021Q3）或年份（如 2021）/ must be a quarter (2021Q3) or a year (2021)' }).optional(),
+    period: z
+      .string()
+      .refine((s) => parsePeriod(s) !== null, { error: '须为季度（如 2021Q3）或年份（如 2021）/ must be a quarter (2021Q3) or a year (2021)' })
+      .optional(),
     expiringDays: z.number().int().min(0).max(9999).optional(),
     /** the 达标率 (percent) that counts as stably compliant where a monitoring export has no 稳定达标 column */
     stableRate: z.number().min(0).max(100).optional(),

@@ -90,11 +90,18 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input), limi
  * parseCsv one record at a time (a large export is never held as records): `onRecord` gets each record
  * as it ends. Throws CsvLimitError as soon as the file passes `limits` (before the record is passed on).
  */
-export function scanCsv(input: string, onRecord: (line: number, cells: string[]) => void, delimiter = detectDelimiter(input), limits: CsvLimits = CSV_LIMITS): Omit<CsvParse, 'records'> {
+export function scanCsv(
+  input: string,
+  onRecord: (line: number, cells: string[]) => void,
+  delimiter = detectDelimiter(input),
+  limits: CsvLimits = CSV_LIMITS,
+): Omit<CsvParse, 'records'> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const n = text.length;
   const D = delimiter.charCodeAt(0);
-  const QUOTE = 34, CR = 13, LF = 10;
+  const QUOTE = 34,
+    CR = 13,
+    LF = 10;
   const result: Omit<CsvParse, 'records'> = { delimiter };
   let cells: string[] = [];
   let line = 1;
@@ -106,7 +113,10 @@ export function scanCsv(input: string, onRecord: (line: number, cells: string[])
     // a blank line is not a record
     if (!(cells.length === 1 && cells[0] === '')) {
       if (++count > limits.records) {
-        throw new CsvLimitError(`行数过多：第 ${start} 行已是第 ${fmt(count)} 条记录，超过 ${fmt(limits.records)} 行（Excel 工作表的上限）`, `too many rows: line ${start} is record ${fmt(count)}, beyond ${fmt(limits.records)} (the limit of an Excel sheet)`);
+        throw new CsvLimitError(
+          `行数过多：第 ${start} 行已是第 ${fmt(count)} 条记录，超过 ${fmt(limits.records)} 行（Excel 工作表的上限）`,
+          `too many rows: line ${start} is record ${fmt(count)}, beyond ${fmt(limits.records)} (the limit of an Excel sheet)`,
+        );
       }
       onRecord(start, cells);
     }
@@ -114,10 +124,16 @@ export function scanCsv(input: string, onRecord: (line: number, cells: string[])
   };
   const checkRecord = () => {
     if (cells.length > limits.columns) {
-      throw new CsvLimitError(`第 ${start} 行的列数过多：超过 ${fmt(limits.columns)} 列（Excel 工作表的上限）`, `too many columns on line ${start}: more than ${fmt(limits.columns)} (the limit of an Excel sheet)`);
+      throw new CsvLimitError(
+        `第 ${start} 行的列数过多：超过 ${fmt(limits.columns)} 列（Excel 工作表的上限）`,
+        `too many columns on line ${start}: more than ${fmt(limits.columns)} (the limit of an Excel sheet)`,
+      );
     }
     if (i - recordFrom > limits.recordChars) {
-      throw new CsvLimitError(`第 ${start} 行过长：超过 ${fmt(limits.recordChars)} 个字符${result.unterminatedQuoteLine !== undefined ? `（第 ${result.unterminatedQuoteLine} 行的引号没有闭合）` : ''}`, `line ${start} is too long: more than ${fmt(limits.recordChars)} characters${result.unterminatedQuoteLine !== undefined ? ` (a quote opened on line ${result.unterminatedQuoteLine} is never closed)` : ''}`);
+      throw new CsvLimitError(
+        `第 ${start} 行过长：超过 ${fmt(limits.recordChars)} 个字符${result.unterminatedQuoteLine !== undefined ? `（第 ${result.unterminatedQuoteLine} 行的引号没有闭合）` : ''}`,
+        `line ${start} is too long: more than ${fmt(limits.recordChars)} characters${result.unterminatedQuoteLine !== undefined ? ` (a quote opened on line ${result.unterminatedQuoteLine} is never closed)` : ''}`,
+      );
     }
   };
   while (i <= n) {

@@ -14,7 +14,7 @@ export interface Decoded {
   badLines: number[];
 }
 
-const LABEL: Record<EncodingName, string> = { 'utf-8': 'utf-8', 'utf-8-bom': 'utf-8', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', 'gb18030': 'gb18030' };
+const LABEL: Record<EncodingName, string> = { 'utf-8': 'utf-8', 'utf-8-bom': 'utf-8', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', gb18030: 'gb18030' };
 
 /** Human name of an encoding, for messages. */
 export const ENCODING_NAME: Record<EncodingName, string> = {
@@ -22,7 +22,7 @@ export const ENCODING_NAME: Record<EncodingName, string> = {
   'utf-8-bom': 'UTF-8 (BOM)',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
-  'gb18030': 'GBK/GB18030',
+  gb18030: 'GBK/GB18030',
 };
 
 function strict(bytes: Uint8Array, enc: EncodingName): string | null {
@@ -71,7 +71,8 @@ function lenientDecoded(bytes: Uint8Array, enc: EncodingName): Decoded {
 function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
-  let evenZero = 0, oddZero = 0;
+  let evenZero = 0,
+    oddZero = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;

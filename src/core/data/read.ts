@@ -29,7 +29,16 @@ import { DATA_KINDS, type CreditRating, type DataKind, type DataRowOf, type Insp
 import type { FindingCode } from '../findings/catalogue/index.js';
 
 /** The codes this module reports (each code's owner: src/core/findings/owners.ts). */
-export const emits = ['data-encoding-invalid', 'data-csv-unterminated', 'data-sheet-skipped', 'data-no-rows', 'data-column-duplicate', 'data-row-ragged', 'data-value-unrecognised', 'data-row-invalid'] as const satisfies readonly FindingCode[];
+export const emits = [
+  'data-encoding-invalid',
+  'data-csv-unterminated',
+  'data-sheet-skipped',
+  'data-no-rows',
+  'data-column-duplicate',
+  'data-row-ragged',
+  'data-value-unrecognised',
+  'data-row-invalid',
+] as const satisfies readonly FindingCode[];
 
 export interface ReadDataOptions {
   kind: DataKind;
@@ -73,7 +82,6 @@ export interface DataFile<K extends DataKind = DataKind> {
 
 export type DataRead<K extends DataKind = DataKind> = DataFile<K> | { ok: false; reason: Text };
 
-
 export async function readDataFile<K extends DataKind>(bytes: Uint8Array, opts: ReadDataOptions & { kind: K }): Promise<DataRead<K>> {
   const kind = sniff(bytes);
   if (kind === 'empty') return { ok: false, reason: { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' } };
@@ -97,7 +105,13 @@ export async function readDataFile<K extends DataKind>(bytes: Uint8Array, opts: 
   }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).toLowerCase();
   if (/<(!doctype\s+html|html|table)[\s>]/.test(head)) {
-    return { ok: false, reason: { zh: '文件内容是网页（HTML 表格，常见于“导出为 Excel”），请在 Excel/WPS 中打开后另存为 .xlsx 或 CSV', en: 'the file is a web page (an HTML table, as some "export to Excel" functions produce); open it in Excel/WPS and save it as .xlsx or CSV' } };
+    return {
+      ok: false,
+      reason: {
+        zh: '文件内容是网页（HTML 表格，常见于“导出为 Excel”），请在 Excel/WPS 中打开后另存为 .xlsx 或 CSV',
+        en: 'the file is a web page (an HTML table, as some "export to Excel" functions produce); open it in Excel/WPS and save it as .xlsx or CSV',
+      },
+    };
   }
   const decoded = decodeText(bytes);
   const findings: Finding[] = [];
@@ -406,10 +420,24 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     this.found = true;
     for (const d of header.duplicates) {
       const def = fieldDef(kind, d.field);
-      this.findings.push(finding('data-column-duplicate', { file, sheet: this.name, cell: d.ref, column: d.header }, { kind, column: d.header, used: header.columns[d.field]!.header, field: def.key }));
+      this.findings.push(
+        finding(
+          'data-column-duplicate',
+          { file, sheet: this.name, cell: d.ref, column: d.header },
+          { kind, column: d.header, used: header.columns[d.field]!.header, field: def.key },
+        ),
+      );
     }
     const n = this.t.keys.length;
-    const layout: Layout = { header, cols: [], letters: [], headers: [], cells: new Array<GridCell | undefined>(n).fill(undefined), entries: new Array<Entry | undefined>(n).fill(undefined), values: new Array(n).fill(undefined) };
+    const layout: Layout = {
+      header,
+      cols: [],
+      letters: [],
+      headers: [],
+      cells: new Array<GridCell | undefined>(n).fill(undefined),
+      entries: new Array<Entry | undefined>(n).fill(undefined),
+      values: new Array(n).fill(undefined),
+    };
     for (const key of this.t.keys) {
       const pos = header.columns[key];
       layout.cols.push(pos ? pos.col : 0);
@@ -466,7 +494,14 @@ class SheetTable<K extends DataKind> implements SheetVisitor, RowView {
     const keep = t.opts.keep === undefined || t.opts.keep.has(v.uscc as string);
     const record = keep ? build(kind, v, this, { file, row: r }) : undefined;
     for (const w of unrecognised(kind, v, this)) {
-      this.findings.push(finding('data-value-unrecognised', { file, sheet: this.name, row: r, cell: w.field.ref, column: w.field.header }, { kind, row: r, column: w.field.header, value: w.field.text, effect: w.effect, expected: w.expected }, { value: w.field.text }));
+      this.findings.push(
+        finding(
+          'data-value-unrecognised',
+          { file, sheet: this.name, row: r, cell: w.field.ref, column: w.field.header },
+          { kind, row: r, column: w.field.header, value: w.field.text, effect: w.effect, expected: w.expected },
+          { value: w.field.text },
+        ),
+      );
     }
     t.usable++;
     if (record) (t.records as DataRowOf[DataKind][]).push(record);
@@ -519,7 +554,10 @@ function rawView(row: RawRow, kind: DataKind): RowView {
 }
 
 /** Each kind's field keys → their index in DATA_FIELDS (a RowView is read by index: this runs for every row). */
-const FIELD_INDEX = Object.fromEntries(DATA_KINDS.map((kind) => [kind, Object.fromEntries(DATA_FIELDS[kind].map((f, i) => [f.key, i]))])) as Record<DataKind, Record<string, number>>;
+const FIELD_INDEX = Object.fromEntries(DATA_KINDS.map((kind) => [kind, Object.fromEntries(DATA_FIELDS[kind].map((f, i) => [f.key, i]))])) as Record<
+  DataKind,
+  Record<string, number>
+>;
 const IX = {
   inspections: { method: FIELD_INDEX.inspections.method!, severity: FIELD_INDEX.inspections.severity!, selfReported: FIELD_INDEX.inspections.selfReported! },
   credit: { grade: FIELD_INDEX.credit.grade! },
@@ -546,7 +584,9 @@ function missingColumns(kind: DataKind, best: HeaderFound | null, seen: string):
   const lacking = REQUIRED[kind].filter((g) => !g.some((f) => have.has(f)));
   const names = lacking.map((g) => g.map((f) => `“${fieldDef(kind, f).header}”`).join('或')).join('、');
   const namesEn = lacking.map((g) => g.map((f) => fieldDef(kind, f).header).join(' or ')).join(', ');
-  const found = Object.values(best.columns).map((c) => c.header).join('、');
+  const found = Object.values(best.columns)
+    .map((c) => c.header)
+    .join('、');
   return {
     zh: `${label.zh}的表头（第 ${best.row} 行：${found}）缺少 ${names} 列，无法核查。如文件中该列的表头写法不同，请用 --map 指定，如 {"${kind}": {"文件中的表头": "${fieldDef(kind, lacking[0]![0]!).header}"}}`,
     en: `the ${label.en} header (row ${best.row}: ${found}) lacks ${namesEn}, so nothing can be checked. If the file spells that header differently, map it with --map, e.g. {"${kind}": {"header in the file": "${fieldDef(kind, lacking[0]![0]!).header}"}}`,
@@ -582,7 +622,14 @@ function readRawRow<K extends DataKind>(row: RawRow, t: TableReader<K>, findings
   const view = rawView(row, kind);
   const record = build(kind, v, view, src);
   for (const w of unrecognised(kind, v, view)) {
-    findings.push(finding('data-value-unrecognised', { ...loc, cell: w.field.ref, column: w.field.header }, { kind, row: row.row, column: w.field.header, value: w.field.text, effect: w.effect, expected: w.expected }, { value: w.field.text }));
+    findings.push(
+      finding(
+        'data-value-unrecognised',
+        { ...loc, cell: w.field.ref, column: w.field.header },
+        { kind, row: row.row, column: w.field.header, value: w.field.text, effect: w.effect, expected: w.expected },
+        { value: w.field.text },
+      ),
+    );
   }
   t.usable++;
   if (t.opts.keep === undefined || t.opts.keep.has(record.uscc)) (t.records as DataRowOf[DataKind][]).push(record);
@@ -592,10 +639,16 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
   const t = (i: number) => row.text(i);
   if (kind === 'inspections') {
     const r: Inspection = {
-      uscc: v.uscc as string, name: v.name as string, date: v.date as string,
-      method: v.method as Inspection['method'], methodText: t(IX.inspections.method),
-      severity: v.severity as Inspection['severity'], severityText: t(IX.inspections.severity),
-      violationText: v.violation as string, selfReported: v.selfReported as boolean | null, src,
+      uscc: v.uscc as string,
+      name: v.name as string,
+      date: v.date as string,
+      method: v.method as Inspection['method'],
+      methodText: t(IX.inspections.method),
+      severity: v.severity as Inspection['severity'],
+      severityText: t(IX.inspections.severity),
+      violationText: v.violation as string,
+      selfReported: v.selfReported as boolean | null,
+      src,
     };
     return r;
   }
@@ -603,17 +656,26 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
     const year = v.year as number | undefined;
     const date = v.date as string | undefined;
     const r: CreditRating = {
-      uscc: v.uscc as string, name: v.name as string, grade: v.grade as CreditRating['grade'], gradeText: t(IX.credit.grade),
+      uscc: v.uscc as string,
+      name: v.name as string,
+      grade: v.grade as CreditRating['grade'],
+      gradeText: t(IX.credit.grade),
       // A rating for year Y is made after the year ends: in force from 1 January of Y+1 unless dated.
-      effective: date ?? `${year! + 1}-01-01`, basis: date ? 'date' : 'year', src,
+      effective: date ?? `${year! + 1}-01-01`,
+      basis: date ? 'date' : 'year',
+      src,
     };
     if (year !== undefined) r.year = year;
     return r;
   }
   if (kind === 'objections') {
     const r: Objection = {
-      uscc: v.uscc as string, name: v.name as string, source: v.source as string,
-      result: v.result as Objection['result'], resultText: t(IX.objections.result), src,
+      uscc: v.uscc as string,
+      name: v.name as string,
+      source: v.source as string,
+      result: v.result as Objection['result'],
+      resultText: t(IX.objections.result),
+      src,
     };
     if (v.date) r.date = v.date as string;
     return r;
@@ -621,7 +683,8 @@ function build(kind: DataKind, v: Record<string, unknown>, row: RowView, src: So
   const rate = v.rate as number | undefined;
   const hasInstalledColumn = row.field(IX.monitoring.installed) !== undefined;
   const r: MonitoringRecord = {
-    uscc: v.uscc as string, name: v.name as string,
+    uscc: v.uscc as string,
+    name: v.name as string,
     // A row in a monitoring export stands for an installed system when the export has no 是否安装 column.
     installed: hasInstalledColumn ? (v.installed as boolean | null) : true,
     networked: v.networked as boolean | null,

@@ -123,7 +123,13 @@ function newUsccField(allowList: ReadonlySet<string> | undefined): Convert<strin
     const t = textOf(f);
     if (!t) return new Failed({ why: 'uscc-empty' });
     const r = checkUscc(t, allowList);
-    if (!r.valid) return new Failed(usccReason(r.issues.find((i) => i.kind !== 'normalised'), t));
+    if (!r.valid)
+      return new Failed(
+        usccReason(
+          r.issues.find((i) => i.kind !== 'normalised'),
+          t,
+        ),
+      );
     return r.normalised;
   });
 }

@@ -83,7 +83,12 @@ export function findHeader(rows: Iterable<TableRow>, kind: DataKind, map?: Heade
 
 /** What a row shows first (for the message when no header is found): its first eight values. */
 export function rowPreview(cells: ReadonlyMap<number, GridCell>): string {
-  return sortedCells(cells).map(([, c]) => String(c.v ?? '')).filter(Boolean).slice(0, 8).join('、').slice(0, 120);
+  return sortedCells(cells)
+    .map(([, c]) => String(c.v ?? ''))
+    .filter(Boolean)
+    .slice(0, 8)
+    .join('、')
+    .slice(0, 120);
 }
 
 /** A CSV field as a cell's value: `="…"` (Excel's keep-as-text form) is unwrapped; '' is no cell. */

@@ -10,7 +10,16 @@ import type { At, Cond } from './types.js';
 /** Said once per reason (the key), then left out: every condition on inspections hangs on it alike. */
 function absentFromInspections(at: At): Cond {
   const w = yearWindow(at.date);
-  return cond('unknown', t(`检查记录中查无此企业，无法确认 ${w.zh} 有无现场检查和违法记录`, `the enterprise is not in the inspection records, so inspections and violations within ${w.en} cannot be told`), [], `absent-inspections:${at.date}`, t('', ''));
+  return cond(
+    'unknown',
+    t(
+      `检查记录中查无此企业，无法确认 ${w.zh} 有无现场检查和违法记录`,
+      `the enterprise is not in the inspection records, so inspections and violations within ${w.en} cannot be told`,
+    ),
+    [],
+    `absent-inspections:${at.date}`,
+    t('', ''),
+  );
 }
 
 /** An on-site enforcement inspection within one year. 体检式帮扶 is assistance, not enforcement: it does not count. */
@@ -20,7 +29,13 @@ export function onsiteInspection(at: At): Cond {
   const last = onsite[onsite.length - 1];
   if (last) {
     const d = inspection(last, false);
-    return cond('met', t(`${w.zh} 有现场执法检查：${d.zh}`, `an on-site inspection within ${w.en}: ${d.en}`), [evidenceOf.inspection(last)], `onsite:${at.date}`, t(`${w.zh} 有现场执法检查（见上）`, `an on-site inspection within ${w.en} (see above)`));
+    return cond(
+      'met',
+      t(`${w.zh} 有现场执法检查：${d.zh}`, `an on-site inspection within ${w.en}: ${d.en}`),
+      [evidenceOf.inspection(last)],
+      `onsite:${at.date}`,
+      t(`${w.zh} 有现场执法检查（见上）`, `an on-site inspection within ${w.en} (see above)`),
+    );
   }
   if (!inInspections(at)) return absentFromInspections(at);
   return cond('not-met', t(`${w.zh} 没有现场执法检查记录`, `no on-site inspection within ${w.en}`));
@@ -33,11 +48,26 @@ export function onsiteInspection(at: At): Cond {
 export function onsiteAtInclusion(at: At): Cond {
   if (at.moment === 'inclusion') return onsiteInspection(at);
   if (!at.includedOn) {
-    return cond('unknown', t('纳入日期未填写，无法确认纳入前一年内有无现场执法检查；请补填纳入日期', 'no inclusion date, so whether there was an on-site inspection in the year before inclusion cannot be told; fill in the inclusion date'), [], 'no-inclusion-date', t('', ''));
+    return cond(
+      'unknown',
+      t(
+        '纳入日期未填写，无法确认纳入前一年内有无现场执法检查；请补填纳入日期',
+        'no inclusion date, so whether there was an on-site inspection in the year before inclusion cannot be told; fill in the inclusion date',
+      ),
+      [],
+      'no-inclusion-date',
+      t('', ''),
+    );
   }
   const c = onsiteInspection({ ...at, date: at.includedOn, moment: 'inclusion' });
   if (c.status !== 'met') return c;
-  return { ...c, text: t(`纳入时（${at.includedOn}）${c.text.zh}（列入后以非现场检查为主，不要求再有现场检查）`, `at inclusion (${at.includedOn}), ${c.text.en} (once listed, inspections are mainly off-site: no further visit is required)`) };
+  return {
+    ...c,
+    text: t(
+      `纳入时（${at.includedOn}）${c.text.zh}（列入后以非现场检查为主，不要求再有现场检查）`,
+      `at inclusion (${at.includedOn}), ${c.text.en} (once listed, inspections are mainly off-site: no further visit is required)`,
+    ),
+  };
 }
 
 /**
@@ -57,14 +87,35 @@ export function noViolation(at: At, which: 'any' | 'serious', window: 'year' | '
     const d = list(bad.map(({ i }) => inspection(i)));
     const ev = bad.map(({ i }) => evidenceOf.inspection(i));
     if (since && !at.includedOn) {
-      return cond('unknown', t(`纳入日期未填写，无法判断以下${what.zh}是否在列入期间：${d.zh}；请补填纳入日期`, `no inclusion date, so whether this ${what.en} fell while listed cannot be told: ${d.en}; fill in the inclusion date`), ev, key, t(`${w.zh}${sp}有${what.zh}（见上）`, `${what.en} ${w.en} (see above)`));
+      return cond(
+        'unknown',
+        t(
+          `纳入日期未填写，无法判断以下${what.zh}是否在列入期间：${d.zh}；请补填纳入日期`,
+          `no inclusion date, so whether this ${what.en} fell while listed cannot be told: ${d.en}; fill in the inclusion date`,
+        ),
+        ev,
+        key,
+        t(`${w.zh}${sp}有${what.zh}（见上）`, `${what.en} ${w.en} (see above)`),
+      );
     }
-    return cond('not-met', t(`${w.zh}${sp}有${what.zh}：${d.zh}`, `${what.en} ${since ? '' : 'within '}${w.en}: ${d.en}`), ev, key, t(`${w.zh}${sp}有${what.zh}（见上）`, `${what.en} ${since ? '' : 'within '}${w.en} (see above)`));
+    return cond(
+      'not-met',
+      t(`${w.zh}${sp}有${what.zh}：${d.zh}`, `${what.en} ${since ? '' : 'within '}${w.en}: ${d.en}`),
+      ev,
+      key,
+      t(`${w.zh}${sp}有${what.zh}（见上）`, `${what.en} ${since ? '' : 'within '}${w.en} (see above)`),
+    );
   }
   const unclear = rows.filter(({ c }) => c.level === 'unknown');
   if (unclear.length) {
     const d = list(unclear.map(({ i }) => inspection(i)));
-    return cond('unknown', t(`${w.zh}${sp}的检查记录无法判断有无违法：${d.zh}`, `records ${since ? '' : 'within '}${w.en} do not say whether there was a violation: ${d.en}`), unclear.map(({ i }) => evidenceOf.inspection(i)), `violations-unclear:${since ? 'since' : 'year'}:${at.date}`, t(`${w.zh}${sp}的检查记录无法判断有无违法（见上）`, `records ${since ? '' : 'within '}${w.en} do not say whether there was a violation (see above)`));
+    return cond(
+      'unknown',
+      t(`${w.zh}${sp}的检查记录无法判断有无违法：${d.zh}`, `records ${since ? '' : 'within '}${w.en} do not say whether there was a violation: ${d.en}`),
+      unclear.map(({ i }) => evidenceOf.inspection(i)),
+      `violations-unclear:${since ? 'since' : 'year'}:${at.date}`,
+      t(`${w.zh}${sp}的检查记录无法判断有无违法（见上）`, `records ${since ? '' : 'within '}${w.en} do not say whether there was a violation (see above)`),
+    );
   }
   if (!inInspections(at)) return absentFromInspections(at);
   return cond('met', t(`${w.zh}${sp}无${what.zh}`, `no ${what.en} ${since ? '' : 'within '}${w.en}`));
@@ -78,19 +129,48 @@ type MonitoringNeed = 'running' | 'compliant';
  * given at all → cannot tell; on the inclusion date, undated rows (the present) cannot tell either.
  */
 export function monitoringOk(at: At, need: MonitoringNeed): Cond {
-  if (!at.data.monitoringGiven) return cond('unknown', t('未提供在线监控数据（--monitoring），无法判断在线监控条件', 'no online-monitoring data was given (--monitoring), so the monitoring conditions cannot be judged'), [], 'monitoring-not-given', t('在线监控条件无法判断（见上）', 'monitoring cannot be judged (see above)'));
+  if (!at.data.monitoringGiven)
+    return cond(
+      'unknown',
+      t('未提供在线监控数据（--monitoring），无法判断在线监控条件', 'no online-monitoring data was given (--monitoring), so the monitoring conditions cannot be judged'),
+      [],
+      'monitoring-not-given',
+      t('在线监控条件无法判断（见上）', 'monitoring cannot be judged (see above)'),
+    );
   const every = at.data.monitoring.get(at.uscc) ?? [];
-  if (every.length === 0) return cond('not-met', t('在线监控数据中没有该企业的在线监控记录', 'no online-monitoring record for the enterprise'), [], 'monitoring-none', t('没有在线监控记录', 'no online-monitoring record'));
+  if (every.length === 0)
+    return cond(
+      'not-met',
+      t('在线监控数据中没有该企业的在线监控记录', 'no online-monitoring record for the enterprise'),
+      [],
+      'monitoring-none',
+      t('没有在线监控记录', 'no online-monitoring record'),
+    );
   const rate = at.data.stableRate;
   const rows = monitoringInForce(at);
   if (rows.length === 0) {
     const undated = every.filter((m) => m.date === undefined);
     if (undated.length) {
       const d = list(undated.map((m) => monitoring(m, rate)));
-      return cond('unknown', t(`在线监控记录没有统计日期，只说明现状，不能说明 ${at.date} 时的情况：${d.zh}；请提供当时的在线监控记录（带统计日期）`, `the monitoring records carry no date: they describe the present, not ${at.date}: ${d.en}; supply the records of that time (with their date)`), undated.map(evidenceOf.monitoring), `monitoring-undated:${at.date}`, t(`${at.date} 时的在线监控情况无法判断（见上）`, `monitoring on ${at.date} cannot be told (see above)`));
+      return cond(
+        'unknown',
+        t(
+          `在线监控记录没有统计日期，只说明现状，不能说明 ${at.date} 时的情况：${d.zh}；请提供当时的在线监控记录（带统计日期）`,
+          `the monitoring records carry no date: they describe the present, not ${at.date}: ${d.en}; supply the records of that time (with their date)`,
+        ),
+        undated.map(evidenceOf.monitoring),
+        `monitoring-undated:${at.date}`,
+        t(`${at.date} 时的在线监控情况无法判断（见上）`, `monitoring on ${at.date} cannot be told (see above)`),
+      );
     }
     const first = every.find((m): m is MonitoringRecord & { date: string } => m.date !== undefined)!;
-    return cond('not-met', t(`${at.date} 前没有在线监控记录（最早的记录为 ${first.date}）`, `no online-monitoring record on or before ${at.date} (the first is of ${first.date})`), [evidenceOf.monitoring(first)], `monitoring-later:${at.date}`, t(`${at.date} 前没有在线监控记录`, `no online-monitoring record on or before ${at.date}`));
+    return cond(
+      'not-met',
+      t(`${at.date} 前没有在线监控记录（最早的记录为 ${first.date}）`, `no online-monitoring record on or before ${at.date} (the first is of ${first.date})`),
+      [evidenceOf.monitoring(first)],
+      `monitoring-later:${at.date}`,
+      t(`${at.date} 前没有在线监控记录`, `no online-monitoring record on or before ${at.date}`),
+    );
   }
   const checks = (m: MonitoringRecord): (boolean | null)[] => [m.installed, m.networked, m.stable, ...(need === 'compliant' ? [compliance(m, rate)] : [])];
   const failing = rows.filter((m) => checks(m).includes(false));
@@ -112,7 +192,10 @@ function creditOutcome(at: At, r: CreditRating | undefined, ok: (g: Grade) => bo
     return cond('not-met', t(`${d.zh}，不是${wanted.zh}`, `${d.en}, not ${wanted.en}`), [evidenceOf.rating(r)]);
   }
   const first = firstRating(at)!;
-  const when = first.basis === 'year' ? t(`${first.year!}年度评价视为 ${first.effective} 起生效`, `the ${first.year!} rating counts from ${first.effective}`) : t(`最早的评价日期为 ${first.effective}`, `the first rating is dated ${first.effective}`);
+  const when =
+    first.basis === 'year'
+      ? t(`${first.year!}年度评价视为 ${first.effective} 起生效`, `the ${first.year!} rating counts from ${first.effective}`)
+      : t(`最早的评价日期为 ${first.effective}`, `the first rating is dated ${first.effective}`);
   return cond('not-met', t(`${at.date} 时尚无生效的信用评价（${when.zh}）`, `no credit rating was in force on ${at.date} (${when.en})`), [evidenceOf.rating(first)]);
 }
 
@@ -122,7 +205,14 @@ function creditOutcome(at: At, r: CreditRating | undefined, ok: (g: Grade) => bo
  * the answer is "cannot tell", naming the 评价日期 that would settle it.
  */
 export function creditIs(at: At, ok: (g: Grade) => boolean, wanted: { zh: string; en: string }): Cond {
-  if (!inCredit(at)) return cond('unknown', t('信用评价中查无此企业，无法确认信用等级', 'the enterprise is not in the credit ratings, so its grade cannot be told'), [], `absent-credit:${at.date}`, t('信用等级无法确认（见上）', 'credit grade unknown (see above)'));
+  if (!inCredit(at))
+    return cond(
+      'unknown',
+      t('信用评价中查无此企业，无法确认信用等级', 'the enterprise is not in the credit ratings, so its grade cannot be told'),
+      [],
+      `absent-credit:${at.date}`,
+      t('信用等级无法确认（见上）', 'credit grade unknown (see above)'),
+    );
   const known = creditOutcome(at, ratingInForce(at), ok, wanted);
   const pending = pendingRatings(at);
   if (!pending.length) return known;

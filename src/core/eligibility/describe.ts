@@ -50,9 +50,20 @@ export function monitoring(m: MonitoringRecord, stableRate: number): Text {
     yn(m.stable, t('运行稳定', 'running stably'), t('运行异常', 'not running stably'), t('运行状态不明', 'running state unknown')),
     byRate
       ? m.rate! >= stableRate
-        ? t(`达标率 ${m.rate!}%，达到稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate!}%, at or above the stable-rate threshold of ${stableRate}% (--stable-rate)`)
-        : t(`达标率 ${m.rate!}%，低于稳定达标阈值 ${stableRate}%（--stable-rate）`, `compliance rate ${m.rate!}%, below the stable-rate threshold of ${stableRate}% (--stable-rate)`)
-      : yn(m.compliant, t('稳定达标', 'stably compliant'), t('未稳定达标', 'not stably compliant'), t('是否达标不明（没有稳定达标或达标率）', 'compliance unknown (neither 稳定达标 nor 达标率)')),
+        ? t(
+            `达标率 ${m.rate!}%，达到稳定达标阈值 ${stableRate}%（--stable-rate）`,
+            `compliance rate ${m.rate!}%, at or above the stable-rate threshold of ${stableRate}% (--stable-rate)`,
+          )
+        : t(
+            `达标率 ${m.rate!}%，低于稳定达标阈值 ${stableRate}%（--stable-rate）`,
+            `compliance rate ${m.rate!}%, below the stable-rate threshold of ${stableRate}% (--stable-rate)`,
+          )
+      : yn(
+          m.compliant,
+          t('稳定达标', 'stably compliant'),
+          t('未稳定达标', 'not stably compliant'),
+          t('是否达标不明（没有稳定达标或达标率）', 'compliance unknown (neither 稳定达标 nor 达标率)'),
+        ),
   ];
   const rate = m.rate !== undefined && !byRate ? t(`，达标率 ${m.rate}%`, `, compliance rate ${m.rate}%`) : t('', '');
   const date = m.date ? t(`${m.date} `, `${m.date}: `) : t('', '');
@@ -73,7 +84,16 @@ export const evidenceOf = {
 
 /** Up to `max` items, then "等 N 条". */
 export function list(items: Text[], max = 3): Text {
-  return t(zh.check.list(items.map((x) => x.zh), max), en.check.list(items.map((x) => x.en), max));
+  return t(
+    zh.check.list(
+      items.map((x) => x.zh),
+      max,
+    ),
+    en.check.list(
+      items.map((x) => x.en),
+      max,
+    ),
+  );
 }
 
 /** 情形二（民生保障） → 情形二（民生保障，所报情形） */

@@ -21,8 +21,22 @@ import type { At } from './types.js';
 
 /** Acts of the malicious kind (三(四) and 环境保护法 art. 63's forms of 逃避监管), most specific first. */
 export const MALICIOUS_KEYWORDS = [
-  '恶意偷排', '偷排', '偷放', '暗管', '渗井', '渗坑', '篡改', '伪造', '逃避监管',
-  '不正常运行防治污染设施', '不正常运行污染防治设施', '干扰自动监测', '干扰自动监控', '恶意', '涉嫌犯罪', '移送公安',
+  '恶意偷排',
+  '偷排',
+  '偷放',
+  '暗管',
+  '渗井',
+  '渗坑',
+  '篡改',
+  '伪造',
+  '逃避监管',
+  '不正常运行防治污染设施',
+  '不正常运行污染防治设施',
+  '干扰自动监测',
+  '干扰自动监控',
+  '恶意',
+  '涉嫌犯罪',
+  '移送公安',
 ] as const;
 const CRIME_KEYWORDS = ['涉嫌犯罪', '移送公安'];
 
@@ -89,9 +103,7 @@ export function classify(i: Inspection): ViolationClass {
  * malicious keyword of its text or by 违法情况 严重 ('column'); a removal ground — a crime, a malicious
  * act, an over-limit discharge not self-reported — or an over-limit discharge not stated either way.
  */
-export type HitWhy =
-  | { why: 'keyword' | 'malicious'; keyword: string }
-  | { why: 'column' | 'crime' | 'over-limit' | 'over-limit-unstated' };
+export type HitWhy = { why: 'keyword' | 'malicious'; keyword: string } | { why: 'column' | 'crime' | 'over-limit' | 'over-limit-unstated' };
 
 /** Why a serious violation is serious, for the evidence. */
 function seriousWhy(c: ViolationClass): HitWhy {

@@ -36,7 +36,16 @@ import type { ParamsOf } from '../findings/catalogue/index.js';
 import type { FindingCode } from '../findings/catalogue/index.js';
 
 /** The codes this module reports (each code's owner: src/core/findings/owners.ts). The orchestrator (check/check.ts) raises them at the entry's row. */
-export const emits = ['not-eligible', 'no-longer-eligible', 'never-again', 'must-remove', 'assistance-visit-missing', 'not-in-data', 'serious-violation-review', 'objection-upheld'] as const satisfies readonly FindingCode[];
+export const emits = [
+  'not-eligible',
+  'no-longer-eligible',
+  'never-again',
+  'must-remove',
+  'assistance-visit-missing',
+  'not-in-data',
+  'serious-violation-review',
+  'objection-upheld',
+] as const satisfies readonly FindingCode[];
 
 export type { EnforcementIndex, Evidence } from './types.js';
 export { indexData } from './data.js';
@@ -71,21 +80,39 @@ const hitEvidence = (hits: Hit[]): Evidence[] => hits.map((h) => evidenceOf.insp
  * (was the listing right? — every condition on `date`) or 'listed' (may it stay? — `date` is the as-of
  * date, and `includedOn` where "since inclusion" runs from).
  */
-export function judgeAt(uscc: string, declared: CriterionN | null | undefined, data: EnforcementIndex, date: IsoDate, moment: At['moment'] = 'inclusion', includedOn?: IsoDate): Judgement {
+export function judgeAt(
+  uscc: string,
+  declared: CriterionN | null | undefined,
+  data: EnforcementIndex,
+  date: IsoDate,
+  moment: At['moment'] = 'inclusion',
+  includedOn?: IsoDate,
+): Judgement {
   const at: At = { uscc, date, data, moment, includedOn: moment === 'inclusion' ? date : includedOn };
   const ns: CriterionN[] = declared && declared <= 3 ? [declared, 4, 5] : [4, 5];
   const criteria = ns.map((n) => ({ n, ...CRITERIA[n](at) }));
-  const met = criteria.filter((c) => c.status === 'met').map((c) => c.n).sort((a, b) => a - b);
+  const met = criteria
+    .filter((c) => c.status === 'met')
+    .map((c) => c.n)
+    .sort((a, b) => a - b);
   const serious = maliciousViolations(at);
   const bars: Bar[] = [];
   if (serious.length) {
     const ev = describeHits(serious);
-    bars.push({ code: 'never-again', text: t(`有恶意环境违法记录，按方案三(四)不得纳入正面清单：${ev.zh}`, `a malicious violation on record; under 三(四) it may not be listed: ${ev.en}`), evidence: hitEvidence(serious) });
+    bars.push({
+      code: 'never-again',
+      text: t(`有恶意环境违法记录，按方案三(四)不得纳入正面清单：${ev.zh}`, `a malicious violation on record; under 三(四) it may not be listed: ${ev.en}`),
+      evidence: hitEvidence(serious),
+    });
   }
   const upheld = objectionsUpTo(at).filter((o) => o.result === 'upheld');
   if (upheld.length) {
     const ev = list(upheld.map(objection));
-    bars.push({ code: 'objection-upheld', text: t(`对其纳入的异议经复核属实，按方案三(三)不得纳入正面清单：${ev.zh}`, `an objection to its listing was upheld on review; under 三(三) it may not be listed: ${ev.en}`), evidence: upheld.map(evidenceOf.objection) });
+    bars.push({
+      code: 'objection-upheld',
+      text: t(`对其纳入的异议经复核属实，按方案三(三)不得纳入正面清单：${ev.zh}`, `an objection to its listing was upheld on review; under 三(三) it may not be listed: ${ev.en}`),
+      evidence: upheld.map(evidenceOf.objection),
+    });
   }
   let verdict: boolean | null;
   if (bars.length) verdict = false;
@@ -104,7 +131,8 @@ export interface EntrySubject {
 }
 
 /** The codes of the findings the orchestrator raises at an entry's row. */
-export type NoteCode = 'not-eligible' | 'no-longer-eligible' | 'never-again' | 'must-remove' | 'assistance-visit-missing' | 'not-in-data' | 'serious-violation-review' | 'objection-upheld';
+export type NoteCode =
+  'not-eligible' | 'no-longer-eligible' | 'never-again' | 'must-remove' | 'assistance-visit-missing' | 'not-in-data' | 'serious-violation-review' | 'objection-upheld';
 
 /** A finding the orchestrator raises at the entry's row: a code and its parameters, as the catalogue types them. */
 export type Note<C extends NoteCode = NoteCode> = { [K in C]: { code: K; params: ParamsOf<K> } }[C];
@@ -135,10 +163,29 @@ export interface Assessment {
 
 export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDate): Assessment {
   const v = e.validity;
-  const out: Assessment = { eligible: null, eligibleAtInclusion: null, metCriteria: [], metAtInclusion: null, neverAgain: false, mustRemove: false, objectionUpheld: false, objectionPending: false, notInData: [], review: [], summaries: {}, reasons: [], notes: [] };
+  const out: Assessment = {
+    eligible: null,
+    eligibleAtInclusion: null,
+    metCriteria: [],
+    metAtInclusion: null,
+    neverAgain: false,
+    mustRemove: false,
+    objectionUpheld: false,
+    objectionPending: false,
+    notInData: [],
+    review: [],
+    summaries: {},
+    reasons: [],
+    notes: [],
+  };
   const name = e.name || '该企业';
   if (!e.uscc) {
-    out.reasons.push(t('统一社会信用代码缺失或有误，无法与执法数据比对；请先更正信用代码', 'the USCC is missing or wrong, so the enterprise cannot be matched with the enforcement data; correct the code first'));
+    out.reasons.push(
+      t(
+        '统一社会信用代码缺失或有误，无法与执法数据比对；请先更正信用代码',
+        'the USCC is missing or wrong, so the enterprise cannot be matched with the enforcement data; correct the code first',
+      ),
+    );
     out.reasons.push(...validityReasons(v, asOf));
     return out;
   }
@@ -167,7 +214,11 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   // reasons: what must happen first, then the two verdicts, then validity and follow-up
   for (const b of now.bars) {
     out.reasons.push(b.text);
-    out.notes.push(b.code === 'never-again' ? { code: b.code, params: { name, hits: now.serious } } : { code: b.code, params: { name, objections: objectionsUpTo(at).filter((o) => o.result === 'upheld') } });
+    out.notes.push(
+      b.code === 'never-again'
+        ? { code: b.code, params: { name, hits: now.serious } }
+        : { code: b.code, params: { name, objections: objectionsUpTo(at).filter((o) => o.result === 'upheld') } },
+    );
   }
   if (out.mustRemove) {
     const ev = describeHits(removal.grounds);
@@ -177,11 +228,21 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   }
   if (removal.unclear.length) {
     const ev = describeHits(removal.unclear);
-    out.reasons.push(t(`请核实是否主动报告：未主动报告的超标排放属应移出情形（三(九)）：${ev.zh}`, `check whether it was self-reported: an over-limit discharge not reported by the enterprise is a removal ground (三(九)): ${ev.en}`));
+    out.reasons.push(
+      t(
+        `请核实是否主动报告：未主动报告的超标排放属应移出情形（三(九)）：${ev.zh}`,
+        `check whether it was self-reported: an over-limit discharge not reported by the enterprise is a removal ground (三(九)): ${ev.en}`,
+      ),
+    );
   }
   if (out.review.length) {
     const ev = describeHits(out.review);
-    out.reasons.push(t(`有标为“严重”但未写明恶意情节的违法记录，是否属于方案三(四)“不得再次纳入”的情形须人工判断：${ev.zh}`, `a violation marked 严重 (serious) names no malicious act; whether it bars the enterprise for ever under 三(四) is for a person to judge: ${ev.en}`));
+    out.reasons.push(
+      t(
+        `有标为“严重”但未写明恶意情节的违法记录，是否属于方案三(四)“不得再次纳入”的情形须人工判断：${ev.zh}`,
+        `a violation marked 严重 (serious) names no malicious act; whether it bars the enterprise for ever under 三(四) is for a person to judge: ${ev.en}`,
+      ),
+    );
     out.notes.push({ code: 'serious-violation-review', params: { name, hits: out.review } });
   }
   out.summaries.whileListed = summary(now, e.declared, t(`列入期间（截至 ${asOf}），`, `While listed (as of ${asOf}),`), out.mustRemove);
@@ -197,7 +258,11 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   for (const o of objectionsUpTo(at).filter((x) => x.result !== 'upheld')) {
     const d = objection(o);
     if (o.result === 'pending') out.objectionPending = true;
-    out.reasons.push(o.result === 'rejected' ? t(`${d.zh}，不影响纳入`, `${d.en}: it does not bar the listing`) : t(`${d.zh}：复核属实的不得纳入（三(三)），请跟进复核结果`, `${d.en}: if upheld it bars the listing (三(三)); follow up the review`));
+    out.reasons.push(
+      o.result === 'rejected'
+        ? t(`${d.zh}，不影响纳入`, `${d.en}: it does not bar the listing`)
+        : t(`${d.zh}：复核属实的不得纳入（三(三)），请跟进复核结果`, `${d.en}: if upheld it bars the listing (三(三)); follow up the review`),
+    );
   }
   out.reasons.push(...validityReasons(v, asOf));
 
@@ -205,7 +270,12 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
     const a = assistance(at, v.includedOn, v.validUntil);
     out.assistance = a;
     if (a.missing) {
-      out.reasons.push(t(`自纳入（${v.includedOn}）以来没有体检式现场帮扶记录，有效期（至 ${v.validUntil}）已过半`, `no assistance visit since inclusion (${v.includedOn}) and over half the validity (to ${v.validUntil}) has passed`));
+      out.reasons.push(
+        t(
+          `自纳入（${v.includedOn}）以来没有体检式现场帮扶记录，有效期（至 ${v.validUntil}）已过半`,
+          `no assistance visit since inclusion (${v.includedOn}) and over half the validity (to ${v.validUntil}) has passed`,
+        ),
+      );
       out.notes.push({ code: 'assistance-visit-missing', params: { name, includedOn: v.includedOn, validUntil: v.validUntil } });
     }
   }
@@ -215,7 +285,12 @@ export function assessEntry(e: EntrySubject, data: EnforcementIndex, asOf: IsoDa
   const invalid = data.invalid.get(e.uscc);
   if (invalid?.length) {
     const w = list(invalid.map(where));
-    out.reasons.push(t(`执法数据中有该企业的 ${invalid.length} 行无法使用（${w.zh}），以上结论未计入这些记录`, `${invalid.length} row(s) of the enforcement data for this enterprise could not be used (${w.en}); the verdict leaves them out`));
+    out.reasons.push(
+      t(
+        `执法数据中有该企业的 ${invalid.length} 行无法使用（${w.zh}），以上结论未计入这些记录`,
+        `${invalid.length} row(s) of the enforcement data for this enterprise could not be used (${w.en}); the verdict leaves them out`,
+      ),
+    );
   }
   return out;
 }
@@ -238,7 +313,10 @@ function summary(j: Judgement, declared: CriterionN | null | undefined, when: Te
   const met = j.criteria.filter((c) => c.status === 'met');
   if (removal && j.verdict === true) {
     const l = line(met);
-    return t(`${when.zh}虽符合${l.zh}，但列入期间出现应移出情形（见上），应移出清单。`, `${when.en} it meets ${l.en}, but a removal ground occurred while listed (above), so it must be removed.`);
+    return t(
+      `${when.zh}虽符合${l.zh}，但列入期间出现应移出情形（见上），应移出清单。`,
+      `${when.en} it meets ${l.en}, but a removal ground occurred while listed (above), so it must be removed.`,
+    );
   }
   if (j.verdict === true) {
     const l = line(met);
@@ -259,7 +337,9 @@ function summary(j: Judgement, declared: CriterionN | null | undefined, when: Te
     return t(`${when.zh}不符合任何纳入情形：${l.zh}。`, `${when.en} it meets no criterion: ${l.en}.`);
   }
   const l = line(j.criteria);
-  const undeclared = declared ? t('', '') : t('纳入情形未填写或无法识别，情形一至三须由区县说明认定依据；', 'no readable 纳入情形: criteria I–III rest on a designation only the district can state; ');
+  const undeclared = declared
+    ? t('', '')
+    : t('纳入情形未填写或无法识别，情形一至三须由区县说明认定依据；', 'no readable 纳入情形: criteria I–III rest on a designation only the district can state; ');
   return t(`${when.zh}无法判断是否符合纳入条件：${undeclared.zh}${l.zh}。`, `${when.en} eligibility cannot be told: ${undeclared.en}${l.en}.`);
 }
 
@@ -271,11 +351,24 @@ function failures(j: Judgement): Text {
 function validityReasons(v: Validity, asOf: IsoDate): Text[] {
   // expired and expiring come with validUntil and daysLeft; overThreeYears with validUntil and threeYearEnd (validityOf)
   const out: Text[] = [];
-  if (v.status === 'expired') out.push(t(`正面清单有效期至 ${v.validUntil!}，截至 ${asOf} 已过期，须重新核实后重新纳入或移出`, `valid until ${v.validUntil!}: expired as of ${asOf}; re-verify and re-list or remove it`));
-  else if (v.status === 'expiring' && v.daysLeft === 0) out.push(t(`正面清单有效期至 ${v.validUntil!}，${asOf} 是最后有效日`, `valid until ${v.validUntil!}: ${asOf} is its last valid day`));
+  if (v.status === 'expired')
+    out.push(
+      t(
+        `正面清单有效期至 ${v.validUntil!}，截至 ${asOf} 已过期，须重新核实后重新纳入或移出`,
+        `valid until ${v.validUntil!}: expired as of ${asOf}; re-verify and re-list or remove it`,
+      ),
+    );
+  else if (v.status === 'expiring' && v.daysLeft === 0)
+    out.push(t(`正面清单有效期至 ${v.validUntil!}，${asOf} 是最后有效日`, `valid until ${v.validUntil!}: ${asOf} is its last valid day`));
   else if (v.status === 'expiring') out.push(t(`正面清单有效期至 ${v.validUntil!}，还有 ${v.daysLeft!} 天到期`, `valid until ${v.validUntil!}: expires in ${v.daysLeft!} days`));
   else if (v.status === 'unknown') out.push(t('纳入日期和有效期均未填写，无法判断是否过期', 'neither an inclusion date nor a validity is given, so expiry cannot be judged'));
-  if (v.overThreeYears) out.push(t(`所填有效期至 ${v.validUntil!}，超过纳入日期起 3 年（${v.threeYearEnd!}）：有效期原则为 3 年（三(四)），是否过期按所填的公布期限判断，请核实该期限的依据`, `the stated validity (to ${v.validUntil!}) runs past 3 years from inclusion (${v.threeYearEnd!}): validity is 3 years in principle (三(四)); expiry is judged by the published term as stated; check its grounds`));
+  if (v.overThreeYears)
+    out.push(
+      t(
+        `所填有效期至 ${v.validUntil!}，超过纳入日期起 3 年（${v.threeYearEnd!}）：有效期原则为 3 年（三(四)），是否过期按所填的公布期限判断，请核实该期限的依据`,
+        `the stated validity (to ${v.validUntil!}) runs past 3 years from inclusion (${v.threeYearEnd!}): validity is 3 years in principle (三(四)); expiry is judged by the published term as stated; check its grounds`,
+      ),
+    );
   return out;
 }
 

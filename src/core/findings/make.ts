@@ -65,7 +65,9 @@ export function render(f: Finding, lang: Lang): RenderedFinding {
 
 /** Counts of problems by severity: a findings-omitted counts as the findings it stands for. */
 export function countBySeverity(fs: readonly Finding[]): { errors: number; warnings: number; infos: number } {
-  let errors = 0, warnings = 0, infos = 0;
+  let errors = 0,
+    warnings = 0,
+    infos = 0;
   for (const f of fs) {
     const n = f.omitted ?? 1;
     if (f.severity === 'error') errors += n;

@@ -65,7 +65,7 @@ export const OWNERS: readonly Owner[] = [
   step('page/engine.ts', '自查网页：无法打开的文件', ['file-unreadable']),
 ];
 
-const SAME_HELPERS = "each 地市 of a several-unit Annex 1 table (annex1/units) and the unit of a file being summed (aggregate) are resolved with the same helpers";
+const SAME_HELPERS = 'each 地市 of a several-unit Annex 1 table (annex1/units) and the unit of a file being summed (aggregate) are resolved with the same helpers';
 
 /**
  * Codes reported by more than their owner: the owner, and why the others report it too. A code

@@ -30,11 +30,7 @@ export interface FilePeriodShown {
 
 /** How a file's period was found. */
 export type PeriodEvidence =
-  | { from: 'name+date'; name: string; date: string }
-  | { from: 'name'; name: string }
-  | { from: 'date'; date: string }
-  | { from: 'name-year'; year: number }
-  | { from: 'none' };
+  { from: 'name+date'; name: string; date: string } | { from: 'name'; name: string } | { from: 'date'; date: string } | { from: 'name-year'; year: number } | { from: 'none' };
 
 /** How the period of an aggregation was decided: --period, or the most files (of the previous set, or of this one). */
 export type PeriodWhy = { by: 'option' } | { by: 'previous' | 'majority'; votes: number; of: number };
@@ -53,4 +49,3 @@ export interface NamedUnit {
 
 /** What sheet-hidden-data says is hidden: a sheet, or rows (the first `shown` of them listed, all when absent). */
 export type HiddenData = { sheet: string; rows?: undefined; shown?: undefined } | { sheet?: undefined; rows: number[]; shown?: number };
-

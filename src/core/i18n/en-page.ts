@@ -9,13 +9,13 @@ export const enSeverity: typeof zhSeverity = { error: 'error', warning: 'warning
 
 export const enPage: typeof zhPage = {
   title: 'Positive-list annex self-check',
-  offline: 'This page works offline: your files are checked in this browser and never uploaded. The rules are exactly those of the city bureau\'s zmqd validate.',
+  offline: "This page works offline: your files are checked in this browser and never uploaded. The rules are exactly those of the city bureau's zmqd validate.",
   switchLang: '中文',
   asOf: 'As-of date (for validity)',
   district: 'Your reporting unit',
   anyUnit: '(not specified)',
   // 两江新区 is the unit's name as the roster spells it
-  former: 'Merged into 两江新区 (last quarter\'s reports only)',
+  former: "Merged into 两江新区 (last quarter's reports only)",
   drop: 'Drop your Annex 1 and Annex 2 files here, or press here to choose them',
   dropHint: 'Several .xlsx files at once; save a legacy .xls/.et as .xlsx in Excel/WPS first',
   chosen: 'Files to check:',

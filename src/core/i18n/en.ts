@@ -176,53 +176,92 @@ export const en: Labels = {
     usccChange: { lowercase: 'lower-case letters', fullwidth: 'full-width characters', spaces: 'spaces', hidden: 'invisible characters (zero-width spaces or control characters)' },
     dateFault: (f) => {
       switch (f.fault) {
-        case 'empty': return 'is empty';
-        case 'not-a-number': return 'is not a number';
-        case 'serial-range': return "is not a valid date (outside Excel's date range)";
-        case 'serial-60': return 'is not a real date (1900-02-29 does not exist)';
-        case 'before-1900': return `is not a valid date (year ${f.year} is before 1900)`;
-        case 'no-such-month': return `is not a real date (there is no month ${f.month})`;
-        case 'no-such-day': return `is not a real date (day ${f.day} does not exist)`;
-        case 'days-in-month': return `is not a real date (${f.year}-${String(f.month).padStart(2, '0')} has ${f.days} days)`;
-        case 'range-reversed': return 'is not a valid range (it ends before it starts)';
-        case 'formula-no-value': return 'cannot be read as a date (a formula without a saved value)';
-        case 'error-value': return `cannot be read as a date (the error value ${f.error})`;
-        case 'boolean': return 'cannot be read as a date (a TRUE/FALSE value)';
-        case 'not-finite': return 'cannot be read as a date (not a finite number)';
-        case 'number': return `cannot be read as a date (the number ${f.number} is not a date)`;
-        case 'serial-text-range': return 'cannot be read as a date (a 5-digit number outside the plausible Excel serial range)';
-        case 'two-digit-year': return 'cannot be read as a date (two-digit year; write the year in full)';
-        case 'year-last': return 'cannot be read as a date (the year must come first)';
-        case 'missing-day': return 'cannot be read as a date (no day of the month)';
-        case 'year-only': return 'cannot be read as a date (a year alone, no month or day)';
-        case 'mixed-separators': return 'cannot be read as a date (mixed separators)';
-        case 'unrecognised': return 'cannot be read as a date (not a recognised date form)';
-        case 'no-end': return 'cannot be read as a date (no end date)';
+        case 'empty':
+          return 'is empty';
+        case 'not-a-number':
+          return 'is not a number';
+        case 'serial-range':
+          return "is not a valid date (outside Excel's date range)";
+        case 'serial-60':
+          return 'is not a real date (1900-02-29 does not exist)';
+        case 'before-1900':
+          return `is not a valid date (year ${f.year} is before 1900)`;
+        case 'no-such-month':
+          return `is not a real date (there is no month ${f.month})`;
+        case 'no-such-day':
+          return `is not a real date (day ${f.day} does not exist)`;
+        case 'days-in-month':
+          return `is not a real date (${f.year}-${String(f.month).padStart(2, '0')} has ${f.days} days)`;
+        case 'range-reversed':
+          return 'is not a valid range (it ends before it starts)';
+        case 'formula-no-value':
+          return 'cannot be read as a date (a formula without a saved value)';
+        case 'error-value':
+          return `cannot be read as a date (the error value ${f.error})`;
+        case 'boolean':
+          return 'cannot be read as a date (a TRUE/FALSE value)';
+        case 'not-finite':
+          return 'cannot be read as a date (not a finite number)';
+        case 'number':
+          return `cannot be read as a date (the number ${f.number} is not a date)`;
+        case 'serial-text-range':
+          return 'cannot be read as a date (a 5-digit number outside the plausible Excel serial range)';
+        case 'two-digit-year':
+          return 'cannot be read as a date (two-digit year; write the year in full)';
+        case 'year-last':
+          return 'cannot be read as a date (the year must come first)';
+        case 'missing-day':
+          return 'cannot be read as a date (no day of the month)';
+        case 'year-only':
+          return 'cannot be read as a date (a year alone, no month or day)';
+        case 'mixed-separators':
+          return 'cannot be read as a date (mixed separators)';
+        case 'unrecognised':
+          return 'cannot be read as a date (not a recognised date form)';
+        case 'no-end':
+          return 'cannot be read as a date (no end date)';
       }
     },
     figureFault: (f) => {
       switch (f.fault) {
-        case 'empty': return 'blank';
-        case 'negative': return 'negative';
-        case 'fraction': return 'not a whole number';
-        case 'not-a-number': return 'not a number';
-        case 'too-large': return 'too large';
-        case 'boolean': return 'a TRUE/FALSE value, not a number';
-        case 'placeholder': return 'a dash, slash or 无 is not a number; write 0 for none';
-        case 'percent': return 'a percentage, not a count';
-        case 'formula-no-value': return 'formula without a saved value';
-        case 'error-value': return `error value ${f.error}`;
-        case 'cell-error': return `the cell holds the error ${f.error}`;
+        case 'empty':
+          return 'blank';
+        case 'negative':
+          return 'negative';
+        case 'fraction':
+          return 'not a whole number';
+        case 'not-a-number':
+          return 'not a number';
+        case 'too-large':
+          return 'too large';
+        case 'boolean':
+          return 'a TRUE/FALSE value, not a number';
+        case 'placeholder':
+          return 'a dash, slash or 无 is not a number; write 0 for none';
+        case 'percent':
+          return 'a percentage, not a count';
+        case 'formula-no-value':
+          return 'formula without a saved value';
+        case 'error-value':
+          return `error value ${f.error}`;
+        case 'cell-error':
+          return `the cell holds the error ${f.error}`;
       }
     },
     permitFault: (f) => {
       switch (f.fault) {
-        case 'empty': return 'empty';
-        case 'chars': return `contains the invalid character${f.chars.length > 1 ? 's' : ''} "${f.chars.slice(0, 5).join('')}${f.chars.length > 5 ? '…' : ''}"`;
-        case 'length': return `${f.length} characters instead of 22${f.bare ? ' (the 3-digit sequence and the letter are missing)' : ''}`;
-        case 'head-chars': return `the first 18 characters contain "${f.chars.join('')}", which a USCC never uses`;
-        case 'sequence': return `characters 19–21 should be a 3-digit sequence, not "${f.sequence}"`;
-        case 'suffix': return `the 22nd character should be a letter, not "${f.suffix}"`;
+        case 'empty':
+          return 'empty';
+        case 'chars':
+          return `contains the invalid character${f.chars.length > 1 ? 's' : ''} "${f.chars.slice(0, 5).join('')}${f.chars.length > 5 ? '…' : ''}"`;
+        case 'length':
+          return `${f.length} characters instead of 22${f.bare ? ' (the 3-digit sequence and the letter are missing)' : ''}`;
+        case 'head-chars':
+          return `the first 18 characters contain "${f.chars.join('')}", which a USCC never uses`;
+        case 'sequence':
+          return `characters 19–21 should be a 3-digit sequence, not "${f.sequence}"`;
+        case 'suffix':
+          return `the 22nd character should be a letter, not "${f.suffix}"`;
       }
     },
   },
@@ -257,7 +296,11 @@ export const en: Labels = {
       }
     },
     periodWhy: (w: PeriodWhy): string =>
-      w.by === 'option' ? 'given by --period' : w.by === 'previous' ? `most previous files (${w.votes} of ${w.of}) report it` : `inferred from the names and 填报时间 of most files (${w.votes} of ${w.of})`,
+      w.by === 'option'
+        ? 'given by --period'
+        : w.by === 'previous'
+          ? `most previous files (${w.votes} of ${w.of}) report it`
+          : `inferred from the names and 填报时间 of most files (${w.votes} of ${w.of})`,
     previousSet: 'the previous period (--previous)',
     where: (w: Where): string => (w.row !== undefined ? `${w.file} row ${w.row}` : w.file),
     decision: (d: DuplicateDecision): string => {
@@ -305,17 +348,24 @@ export const en: Labels = {
     },
     hitWhy: (w) => {
       switch (w.why) {
-        case 'keyword': return `the violation text names "${w.keyword}"`;
-        case 'column': return '违法情况 says 严重 (serious)';
-        case 'crime': return 'a suspected crime referred to the police';
-        case 'malicious': return `a malicious violation (${w.keyword})`;
-        case 'over-limit': return 'over-limit discharge not reported by the enterprise';
-        case 'over-limit-unstated': return 'over-limit discharge; whether it was self-reported is not stated';
+        case 'keyword':
+          return `the violation text names "${w.keyword}"`;
+        case 'column':
+          return '违法情况 says 严重 (serious)';
+        case 'crime':
+          return 'a suspected crime referred to the police';
+        case 'malicious':
+          return `a malicious violation (${w.keyword})`;
+        case 'over-limit':
+          return 'over-limit discharge not reported by the enterprise';
+        case 'over-limit-unstated':
+          return 'over-limit discharge; whether it was self-reported is not stated';
       }
     },
     hits: (hits) => en.check.list(hits.map((h) => `${en.check.inspection(h.inspection)}; ${en.check.hitWhy(h.why)}`)),
     review: { upheld: 'upheld on review', rejected: 'rejected on review', pending: 'not reviewed yet' },
-    objection: (o) => `${o.source ? `objection raised by ${o.source}` : 'objection'} ${en.check.review[o.result]}${o.date ? `, reviewed ${o.date}` : ''} (${en.check.where(o.src)})`,
+    objection: (o) =>
+      `${o.source ? `objection raised by ${o.source}` : 'objection'} ${en.check.review[o.result]}${o.date ? `, reviewed ${o.date}` : ''} (${en.check.where(o.src)})`,
     objections: (os) => en.check.list(os.map((o) => en.check.objection(o))),
   },
 
@@ -330,27 +380,44 @@ export const en: Labels = {
     and: (parts) => parts.join(' and '),
     mimeProblem: (m) => {
       switch (m.why) {
-        case 'no-blank-line': return 'no blank line between the headers and the body';
-        case 'no-boundary': return 'a multipart message without a boundary parameter';
-        case 'boundary-absent': return 'the declared boundary never occurs in the body';
-        case 'unclosed': return 'the closing boundary is missing; the message may have been cut off';
-        case 'unparsable': return `cannot be parsed (${m.error})`;
-        case 'internal': return `internal error: ${m.error}`;
-        case 'recorded': return m.en;
+        case 'no-blank-line':
+          return 'no blank line between the headers and the body';
+        case 'no-boundary':
+          return 'a multipart message without a boundary parameter';
+        case 'boundary-absent':
+          return 'the declared boundary never occurs in the body';
+        case 'unclosed':
+          return 'the closing boundary is missing; the message may have been cut off';
+        case 'unparsable':
+          return `cannot be parsed (${m.error})`;
+        case 'internal':
+          return `internal error: ${m.error}`;
+        case 'recorded':
+          return m.en;
       }
     },
     archiveRefusal: (r) => {
       switch (r.why) {
-        case 'nested': return 'archives nested too deep';
-        case 'format': return `${r.ext || 'this'} archives are not unpacked automatically`;
-        case 'zip': return r.error.error === 'broken' ? BROKEN : NOT_WORKBOOK[r.error.error];
-        case 'too-many': return `it holds ${r.count} files, above the limit of ${r.limit}`;
-        case 'encrypted': return 'the archive is encrypted';
-        case 'entry-too-large': return `"${r.name}" inflates to ${r.size}, above the ${r.limit} limit`;
-        case 'too-large': return `it inflates to ${r.size}, above the ${r.limit} limit`;
-        case 'inflate': return `"${r.name}" cannot be inflated (${r.error}); the archive may be damaged`;
-        case 'bomb': return `a suspected zip bomb: it inflates to ${r.atLeast ? 'at least ' : ''}${r.size}, a ratio of ${r.ratio ?? 'infinity'}, above the limit of ${r.limit}`;
-        case 'recorded': return r.en;
+        case 'nested':
+          return 'archives nested too deep';
+        case 'format':
+          return `${r.ext || 'this'} archives are not unpacked automatically`;
+        case 'zip':
+          return r.error.error === 'broken' ? BROKEN : NOT_WORKBOOK[r.error.error];
+        case 'too-many':
+          return `it holds ${r.count} files, above the limit of ${r.limit}`;
+        case 'encrypted':
+          return 'the archive is encrypted';
+        case 'entry-too-large':
+          return `"${r.name}" inflates to ${r.size}, above the ${r.limit} limit`;
+        case 'too-large':
+          return `it inflates to ${r.size}, above the ${r.limit} limit`;
+        case 'inflate':
+          return `"${r.name}" cannot be inflated (${r.error}); the archive may be damaged`;
+        case 'bomb':
+          return `a suspected zip bomb: it inflates to ${r.atLeast ? 'at least ' : ''}${r.size}, a ratio of ${r.ratio ?? 'infinity'}, above the limit of ${r.limit}`;
+        case 'recorded':
+          return r.en;
       }
     },
   },
@@ -390,16 +457,21 @@ export const en: Labels = {
       allCounted: (roster: number) => `All ${roster} units reported and counted.`,
       findings: 'Findings:',
       overall: '(overall)',
-      foot: 'Note: Off-site, Relief and Service add up their sub-columns; all 14 figures and each unit\'s own activity are in the --out workbook and --format json.',
+      foot: "Note: Off-site, Relief and Service add up their sub-columns; all 14 figures and each unit's own activity are in the --out workbook and --format json.",
     },
 
     checkText: {
       title: (asOf: string) => `zmqd check · as of ${asOf}`,
       verdict: (v: boolean | null) => (v === true ? 'eligible' : v === false ? 'not eligible' : 'cannot tell'),
-      facts: (declared: string, includedOn: string | null, validUntil: string | null) => [`declared ${declared || '—'}`, `included ${includedOn ?? '—'}`, `valid to ${validUntil ?? '—'}`],
+      facts: (declared: string, includedOn: string | null, validUntil: string | null) => [
+        `declared ${declared || '—'}`,
+        `included ${includedOn ?? '—'}`,
+        `valid to ${validUntil ?? '—'}`,
+      ],
       meets: (criteria: string) => `meets ${criteria} while listed`,
       verdicts: (whileListed: string, atInclusion: string | null) => `verdict: while listed ${whileListed}, at inclusion ${atInclusion ?? 'cannot tell (no inclusion date)'}`,
-      dataFile: (label: string, file: string, encoding: string | null, rows: number, invalid: number) => `${label}: ${file} (${encoding ? `${encoding}, ` : ''}${rows} usable rows${invalid ? `, ${invalid} unusable` : ''})`,
+      dataFile: (label: string, file: string, encoding: string | null, rows: number, invalid: number) =>
+        `${label}: ${file} (${encoding ? `${encoding}, ` : ''}${rows} usable rows${invalid ? `, ${invalid} unusable` : ''})`,
       noMonitoring: 'online monitoring: not given (monitoring conditions cannot be told)',
       // 稳定达标 is the name of the column in the monitoring export
       stableRate: (pct: number) => `stable-rate threshold: ${pct}% (only for records without 稳定达标; --stable-rate)`,
@@ -410,7 +482,21 @@ export const en: Labels = {
       okNotListed: (n: number) => `${count(n, 'eligible entry', 'eligible entries')} needing nothing are not listed (--all lists every entry).`,
       noEntries: 'No Annex 2 entries were read.',
       otherFindings: 'Other findings (data files, unreadable lists)',
-      summary: (s: { entries: number; eligible: number; ineligible: number; unverifiable: number; expired: number; expiring: number; mustRemove: number; neverAgain: number; objectionUpheld: number }, e: number, w: number) =>
+      summary: (
+        s: {
+          entries: number;
+          eligible: number;
+          ineligible: number;
+          unverifiable: number;
+          expired: number;
+          expiring: number;
+          mustRemove: number;
+          neverAgain: number;
+          objectionUpheld: number;
+        },
+        e: number,
+        w: number,
+      ) =>
         `${count(s.entries, 'entry', 'entries')} (while listed): ${s.eligible} eligible, ${s.ineligible} not eligible, ${s.unverifiable} cannot tell; ${s.expired} expired, ${s.expiring} expiring; ${s.mustRemove} must be removed, ${s.neverAgain} may never be listed again${s.objectionUpheld ? `, ${s.objectionUpheld} with an objection upheld` : ''}. ${count(e, 'error')}, ${count(w, 'warning')}.`,
     },
 
@@ -421,7 +507,8 @@ export const en: Labels = {
       resent: (n: number) => ` +${n}`,
       head: ['Unit', 'Annex 1', 'Annex 2', 'Article', 'Case'],
       summaryColumn: 'Summary',
-      tally: (submitted: number, all: number, late: number, missing: string[]) => `${submitted}/${all} submitted, ${late} late, ${missing.length} missing${missing.length ? `: ${missing.join(', ')}` : ''}`,
+      tally: (submitted: number, all: number, late: number, missing: string[]) =>
+        `${submitted}/${all} submitted, ${late} late, ${missing.length} missing${missing.length ? `: ${missing.join(', ')}` : ''}`,
       // 未识别单位- is the prefix of the saved files' names, which are Chinese in both languages
       unassigned: (n: number) => `${n} messages of unknown unit (attachments saved as 未识别单位-…)`,
       findings: 'Findings',
@@ -429,22 +516,68 @@ export const en: Labels = {
     },
 
     checkWorkbook: {
-      action: 'Action needed', results: 'Verdicts', summary: 'Summary', other: 'Other findings',
-      headers: ['District', 'File', 'Row', 'Enterprise', 'USCC', 'Included on', 'Valid until', 'Validity', 'Declared', 'Meets while listed', 'Met at inclusion', 'May stay', 'Grounds (while listed)', 'Rightly listed', 'Grounds (at inclusion)', 'Never again', 'Must remove', 'Action', 'Other reasons', 'Other findings'],
-      actionHeaders: ['Action', 'Row', 'Enterprise', 'USCC', 'Declared', 'Included on', 'Valid until', 'May stay (and why)', 'Rightly listed (and why)', 'Other reasons and findings'],
+      action: 'Action needed',
+      results: 'Verdicts',
+      summary: 'Summary',
+      other: 'Other findings',
+      headers: [
+        'District',
+        'File',
+        'Row',
+        'Enterprise',
+        'USCC',
+        'Included on',
+        'Valid until',
+        'Validity',
+        'Declared',
+        'Meets while listed',
+        'Met at inclusion',
+        'May stay',
+        'Grounds (while listed)',
+        'Rightly listed',
+        'Grounds (at inclusion)',
+        'Never again',
+        'Must remove',
+        'Action',
+        'Other reasons',
+        'Other findings',
+      ],
+      actionHeaders: [
+        'Action',
+        'Row',
+        'Enterprise',
+        'USCC',
+        'Declared',
+        'Included on',
+        'Valid until',
+        'May stay (and why)',
+        'Rightly listed (and why)',
+        'Other reasons and findings',
+      ],
       validity: { valid: 'valid', expiring: 'expiring', expired: 'expired', unknown: 'unknown' } as Record<string, string>,
       verdict: (v: boolean | null) => (v === true ? 'yes' : v === false ? 'no' : 'cannot tell'),
       noDate: 'no inclusion date: cannot tell',
-      yes: 'yes', no: 'no', none: '—',
+      yes: 'yes',
+      no: 'no',
+      none: '—',
       summaryRows: {
-        asOf: 'As of', entries: 'Entries', action: 'Action needed',
-        eligible: 'Eligible while listed', ineligible: 'Not eligible while listed', unverifiable: 'Cannot tell',
+        asOf: 'As of',
+        entries: 'Entries',
+        action: 'Action needed',
+        eligible: 'Eligible while listed',
+        ineligible: 'Not eligible while listed',
+        unverifiable: 'Cannot tell',
         ineligibleAtInclusion: 'Not eligible at inclusion',
-        expired: 'Expired', expiring: 'Expiring',
+        expired: 'Expired',
+        expiring: 'Expiring',
         // the clauses of the notice are cited as the notice numbers them
-        mustRemove: 'Must remove (三(九))', neverAgain: 'Never again (malicious violation, 三(四))', objectionUpheld: 'Objection upheld (三(三))',
+        mustRemove: 'Must remove (三(九))',
+        neverAgain: 'Never again (malicious violation, 三(四))',
+        objectionUpheld: 'Objection upheld (三(三))',
         // 达标率 and 稳定达标 are the columns of the monitoring export
-        stableRate: 'Stable-rate threshold (达标率 without 稳定达标)', errors: 'Errors', warnings: 'Warnings',
+        stableRate: 'Stable-rate threshold (达标率 without 稳定达标)',
+        errors: 'Errors',
+        warnings: 'Warnings',
       },
       dataHeaders: ['Data', 'File', 'Format', 'Encoding', 'Usable rows', 'Unusable rows'],
       otherHeaders: ['File', 'Sheet', 'Cell', 'Row', 'Severity', 'Code', 'Message'],
@@ -474,9 +607,11 @@ export const en: Labels = {
 
     reportWorkbook: {
       title: (p: string) => `Positive-list submissions and findings, ${p}`,
-      sub: (a: string) => `As of ${a}. Each unit's errors and warnings cover every step (validation, aggregation, eligibility check, cross-checks), each problem once, and match the unit's own sheet.`,
+      sub: (a: string) =>
+        `As of ${a}. Each unit's errors and warnings cover every step (validation, aggregation, eligibility check, cross-checks), each problem once, and match the unit's own sheet.`,
       unitTitle: (u: string, p: string) => `${u}: positive-list findings, ${p}`,
-      unitCounts: (a: string, e: number, w: number, i: number) => `As of ${a}: ${e} error(s), ${w} warning(s)${i ? `, ${i} note(s)` : ''}. Correct the errors and submit again; check the warnings and keep what is right.`,
+      unitCounts: (a: string, e: number, w: number, i: number) =>
+        `As of ${a}: ${e} error(s), ${w} warning(s)${i ? `, ${i} note(s)` : ''}. Correct the errors and submit again; check the warnings and keep what is right.`,
       unitFiles: (f: string[]) => `Files: ${f.join('; ')}`,
       otherTitle: (p: string) => `Findings of no unit, ${p}`,
       otherSub: (a: string) => `As of ${a}: problems in the enforcement-data files and in files whose unit could not be told.`,
@@ -537,9 +672,11 @@ export const en: Labels = {
     severities: (errors, warnings) => `${count(errors, 'error')}, ${count(warnings, 'warning')}`,
     inbox: (files, annex1, annex2, none) => `inbox        ${count(files, 'file')}: ${annex1} Annex 1, ${annex2} Annex 2, ${none} not recognised`,
     unreadable: (n) => `${n} could not be read or recognised (ask the district to send it again):`,
-    collect: (fetched, submitted, units, late, missing) => `collect      ${count(fetched, 'new message')}; ${submitted}/${units} submitted, ${late} late, ${missing} missing (see submissions.json in the inbox)`,
+    collect: (fetched, submitted, units, late, missing) =>
+      `collect      ${count(fetched, 'new message')}; ${submitted}/${units} submitted, ${late} late, ${missing} missing (see submissions.json in the inbox)`,
     validate: (sev) => `validate     ${sev}`,
-    aggregate: (reported, units, listed, onsite, sev) => `aggregate    ${reported}/${units} units counted; ${count(listed, 'listed enterprise')}, ${count(onsite, 'on-site inspection')}; ${sev}`,
+    aggregate: (reported, units, listed, onsite, sev) =>
+      `aggregate    ${reported}/${units} units counted; ${count(listed, 'listed enterprise')}, ${count(onsite, 'on-site inspection')}; ${sev}`,
     missing: (units) => 'missing: ' + units.join(', '),
     notAggregatedLine: (notes) => `aggregate    not done: ${notes.join('; ')}`,
     check: (m, sev) =>
@@ -547,7 +684,8 @@ export const en: Labels = {
     notChecked: 'check        no enforcement data given (--inspections / --credit): not checked',
     crossCheck: { 'onsite-count-mismatch': 'on-site counts vs records', 'uscc-duplicate-across-districts': 'enterprises on several lists' },
     crossChecks: (sev, what) => `cross-checks ${sev}${what.length ? ` (${what.join('; ')})` : ''}`,
-    repeated: (sumErrors, sumWarnings, dupErrors, dupWarnings) => ` (the steps above add up to ${count(sumErrors, 'error')} and ${count(sumWarnings, 'warning')}, less ${dupErrors} and ${dupWarnings} reported by more than one step)`,
+    repeated: (sumErrors, sumWarnings, dupErrors, dupWarnings) =>
+      ` (the steps above add up to ${count(sumErrors, 'error')} and ${count(sumWarnings, 'warning')}, less ${dupErrors} and ${dupWarnings} reported by more than one step)`,
     sumOfSteps: ' (the sum of the steps above)',
     total: (errors, warnings, how) => `in all       ${count(errors, 'error')}, ${count(warnings, 'warning')}${how}`,
     folder: (out) => `Report folder: ${out}`,
@@ -560,21 +698,37 @@ export const en: Labels = {
 /** One bad cell of a data row, in English. */
 function enRowIssue(kind: DataKind, i: RowIssue): string {
   switch (i.why) {
-    case 'uscc-number': return `the USCC is stored as a number (${i.shown}) and has lost digits`;
-    case 'uscc-empty': return 'the USCC is empty';
-    case 'uscc-exponent': return `USCC "${i.text}" was stored as a number and lost digits`;
-    case 'uscc-old15': return `"${i.text}" is an old 15-digit registration number, not a USCC`;
-    case 'uscc-length': return `USCC "${i.text}" does not have 18 characters (${i.length})`;
-    case 'uscc-charset': return `USCC "${i.text}" contains the character(s) "${i.bad}", which a USCC cannot`;
-    case 'uscc-checksum': return `USCC "${i.text}" has a wrong check character (expected ${i.expected})`;
-    case 'uscc-invalid': return `USCC "${i.text}" is not valid`;
-    case 'date-empty': return `the ${en.check.dateField[kind]} is empty`;
-    case 'date-unreadable': return `${en.check.dateField[kind]} "${i.text}" ${en.value.dateFault(i.fault)}`;
-    case 'grade-empty': return 'the grade is empty';
-    case 'grade-unknown': return `grade "${i.text}" is not a known credit grade (环保诚信/良好/警示/不良, or green/blue/yellow/red card)`;
-    case 'year-invalid': return `rating year "${i.text}" is not a year`;
-    case 'review-unknown': return `review result "${i.text}" is not recognised (write 属实 (upheld) or 不属实 (rejected); leave it empty when not reviewed yet)`;
-    case 'credit-no-time': return 'neither a rating year nor a rating date: the rating cannot be placed in time';
-    case 'other': return i.message;
+    case 'uscc-number':
+      return `the USCC is stored as a number (${i.shown}) and has lost digits`;
+    case 'uscc-empty':
+      return 'the USCC is empty';
+    case 'uscc-exponent':
+      return `USCC "${i.text}" was stored as a number and lost digits`;
+    case 'uscc-old15':
+      return `"${i.text}" is an old 15-digit registration number, not a USCC`;
+    case 'uscc-length':
+      return `USCC "${i.text}" does not have 18 characters (${i.length})`;
+    case 'uscc-charset':
+      return `USCC "${i.text}" contains the character(s) "${i.bad}", which a USCC cannot`;
+    case 'uscc-checksum':
+      return `USCC "${i.text}" has a wrong check character (expected ${i.expected})`;
+    case 'uscc-invalid':
+      return `USCC "${i.text}" is not valid`;
+    case 'date-empty':
+      return `the ${en.check.dateField[kind]} is empty`;
+    case 'date-unreadable':
+      return `${en.check.dateField[kind]} "${i.text}" ${en.value.dateFault(i.fault)}`;
+    case 'grade-empty':
+      return 'the grade is empty';
+    case 'grade-unknown':
+      return `grade "${i.text}" is not a known credit grade (环保诚信/良好/警示/不良, or green/blue/yellow/red card)`;
+    case 'year-invalid':
+      return `rating year "${i.text}" is not a year`;
+    case 'review-unknown':
+      return `review result "${i.text}" is not recognised (write 属实 (upheld) or 不属实 (rejected); leave it empty when not reviewed yet)`;
+    case 'credit-no-time':
+      return 'neither a rating year nor a rating date: the rating cannot be placed in time';
+    case 'other':
+      return i.message;
   }
 }

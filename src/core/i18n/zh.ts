@@ -178,7 +178,9 @@ export const zh = {
     annex: { annex1: '附表1', annex2: '附表2' },
     /** what is hidden (sheet-hidden-data) */
     hidden: (h: HiddenData): string =>
-      h.sheet !== undefined ? `工作表“${h.sheet}”` : `第 ${h.shown !== undefined && h.rows.length > h.shown ? `${h.rows.slice(0, h.shown).join('、')} 等 ${h.rows.length} 行` : h.rows.join('、')} 行`,
+      h.sheet !== undefined
+        ? `工作表“${h.sheet}”`
+        : `第 ${h.shown !== undefined && h.rows.length > h.shown ? `${h.rows.slice(0, h.shown).join('、')} 等 ${h.rows.length} 行` : h.rows.join('、')} 行`,
   },
 
   // ── section: reporting units and periods (district-*, roster) ──
@@ -205,55 +207,94 @@ export const zh = {
     /** why a date cannot be used, after the quoted value (date-invalid, the data files' date fields) */
     dateFault: (f: DateFault): string => {
       switch (f.fault) {
-        case 'empty': return '为空';
-        case 'not-a-number': return '不是有效数字';
-        case 'serial-range': return '不是有效日期（超出 Excel 日期范围）';
-        case 'serial-60': return '不是实际存在的日期（1900年2月29日并不存在）';
-        case 'before-1900': return `不是有效日期（年份 ${f.year} 早于 1900 年）`;
-        case 'no-such-month': return `不是实际存在的日期（没有 ${f.month} 月）`;
-        case 'no-such-day': return `不是实际存在的日期（没有 ${f.day} 日）`;
-        case 'days-in-month': return `不是实际存在的日期（${f.year}年${f.month}月只有${f.days}天）`;
-        case 'range-reversed': return '不是有效的起止日期（结束日早于开始日）';
-        case 'formula-no-value': return '无法识别为日期（公式没有保存计算结果）';
-        case 'error-value': return `无法识别为日期（错误值 ${f.error}）`;
-        case 'boolean': return '无法识别为日期（逻辑值）';
-        case 'not-finite': return '无法识别为日期（不是有效数字）';
-        case 'number': return `无法识别为日期（数字 ${f.number} 不是日期）`;
-        case 'serial-text-range': return '无法识别为日期（五位数字不在合理的 Excel 日期序号范围内）';
-        case 'two-digit-year': return '无法识别为日期（年份只有两位，请写全四位年份）';
-        case 'year-last': return '无法识别为日期（年份应写在最前，如 2021-09-30）';
-        case 'missing-day': return '无法识别为日期（缺少日）';
-        case 'year-only': return '无法识别为日期（只有年份，缺少月、日）';
-        case 'mixed-separators': return '无法识别为日期（分隔符不一致）';
-        case 'unrecognised': return '无法识别为日期（不是可识别的日期格式）';
-        case 'no-end': return '无法识别为日期（缺少结束日期）';
+        case 'empty':
+          return '为空';
+        case 'not-a-number':
+          return '不是有效数字';
+        case 'serial-range':
+          return '不是有效日期（超出 Excel 日期范围）';
+        case 'serial-60':
+          return '不是实际存在的日期（1900年2月29日并不存在）';
+        case 'before-1900':
+          return `不是有效日期（年份 ${f.year} 早于 1900 年）`;
+        case 'no-such-month':
+          return `不是实际存在的日期（没有 ${f.month} 月）`;
+        case 'no-such-day':
+          return `不是实际存在的日期（没有 ${f.day} 日）`;
+        case 'days-in-month':
+          return `不是实际存在的日期（${f.year}年${f.month}月只有${f.days}天）`;
+        case 'range-reversed':
+          return '不是有效的起止日期（结束日早于开始日）';
+        case 'formula-no-value':
+          return '无法识别为日期（公式没有保存计算结果）';
+        case 'error-value':
+          return `无法识别为日期（错误值 ${f.error}）`;
+        case 'boolean':
+          return '无法识别为日期（逻辑值）';
+        case 'not-finite':
+          return '无法识别为日期（不是有效数字）';
+        case 'number':
+          return `无法识别为日期（数字 ${f.number} 不是日期）`;
+        case 'serial-text-range':
+          return '无法识别为日期（五位数字不在合理的 Excel 日期序号范围内）';
+        case 'two-digit-year':
+          return '无法识别为日期（年份只有两位，请写全四位年份）';
+        case 'year-last':
+          return '无法识别为日期（年份应写在最前，如 2021-09-30）';
+        case 'missing-day':
+          return '无法识别为日期（缺少日）';
+        case 'year-only':
+          return '无法识别为日期（只有年份，缺少月、日）';
+        case 'mixed-separators':
+          return '无法识别为日期（分隔符不一致）';
+        case 'unrecognised':
+          return '无法识别为日期（不是可识别的日期格式）';
+        case 'no-end':
+          return '无法识别为日期（缺少结束日期）';
       }
     },
     /** why a figure is not a count, in number-invalid's parenthesis */
     figureFault: (f: FigureFault): string => {
       switch (f.fault) {
-        case 'empty': return '空白';
-        case 'negative': return '负数';
-        case 'fraction': return '含小数';
-        case 'not-a-number': return '不是数字';
-        case 'too-large': return '数值过大';
-        case 'boolean': return '是逻辑值，不是数字';
-        case 'placeholder': return '“—”“/”“无”等不能代替数字，没有请填 0';
-        case 'percent': return '是百分比，不是个数';
-        case 'formula-no-value': return '公式没有计算结果';
-        case 'error-value': return `错误值 ${f.error}`;
-        case 'cell-error': return `单元格为错误值 ${f.error}，通常是公式引用出错`;
+        case 'empty':
+          return '空白';
+        case 'negative':
+          return '负数';
+        case 'fraction':
+          return '含小数';
+        case 'not-a-number':
+          return '不是数字';
+        case 'too-large':
+          return '数值过大';
+        case 'boolean':
+          return '是逻辑值，不是数字';
+        case 'placeholder':
+          return '“—”“/”“无”等不能代替数字，没有请填 0';
+        case 'percent':
+          return '是百分比，不是个数';
+        case 'formula-no-value':
+          return '公式没有计算结果';
+        case 'error-value':
+          return `错误值 ${f.error}`;
+        case 'cell-error':
+          return `单元格为错误值 ${f.error}，通常是公式引用出错`;
       }
     },
     /** what is wrong with a malformed permit number (permit-format) */
     permitFault: (f: PermitFault): string => {
       switch (f.fault) {
-        case 'empty': return '为空';
-        case 'chars': return `含有非法字符“${f.chars.slice(0, 5).join('')}${f.chars.length > 5 ? '…' : ''}”`;
-        case 'length': return `长度为 ${f.length} 位，应为 22 位${f.bare ? '（缺少 3 位序号和 1 位字母）' : ''}`;
-        case 'head-chars': return `前 18 位含有信用代码不使用的字符“${f.chars.join('')}”`;
-        case 'sequence': return `第 19–21 位应为 3 位数字序号，现为“${f.sequence}”`;
-        case 'suffix': return `第 22 位应为字母，现为“${f.suffix}”`;
+        case 'empty':
+          return '为空';
+        case 'chars':
+          return `含有非法字符“${f.chars.slice(0, 5).join('')}${f.chars.length > 5 ? '…' : ''}”`;
+        case 'length':
+          return `长度为 ${f.length} 位，应为 22 位${f.bare ? '（缺少 3 位序号和 1 位字母）' : ''}`;
+        case 'head-chars':
+          return `前 18 位含有信用代码不使用的字符“${f.chars.join('')}”`;
+        case 'sequence':
+          return `第 19–21 位应为 3 位数字序号，现为“${f.sequence}”`;
+        case 'suffix':
+          return `第 22 位应为字母，现为“${f.suffix}”`;
       }
     },
   },
@@ -351,12 +392,18 @@ export const zh = {
     /** why an inspection bars or removes an enterprise */
     hitWhy: (w: HitWhy): string => {
       switch (w.why) {
-        case 'keyword': return `违法行为含“${w.keyword}”`;
-        case 'column': return '违法情况为“严重”';
-        case 'crime': return '涉嫌犯罪、移送公安机关';
-        case 'malicious': return `恶意违法行为（${w.keyword}）`;
-        case 'over-limit': return '超标排放且未主动报告';
-        case 'over-limit-unstated': return '超标排放，未注明是否主动报告';
+        case 'keyword':
+          return `违法行为含“${w.keyword}”`;
+        case 'column':
+          return '违法情况为“严重”';
+        case 'crime':
+          return '涉嫌犯罪、移送公安机关';
+        case 'malicious':
+          return `恶意违法行为（${w.keyword}）`;
+        case 'over-limit':
+          return '超标排放且未主动报告';
+        case 'over-limit-unstated':
+          return '超标排放，未注明是否主动报告';
       }
     },
     /** the inspections that bar or remove an enterprise, each with why */
@@ -364,7 +411,8 @@ export const zh = {
     /** 复核结果 */
     review: { upheld: '复核属实', rejected: '复核不属实', pending: '尚未复核' } as Record<Objection['result'], string>,
     /** an objection record: who raised it, its review and where it is */
-    objection: (o: Objection): string => `${o.source ? `${o.source}提出的异议` : '异议'}${zh.check.review[o.result]}${o.date ? `，复核日期 ${o.date}` : ''}（${zh.check.where(o.src)}）`,
+    objection: (o: Objection): string =>
+      `${o.source ? `${o.source}提出的异议` : '异议'}${zh.check.review[o.result]}${o.date ? `，复核日期 ${o.date}` : ''}（${zh.check.where(o.src)}）`,
     /** objection records, up to three */
     objections: (os: readonly Objection[]): string => zh.check.list(os.map((o) => zh.check.objection(o))),
   },
@@ -378,7 +426,10 @@ export const zh = {
     /** kinds of submission in a sentence: 亮点成效稿件、典型案例 */
     kinds: (ks: readonly SubmissionKind[]): string => ks.map((k) => zh.collect.kind[k]).join('、'),
     /** what named the unit of a message */
-    unitSource: { subject: '邮件主题', sender: '发件地址', forwarded: '转发的原邮件主题', attachment: '附件中的填报单位' } as Record<'subject' | 'sender' | 'forwarded' | 'attachment', string>,
+    unitSource: { subject: '邮件主题', sender: '发件地址', forwarded: '转发的原邮件主题', attachment: '附件中的填报单位' } as Record<
+      'subject' | 'sender' | 'forwarded' | 'attachment',
+      string
+    >,
     /** what gave the period of a message when its subject did not */
     periodSource: { attachment: '附件名称', date: '收到日期' } as Record<'attachment' | 'date', string>,
     /** what a non-standard subject lacks */
@@ -388,28 +439,45 @@ export const zh = {
     /** why a message's structure is corrupt */
     mimeProblem: (m: MimeProblem): string => {
       switch (m.why) {
-        case 'no-blank-line': return '没有邮件头与正文之间的空行';
-        case 'no-boundary': return '声明为多部分邮件，却没有分隔线（boundary）参数';
-        case 'boundary-absent': return '正文中找不到声明的分隔线';
-        case 'unclosed': return '缺少结束分隔线，邮件可能在传输中被截断';
-        case 'unparsable': return `无法解析（${m.error}）`;
-        case 'internal': return `内部错误：${m.error}`;
-        case 'recorded': return m.zh;
+        case 'no-blank-line':
+          return '没有邮件头与正文之间的空行';
+        case 'no-boundary':
+          return '声明为多部分邮件，却没有分隔线（boundary）参数';
+        case 'boundary-absent':
+          return '正文中找不到声明的分隔线';
+        case 'unclosed':
+          return '缺少结束分隔线，邮件可能在传输中被截断';
+        case 'unparsable':
+          return `无法解析（${m.error}）`;
+        case 'internal':
+          return `内部错误：${m.error}`;
+        case 'recorded':
+          return m.zh;
       }
     },
     /** why an archive attachment was not unpacked */
     archiveRefusal: (r: ArchiveRefusal): string => {
       switch (r.why) {
-        case 'nested': return '压缩包内又套了多层压缩包';
-        case 'format': return `${r.ext || '该'}格式的压缩包不能安全地自动解开`;
-        case 'zip': return r.error.error === 'broken' ? BROKEN : NOT_WORKBOOK[r.error.error];
-        case 'too-many': return `含 ${r.count} 个文件，超过上限 ${r.limit}`;
-        case 'encrypted': return '压缩包已加密';
-        case 'entry-too-large': return `其中“${r.name}”解压后 ${r.size}，超过上限 ${r.limit}`;
-        case 'too-large': return `解压后共 ${r.size}，超过上限 ${r.limit}`;
-        case 'inflate': return `“${r.name}”无法解压（${r.error}），压缩包可能已损坏`;
-        case 'bomb': return `疑似压缩炸弹：解压后${r.atLeast ? '至少' : ''} ${r.size}，压缩比 ${r.ratio ?? '∞'}，超过上限 ${r.limit} 倍`;
-        case 'recorded': return r.zh;
+        case 'nested':
+          return '压缩包内又套了多层压缩包';
+        case 'format':
+          return `${r.ext || '该'}格式的压缩包不能安全地自动解开`;
+        case 'zip':
+          return r.error.error === 'broken' ? BROKEN : NOT_WORKBOOK[r.error.error];
+        case 'too-many':
+          return `含 ${r.count} 个文件，超过上限 ${r.limit}`;
+        case 'encrypted':
+          return '压缩包已加密';
+        case 'entry-too-large':
+          return `其中“${r.name}”解压后 ${r.size}，超过上限 ${r.limit}`;
+        case 'too-large':
+          return `解压后共 ${r.size}，超过上限 ${r.limit}`;
+        case 'inflate':
+          return `“${r.name}”无法解压（${r.error}），压缩包可能已损坏`;
+        case 'bomb':
+          return `疑似压缩炸弹：解压后${r.atLeast ? '至少' : ''} ${r.size}，压缩比 ${r.ratio ?? '∞'}，超过上限 ${r.limit} 倍`;
+        case 'recorded':
+          return r.zh;
       }
     },
   },
@@ -462,10 +530,15 @@ export const zh = {
     checkText: {
       title: (asOf: string) => `zmqd 核查 · 判断日期 ${asOf}`,
       verdict: (v: boolean | null): string => (v === true ? '符合' : v === false ? '不符合' : '无法判断'),
-      facts: (declared: string, includedOn: string | null, validUntil: string | null) => [`纳入情形 ${declared || '未填'}`, `纳入 ${includedOn ?? '未填'}`, `有效期至 ${validUntil ?? '—'}`],
+      facts: (declared: string, includedOn: string | null, validUntil: string | null) => [
+        `纳入情形 ${declared || '未填'}`,
+        `纳入 ${includedOn ?? '未填'}`,
+        `有效期至 ${validUntil ?? '—'}`,
+      ],
       meets: (criteria: string) => `列入期间符合情形 ${criteria}`,
       verdicts: (whileListed: string, atInclusion: string | null) => `判断：列入期间${whileListed}，纳入时${atInclusion ?? '无法判断（无纳入日期）'}`,
-      dataFile: (label: string, file: string, encoding: string | null, rows: number, invalid: number) => `${label}：${file}（${encoding ? `${encoding}，` : ''}${rows} 行可用${invalid ? `，${invalid} 行无法使用` : ''}）`,
+      dataFile: (label: string, file: string, encoding: string | null, rows: number, invalid: number) =>
+        `${label}：${file}（${encoding ? `${encoding}，` : ''}${rows} 行可用${invalid ? `，${invalid} 行无法使用` : ''}）`,
       noMonitoring: '在线监控：未提供（在线监控条件记为无法判断）',
       stableRate: (pct: number) => `稳定达标阈值：达标率 ${pct}%（仅用于没有“稳定达标”的记录；--stable-rate）`,
       quietUnit: (unit: string, n: number) => `${unit}（${n} 家）`,
@@ -475,7 +548,21 @@ export const zh = {
       okNotListed: (n: number) => `符合条件、无需处理的 ${n} 家企业未逐一列出（--all 列出全部）。`,
       noEntries: '没有读到任何附表2清单企业。',
       otherFindings: '其他问题（数据文件、无法读取的清单）',
-      summary: (s: { entries: number; eligible: number; ineligible: number; unverifiable: number; expired: number; expiring: number; mustRemove: number; neverAgain: number; objectionUpheld: number }, e: number, w: number) =>
+      summary: (
+        s: {
+          entries: number;
+          eligible: number;
+          ineligible: number;
+          unverifiable: number;
+          expired: number;
+          expiring: number;
+          mustRemove: number;
+          neverAgain: number;
+          objectionUpheld: number;
+        },
+        e: number,
+        w: number,
+      ) =>
         `共 ${s.entries} 家企业（列入期间）：符合 ${s.eligible}，不符合 ${s.ineligible}，无法判断 ${s.unverifiable}；已过期 ${s.expired}，即将到期 ${s.expiring}；按三(九)须移出 ${s.mustRemove}，不得再纳入 ${s.neverAgain}${s.objectionUpheld ? `，异议属实 ${s.objectionUpheld}` : ''}。${e} 个错误，${w} 个警告。`,
     },
 
@@ -486,7 +573,8 @@ export const zh = {
       resent: (n: number) => ` 重报${n}`,
       head: ['单位', '附表1', '附表2', '稿件', '案例'],
       summaryColumn: '年度总结',
-      tally: (submitted: number, all: number, late: number, missing: string[]) => `已报送 ${submitted}/${all}，逾期 ${late}，未报送 ${missing.length}${missing.length ? `：${missing.join('、')}` : ''}`,
+      tally: (submitted: number, all: number, late: number, missing: string[]) =>
+        `已报送 ${submitted}/${all}，逾期 ${late}，未报送 ${missing.length}${missing.length ? `：${missing.join('、')}` : ''}`,
       unassigned: (n: number) => `未识别单位的邮件 ${n} 封（附件以“未识别单位-”开头保存）`,
       findings: '问题',
       total: (e: number, w: number, out: string) => `合计 ${e} 个错误，${w} 个警告。收件文件夹：${out}`,
@@ -494,21 +582,56 @@ export const zh = {
 
     /** the workbook of `zmqd check --out` */
     checkWorkbook: {
-      action: '需处理', results: '核查结果', summary: '汇总', other: '其他问题',
-      headers: ['区县', '文件', '行', '企业名称', '统一社会信用代码', '纳入日期', '有效期至', '有效期', '纳入情形', '列入期间符合情形', '纳入时符合情形', '列入期间可否保留', '依据（列入期间）', '纳入时是否符合', '依据（纳入时）', '不得再纳入', '应移出', '处理', '其他理由', '其他问题'],
+      action: '需处理',
+      results: '核查结果',
+      summary: '汇总',
+      other: '其他问题',
+      headers: [
+        '区县',
+        '文件',
+        '行',
+        '企业名称',
+        '统一社会信用代码',
+        '纳入日期',
+        '有效期至',
+        '有效期',
+        '纳入情形',
+        '列入期间符合情形',
+        '纳入时符合情形',
+        '列入期间可否保留',
+        '依据（列入期间）',
+        '纳入时是否符合',
+        '依据（纳入时）',
+        '不得再纳入',
+        '应移出',
+        '处理',
+        '其他理由',
+        '其他问题',
+      ],
       actionHeaders: ['处理', '行', '企业名称', '统一社会信用代码', '纳入情形', '纳入日期', '有效期至', '列入期间可否保留（及依据）', '纳入时是否符合（及依据）', '其他理由与问题'],
       validity: { valid: '有效', expiring: '即将到期', expired: '已过期', unknown: '无法判断' } as Record<string, string>,
       verdict: (v: boolean | null): string => (v === true ? '符合' : v === false ? '不符合' : '无法判断'),
       noDate: '无纳入日期，无法判断',
-      yes: '是', no: '否', none: '—',
+      yes: '是',
+      no: '否',
+      none: '—',
       /** the rows of the summary sheet, in order */
       summaryRows: {
-        asOf: '判断日期', entries: '清单企业', action: '需处理',
-        eligible: '列入期间符合条件', ineligible: '列入期间不符合条件', unverifiable: '无法判断',
+        asOf: '判断日期',
+        entries: '清单企业',
+        action: '需处理',
+        eligible: '列入期间符合条件',
+        ineligible: '列入期间不符合条件',
+        unverifiable: '无法判断',
         ineligibleAtInclusion: '纳入时不符合条件',
-        expired: '已过期', expiring: '即将到期',
-        mustRemove: '应移出（三(九)）', neverAgain: '不得再纳入（恶意违法，三(四)）', objectionUpheld: '异议复核属实（三(三)）',
-        stableRate: '稳定达标阈值（无“稳定达标”列时的达标率）', errors: '错误', warnings: '警告',
+        expired: '已过期',
+        expiring: '即将到期',
+        mustRemove: '应移出（三(九)）',
+        neverAgain: '不得再纳入（恶意违法，三(四)）',
+        objectionUpheld: '异议复核属实（三(三)）',
+        stableRate: '稳定达标阈值（无“稳定达标”列时的达标率）',
+        errors: '错误',
+        warnings: '警告',
       },
       dataHeaders: ['数据', '文件', '格式', '编码', '可用行数', '无法使用的行'],
       otherHeaders: ['文件', '工作表', '单元格', '行', '严重程度', '代码', '说明'],
@@ -543,7 +666,8 @@ export const zh = {
       title: (p: string) => `${p}正面清单报送情况与问题汇总`,
       sub: (a: string) => `判定日期：${a}。各单位的错误、警告数含校验、汇总、资格核查和交叉核对的全部问题（同一问题只计一次），与该单位工作表逐条对应。`,
       unitTitle: (u: string, p: string) => `${u}正面清单报送问题清单（${p}）`,
-      unitCounts: (a: string, e: number, w: number, i: number) => `判定日期：${a}；错误 ${e} 条，警告 ${w} 条${i ? `，提示 ${i} 条` : ''}。错误须更正后重新报送；警告请核实，确认无误的可保留。`,
+      unitCounts: (a: string, e: number, w: number, i: number) =>
+        `判定日期：${a}；错误 ${e} 条，警告 ${w} 条${i ? `，提示 ${i} 条` : ''}。错误须更正后重新报送；警告请核实，确认无误的可保留。`,
       unitFiles: (f: string[]) => `来源文件：${f.join('；')}`,
       otherTitle: (p: string) => `不属于任何区县的问题（${p}）`,
       otherSub: (a: string) => `判定日期：${a}；执法数据文件及无法确定所属单位的文件中的问题。`,
@@ -608,24 +732,41 @@ export const zh = {
     severities: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 个警告`,
     inbox: (files: number, annex1: number, annex2: number, none: number) => `收件    ${files} 个文件：附表1 ${annex1} 个，附表2 ${annex2} 个，未识别 ${none} 个`,
     unreadable: (n: number) => `无法读取或未识别 ${n} 个（请区县重新报送）：`,
-    collect: (fetched: number, submitted: number, units: number, late: number, missing: number) => `收取    邮箱新邮件 ${fetched} 封；已报送 ${submitted}/${units}，逾期 ${late}，未报送 ${missing}（详见收件文件夹的 submissions.json）`,
+    collect: (fetched: number, submitted: number, units: number, late: number, missing: number) =>
+      `收取    邮箱新邮件 ${fetched} 封；已报送 ${submitted}/${units}，逾期 ${late}，未报送 ${missing}（详见收件文件夹的 submissions.json）`,
     validate: (sev: string) => `校验    ${sev}`,
-    aggregate: (reported: number, units: number, listed: number, onsite: number, sev: string) => `汇总    ${reported}/${units} 个单位计入合计；纳入清单企业 ${listed} 家，现场执法 ${onsite} 次；${sev}`,
+    aggregate: (reported: number, units: number, listed: number, onsite: number, sev: string) =>
+      `汇总    ${reported}/${units} 个单位计入合计；纳入清单企业 ${listed} 家，现场执法 ${onsite} 次；${sev}`,
     missing: (units: string[]) => '未报送：' + units.join('、'),
     notAggregatedLine: (notes: string[]) => `汇总    未汇总：${notes.join('；')}`,
-    check: (m: { entries: number; eligible: number; ineligible: number; unverifiable: number; expired: number; expiring: number; mustRemove: number; neverAgain: number }, sev: string) =>
+    check: (
+      m: { entries: number; eligible: number; ineligible: number; unverifiable: number; expired: number; expiring: number; mustRemove: number; neverAgain: number },
+      sev: string,
+    ) =>
       `核查    ${m.entries} 家企业：符合 ${m.eligible}，不符合 ${m.ineligible}，无法判断 ${m.unverifiable}，已过期 ${m.expired}，即将到期 ${m.expiring}，应移出 ${m.mustRemove}，不得再纳入 ${m.neverAgain}；${sev}`,
     notChecked: '核查    未提供执法数据（--inspections / --credit），未核查',
     /** what each cross-check finds, by its code */
     crossCheck: { 'onsite-count-mismatch': '现场执法次数与检查记录不符', 'uscc-duplicate-across-districts': '企业列入多个区县清单' } as Record<string, string>,
     crossChecks: (sev: string, what: string[]) => `交叉核对 ${sev}${what.length ? `（${what.join('；')}）` : ''}`,
     /** how the total follows from the steps, which repeat a problem (an unreadable file is one for validate, aggregate and check) */
-    repeated: (sumErrors: number, sumWarnings: number, dupErrors: number, dupWarnings: number) => `（各步骤之和 ${sumErrors} 个错误、${sumWarnings} 个警告，减去在几个步骤中重复出现的 ${dupErrors} 个错误、${dupWarnings} 个警告）`,
+    repeated: (sumErrors: number, sumWarnings: number, dupErrors: number, dupWarnings: number) =>
+      `（各步骤之和 ${sumErrors} 个错误、${sumWarnings} 个警告，减去在几个步骤中重复出现的 ${dupErrors} 个错误、${dupWarnings} 个警告）`,
     sumOfSteps: '（即以上各步骤之和）',
     total: (errors: number, warnings: number, how: string) => `合计    ${errors} 个错误，${warnings} 个警告${how}`,
     folder: (out: string) => `报告文件夹：${out}`,
     /** `--format line`: one line per run for a scheduler's log */
-    line: (l: { stamp: string; period: string; asOf: string; exit: number; files: number; unreadable: number; missing: number | undefined; errors: number; warnings: number; out: string }) =>
+    line: (l: {
+      stamp: string;
+      period: string;
+      asOf: string;
+      exit: number;
+      files: number;
+      unreadable: number;
+      missing: number | undefined;
+      errors: number;
+      warnings: number;
+      out: string;
+    }) =>
       `${l.stamp} zmqd report ${l.period} 判断日期 ${l.asOf} 退出码 ${l.exit}：${l.files} 个文件（${l.unreadable} 个无法读取）` +
       `${l.missing !== undefined ? `，未报送 ${l.missing} 个单位` : ''}，${l.errors} 个错误，${l.warnings} 个警告 → ${l.out}\n`,
   },
@@ -638,22 +779,38 @@ function zhDataKind(k: DataKind): string {
 /** One bad cell of a data row, in Chinese. */
 function zhRowIssue(kind: DataKind, i: RowIssue): string {
   switch (i.why) {
-    case 'uscc-number': return `信用代码被存成了数字（${i.shown}），已丢失后几位`;
-    case 'uscc-empty': return '统一社会信用代码为空';
-    case 'uscc-exponent': return `信用代码“${i.text}”已被存成数字、丢失了后几位`;
-    case 'uscc-old15': return `“${i.text}”是15位旧注册号，不是统一社会信用代码`;
-    case 'uscc-length': return `信用代码“${i.text}”不是18位（${i.length}位）`;
-    case 'uscc-charset': return `信用代码“${i.text}”含有不允许的字符“${i.bad}”`;
-    case 'uscc-checksum': return `信用代码“${i.text}”校验位错误（应为 ${i.expected}）`;
-    case 'uscc-invalid': return `信用代码“${i.text}”无效`;
-    case 'date-empty': return `${zh.check.dateField[kind]}为空`;
-    case 'date-unreadable': return `${zh.check.dateField[kind]}“${i.text}”${zh.value.dateFault(i.fault)}`;
-    case 'grade-empty': return '评价结果为空';
-    case 'grade-unknown': return `评价结果“${i.text}”不是可识别的信用等级（环保诚信、良好、警示、不良，或绿牌、蓝牌、黄牌、红牌）`;
-    case 'year-invalid': return `评价年度“${i.text}”不是年份`;
-    case 'review-unknown': return `复核结果“${i.text}”无法识别（应为“属实”或“不属实”，尚未复核的留空）`;
-    case 'credit-no-time': return '评价年度和评价日期都为空，无法确定评价何时生效';
-    case 'other': return i.message;
+    case 'uscc-number':
+      return `信用代码被存成了数字（${i.shown}），已丢失后几位`;
+    case 'uscc-empty':
+      return '统一社会信用代码为空';
+    case 'uscc-exponent':
+      return `信用代码“${i.text}”已被存成数字、丢失了后几位`;
+    case 'uscc-old15':
+      return `“${i.text}”是15位旧注册号，不是统一社会信用代码`;
+    case 'uscc-length':
+      return `信用代码“${i.text}”不是18位（${i.length}位）`;
+    case 'uscc-charset':
+      return `信用代码“${i.text}”含有不允许的字符“${i.bad}”`;
+    case 'uscc-checksum':
+      return `信用代码“${i.text}”校验位错误（应为 ${i.expected}）`;
+    case 'uscc-invalid':
+      return `信用代码“${i.text}”无效`;
+    case 'date-empty':
+      return `${zh.check.dateField[kind]}为空`;
+    case 'date-unreadable':
+      return `${zh.check.dateField[kind]}“${i.text}”${zh.value.dateFault(i.fault)}`;
+    case 'grade-empty':
+      return '评价结果为空';
+    case 'grade-unknown':
+      return `评价结果“${i.text}”不是可识别的信用等级（环保诚信、良好、警示、不良，或绿牌、蓝牌、黄牌、红牌）`;
+    case 'year-invalid':
+      return `评价年度“${i.text}”不是年份`;
+    case 'review-unknown':
+      return `复核结果“${i.text}”无法识别（应为“属实”或“不属实”，尚未复核的留空）`;
+    case 'credit-no-time':
+      return '评价年度和评价日期都为空，无法确定评价何时生效';
+    case 'other':
+      return i.message;
   }
 }
 

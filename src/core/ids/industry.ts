@@ -8,15 +8,7 @@
  * full-width letters and digits included. A name is matched first; the code is then checked
  * against it. 2011 names and codes are accepted and reported with `edition: 2011`.
  */
-import {
-  DIVISIONS_2011,
-  DIVISIONS_2017,
-  INDUSTRY_KEYWORDS,
-  SECTIONS_2011,
-  SECTIONS_2017,
-  division2011To2017,
-  type SectionDef,
-} from './gbt4754.js';
+import { DIVISIONS_2011, DIVISIONS_2017, INDUSTRY_KEYWORDS, SECTIONS_2011, SECTIONS_2017, division2011To2017, type SectionDef } from './gbt4754.js';
 
 export type IndustryResult =
   | { kind: 'ok'; section?: string; division?: string; name: string; edition?: 2011 }
@@ -119,9 +111,7 @@ function parse(s: string): Parsed {
 }
 
 function ok(section: SectionDef, division: string | undefined, edition: 2017 | 2011): IndustryResult {
-  const r: IndustryResult = division
-    ? { kind: 'ok', section: section.code, division, name: DIVISIONS_2017[division]! }
-    : { kind: 'ok', section: section.code, name: section.name };
+  const r: IndustryResult = division ? { kind: 'ok', section: section.code, division, name: DIVISIONS_2017[division]! } : { kind: 'ok', section: section.code, name: section.name };
   if (edition === 2011) r.edition = 2011;
   return r;
 }

@@ -31,10 +31,7 @@ export type PermitFault =
   | { fault: 'suffix'; suffix: string };
 
 export type PermitIssue =
-  | { kind: 'format'; reason: PermitFormatReason; fault: PermitFault }
-  | { kind: 'uscc-mismatch'; prefix: string }
-  | { kind: 'suffix'; suffix: string }
-  | { kind: 'legacy' };
+  { kind: 'format'; reason: PermitFormatReason; fault: PermitFault } | { kind: 'uscc-mismatch'; prefix: string } | { kind: 'suffix'; suffix: string } | { kind: 'legacy' };
 
 export interface PermitResult {
   normalised: string;
@@ -52,8 +49,37 @@ const DOC_NUMBER_RE = /^[\u4e00-\u9fff()A-Z]{1,20}证[〔[(【]((?:19|20)\d{2})[
 const DIGITS_RE = /^(\d{2})\d{4}(20(?:0\d|1[0-7]))\d{3,6}$/;
 /** GB/T 2260 province-level prefixes, so an arbitrary digit string is not taken for a legacy number. */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
 ]);
 
 /** True for the older forms described above. `n` is normalised text. */

@@ -95,7 +95,9 @@ const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF
  */
 export function normaliseIdText(raw: string): { text: string; what: NormalisedWhat[] } {
   if (PLAIN_ID.test(raw)) return { text: raw, what: [] }; // nearly every cell: nothing to do
-  let lower = false, full = false, spaces = false;
+  let lower = false,
+    full = false,
+    spaces = false;
   let out = '';
   for (const ch0 of raw.replace(EDGE_SPACE, '')) {
     let ch = ch0;

@@ -16,7 +16,7 @@ export const ANNEX2_COLUMNS: readonly ColumnDef<Annex2Key>[] = [
     key: 'permit',
     header: '排污许可证编号（排污登记编号）',
     aliases: ['排污许可证编号', '排污许可证编号/排污登记编号', '排污许可证编号或排污登记编号', '排污许可编号', '排污登记编号', '许可证编号', '排污许可证号'],
-   
+
     required: true,
     width: 28,
     en: 'Permit / registration no.',

@@ -80,7 +80,10 @@ function flattened(key: string): FigureKey | undefined {
   for (const [g, subs] of GROUPS) {
     const stem = g.replace(/次数$/, '');
     if (!key.startsWith(stem)) continue;
-    const rest = key.slice(stem.length).replace(/^次数/, '').replace(/^[-/_(]|\)$/g, '');
+    const rest = key
+      .slice(stem.length)
+      .replace(/^次数/, '')
+      .replace(/^[-/_(]|\)$/g, '');
     const hit = subs.get(rest);
     if (hit) return hit;
   }
@@ -131,8 +134,15 @@ export function readAnnex1(sheet: GridSheet, h: Annex1Header, staleResults = fal
     rows.push(row);
   }
   const doc: Annex1Doc = {
-    kind: 'annex1', sheet: sheet.name, headerRows: h.headerRows, districtCol: h.districtCol, columns: h.columns, missing,
-    meta: readMeta(sheet, metaRows(sheet, h.row, lastRow, 8)), rows, total,
+    kind: 'annex1',
+    sheet: sheet.name,
+    headerRows: h.headerRows,
+    districtCol: h.districtCol,
+    columns: h.columns,
+    missing,
+    meta: readMeta(sheet, metaRows(sheet, h.row, lastRow, 8)),
+    rows,
+    total,
   };
   recompute(sheet, doc, staleResults);
   return doc;

@@ -18,7 +18,8 @@ export class MergeIndex {
         continue;
       }
       // Guard against absurd ranges (a merge over a whole sheet): only index what a header could need.
-      const r2 = Math.min(b.r, a.r + 50), c2 = Math.min(b.c, a.c + 100);
+      const r2 = Math.min(b.r, a.r + 50),
+        c2 = Math.min(b.c, a.c + 100);
       for (let r = a.r; r <= r2; r++) for (let c = a.c; c <= c2; c++) if (r !== a.r || c !== a.c) this.master.set(`${r},${c}`, a);
     }
   }

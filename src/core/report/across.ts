@@ -14,7 +14,11 @@ export function othersListing<T>(items: readonly T[], uscc: (t: T) => string | n
   for (const list of byUscc.values()) {
     const units = [...new Set(list.map(unit))];
     if (units.length < 2) continue;
-    for (const it of list) out.set(it, units.filter((u) => u !== unit(it)));
+    for (const it of list)
+      out.set(
+        it,
+        units.filter((u) => u !== unit(it)),
+      );
   }
   return out;
 }

@@ -72,11 +72,13 @@ export function onsiteCrossCheck(agg: AggregateResult, results: readonly FileRes
 
 /** The same USCC on two units' Annex 2 lists, from the validated lists alone (no enforcement data needed). */
 export function duplicatesAcrossUnits(results: readonly FileResult[]): Finding[] {
-  const items = results.flatMap((r) =>
-    (r.annex2?.entries ?? []).map((e) => ({ r, e, uscc: e.uscc?.valid ? e.uscc.normalised : null, unit: r.district ?? r.file })),
-  );
+  const items = results.flatMap((r) => (r.annex2?.entries ?? []).map((e) => ({ r, e, uscc: e.uscc?.valid ? e.uscc.normalised : null, unit: r.district ?? r.file })));
   const findings: Finding[] = [];
-  for (const [it, others] of othersListing(items, (x) => x.uscc, (x) => x.unit)) {
+  for (const [it, others] of othersListing(
+    items,
+    (x) => x.uscc,
+    (x) => x.unit,
+  )) {
     const f = it.e.fields.uscc!;
     findings.push(
       finding(

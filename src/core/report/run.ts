@@ -115,7 +115,12 @@ export function runReportCore(input: ReportInput): ReportRun {
   const cross: Finding[] = [...(agg && data ? onsiteCrossCheck(agg, cur, data.inspections.records) : []), ...(checked ? [] : duplicatesAcrossUnits(cur))];
 
   // every finding of every stage, each problem once: what the run's counts, the per-unit counts and the findings workbook all show
-  const everything = dedupeFindings([...cur.flatMap((r) => r.findings), ...(agg?.findings ?? []), ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []), ...cross]);
+  const everything = dedupeFindings([
+    ...cur.flatMap((r) => r.findings),
+    ...(agg?.findings ?? []),
+    ...(checked ? [...checked.findings, ...checked.entries.flatMap((e) => e.findings)] : []),
+    ...cross,
+  ]);
   const runPeriod = agg?.period ?? input.period;
   const periodCode = runPeriod ? formatPeriod(runPeriod) : opts.asOf;
   const target = expandOutPattern(input.out, { period: periodCode, asOf: opts.asOf });

@@ -4,7 +4,8 @@ import { countBySeverity, render } from '../findings/make.js';
 
 /** The `validate` JSON object (docs/reference.md "JSON output"). */
 export function validateJson(results: FileResult[], asOf: string, lang: Lang) {
-  let errors = 0, warnings = 0;
+  let errors = 0,
+    warnings = 0;
   const files = results.map((r) => {
     const c = countBySeverity(r.findings);
     errors += c.errors;

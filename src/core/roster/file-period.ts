@@ -81,8 +81,6 @@ function nearestYear(date: IsoDate, quarter?: Q): number {
   return best;
 }
 
-
-
 function nextQuarter(p: Period): Period {
   if (!p.quarter) return { year: p.year + 1 };
   return p.quarter === 4 ? { year: p.year + 1, quarter: 1 } : { year: p.year, quarter: (p.quarter + 1) as Q };
@@ -148,7 +146,8 @@ export function decidePeriod(fps: readonly FilePeriod[], option?: Period, fallba
 }
 
 function later(a: Period, b: Period): boolean {
-  const ea = periodEnd(a), eb = periodEnd(b);
+  const ea = periodEnd(a),
+    eb = periodEnd(b);
   // the annual report and Q4 share an end date: prefer the annual one (it is the later deadline's report)
   return ea > eb || (ea === eb && !a.quarter && !!b.quarter);
 }

@@ -6,14 +6,7 @@
  * territory lies in.
  */
 import { strongUnitsIn } from './resolve.js';
-import {
-  DEFAULT_CUTOVER,
-  isAfterCutover,
-  TOWNS_TO_BEIBEI_2025,
-  unitByName,
-  type IsoDate,
-  type Unit,
-} from './units.js';
+import { DEFAULT_CUTOVER, isAfterCutover, TOWNS_TO_BEIBEI_2025, unitByName, type IsoDate, type Unit } from './units.js';
 
 /**
  * Functional zones and the administrative districts their territory lies in: a location written
@@ -64,12 +57,7 @@ function inPeriod(named: Unit[], location: string, periodEnd: IsoDate | undefine
  * `unit`'s list — same unit, overlapping zone, merger predecessor/successor, or the five towns that
  * moved from 渝北区 to 北碚区 (accepted on either side of the cut-over, since lists lag the map).
  */
-export function locationOutsideUnit(
-  location: string,
-  unit: Unit | string,
-  periodEnd?: IsoDate,
-  cutover: IsoDate = DEFAULT_CUTOVER,
-): boolean {
+export function locationOutsideUnit(location: string, unit: Unit | string, periodEnd?: IsoDate, cutover: IsoDate = DEFAULT_CUTOVER): boolean {
   const target = typeof unit === 'string' ? unit : unit.name;
   const raw = strongUnitsIn(location, periodEnd, cutover);
   if (raw.length === 0) return false;

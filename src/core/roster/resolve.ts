@@ -8,13 +8,7 @@
  * intermediate form is looked up, the raw form first — that is why 重庆高新区 is never eaten by the
  * 重庆 prefix strip.
  */
-import {
-  DEFAULT_CUTOVER,
-  isAfterCutover,
-  rostersFor,
-  type IsoDate,
-  type Unit,
-} from './units.js';
+import { DEFAULT_CUTOVER, isAfterCutover, rostersFor, type IsoDate, type Unit } from './units.js';
 
 export type Resolution =
   | { kind: 'ok'; unit: Unit; normalised: boolean }
@@ -269,7 +263,12 @@ function decide(value: string, hits: Hit[], ctx: Ctx): Resolution | null {
   for (const h of use) if (!units.includes(h.sp.unit)) units.push(h.sp.unit);
   if (units.length === 1) {
     const h = use[0];
-    return fromUnit(value, h.sp.unit, use.some((x) => x.sp.text !== h.sp.unit.name), ctx);
+    return fromUnit(
+      value,
+      h.sp.unit,
+      use.some((x) => x.sp.text !== h.sp.unit.name),
+      ctx,
+    );
   }
   // after the cut-over, '两江新区（原渝北区）' names one current unit and its predecessor
   if (ctx.after) {

@@ -122,7 +122,6 @@ export function isIsoDate(s: string): boolean {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-
 function checkDate(d: IsoDate, what: string): void {
   if (!isIsoDate(d)) throw new RangeError(`${what} must be a YYYY-MM-DD date, got ${JSON.stringify(d)}`);
 }

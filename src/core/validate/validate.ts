@@ -55,7 +55,6 @@ export interface FileResult {
   annex2?: Annex2Result;
 }
 
-
 /** Validate one file's bytes: open, recognise, read, run every rule. Never throws. */
 export async function validateFile(input: FileInput, opts: RuleOptions & { reader?: OpenOptions['reader'] }): Promise<FileResult> {
   const result: FileResult = { file: input.file, name: input.name, kind: null, district: null, rows: 0, findings: [] };

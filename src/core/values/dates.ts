@@ -252,7 +252,9 @@ function ymd(y: number, m: number, d: number): DateParse {
 
 /** Half-width, no invisible characters, whitespace collapsed, trimmed. */
 function norm(s: string): string {
-  return toHalfWidth(removeInvisible(s)).replace(/[\s\x85]+/g, ' ').trim();
+  return toHalfWidth(removeInvisible(s))
+    .replace(/[\s\x85]+/g, ' ')
+    .trim();
 }
 
 /** Serials written as text are accepted only in this window (1954-10-03 .. 2119-01-11): a bare
@@ -337,8 +339,17 @@ export function parseDateRange(input: string): DateRangeParse {
     const sm = RANGE_SEP.exec(s);
     if (!sm) continue;
     const sep = sm[1]!;
-    const left = s.slice(0, i).trim().replace(/^[自从]/, '').replace(/起$/, '').trim();
-    const right = s.slice(i + sm[0].length).trim().replace(/止$/, '').trim();
+    const left = s
+      .slice(0, i)
+      .trim()
+      .replace(/^[自从]/, '')
+      .replace(/起$/, '')
+      .trim();
+    const right = s
+      .slice(i + sm[0].length)
+      .trim()
+      .replace(/止$/, '')
+      .trim();
     const b = parseDateText(right);
     if (left === '') {
       if (WORD_SEP.has(sep) && b.ok) return { ok: true, to: b.date };
@@ -354,9 +365,11 @@ export function parseDateRange(input: string): DateRangeParse {
     const shaped = (p: DateParse) => p.ok || p.reason === 'impossible';
     if (!impossible && shaped(a) && shaped(b)) impossible = !a.ok ? a : (b as DateFail);
     if (!halfRead && WORD_SEP.has(sep) && a.ok) {
-      halfRead = b.ok ? undefined : b.reason === 'empty' || /^(?:今|至今|现在|长期|永久)$/.test(right)
-        ? UNREADABLE('no end date', { fault: 'no-end' })
-        : fail(b.reason, `end date: ${b.detail ?? ''}`, b.fault);
+      halfRead = b.ok
+        ? undefined
+        : b.reason === 'empty' || /^(?:今|至今|现在|长期|永久)$/.test(right)
+          ? UNREADABLE('no end date', { fault: 'no-end' })
+          : fail(b.reason, `end date: ${b.detail ?? ''}`, b.fault);
     }
   }
   return impossible ?? halfRead ?? whole;

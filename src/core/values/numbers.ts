@@ -9,8 +9,7 @@ export type CountFault = CountFailReason | 'boolean' | 'placeholder' | 'percent'
 export type CountFail = { ok: false; reason: CountFailReason; fault: CountFault };
 export type CountParse =
   /** asText: came from a string ('12', '１２', ' 12 ', '1,200', '12.0', '12次') */
-  | { ok: true; value: number; asText: boolean }
-  | CountFail;
+  { ok: true; value: number; asText: boolean } | CountFail;
 
 function fail(reason: CountFailReason, fault: CountFault = reason): CountFail {
   return { ok: false, reason, fault };
@@ -51,12 +50,17 @@ export function parseCount(v: string | number | boolean | null): CountParse {
   if (typeof v === 'boolean') return fail('not-a-number', 'boolean');
   if (typeof v === 'number') return fromNumber(v, false);
 
-  let s = toHalfWidth(removeInvisible(v)).replace(/[\s\x85]+/g, ' ').trim();
+  let s = toHalfWidth(removeInvisible(v))
+    .replace(/[\s\x85]+/g, ' ')
+    .trim();
   if (s === '') return fail('empty');
   if (PLACEHOLDER.test(s)) {
     return fail('not-a-number', 'placeholder');
   }
-  s = s.replace(UNIT_SUFFIX, '').trim().replace(/^[−﹣]/, '-');
+  s = s
+    .replace(UNIT_SUFFIX, '')
+    .trim()
+    .replace(/^[−﹣]/, '-');
   if (s.includes(',')) {
     if (!/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(s)) return fail('not-a-number');
     s = s.replace(/,/g, '');

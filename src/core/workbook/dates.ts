@@ -151,7 +151,9 @@ export function serialToIso(serial: number): string {
 export function isoToSerial(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new RangeError(`not an ISO date: ${iso}`);
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   if (y === 1900 && mo === 2 && d === 29) return 60;
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);

@@ -74,8 +74,7 @@ function installBuiltinNumFmts(wb: ExcelJS.Workbook): void {
   const original = xlsx.reconcile;
   if (typeof original !== 'function') return;
   xlsx.reconcile = function (this: unknown, model: unknown, options: unknown) {
-    const index = (model as { styles?: { index?: { numFmt?: Record<string, string> } } } | undefined)?.styles?.index
-      ?.numFmt;
+    const index = (model as { styles?: { index?: { numFmt?: Record<string, string> } } } | undefined)?.styles?.index?.numFmt;
     if (index && typeof index === 'object') {
       for (const [id, fmt] of Object.entries(BUILTIN_NUMFMTS)) {
         if (id !== '0' && index[id] === undefined) index[id] = fmt;

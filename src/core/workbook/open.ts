@@ -37,9 +37,7 @@ export interface OpenOptions {
   reader?: 'auto' | 'fast' | 'exceljs';
 }
 
-export type OpenResult =
-  | { ok: true; workbook: GridWorkbook; findings: Finding[] }
-  | { ok: false; findings: Finding[] };
+export type OpenResult = { ok: true; workbook: GridWorkbook; findings: Finding[] } | { ok: false; findings: Finding[] };
 
 const MiB = 1024 * 1024;
 const RATIO_FLOOR = MiB;
@@ -63,8 +61,7 @@ function fail(code: 'file-unreadable', reason: Unreadable): never;
 function fail(code: 'file-too-large', reason: TooLarge): never;
 function fail(code: 'file-encrypted' | 'file-legacy-format'): never;
 function fail(code: 'file-unreadable' | 'file-too-large' | 'file-encrypted' | 'file-legacy-format', reason?: Unreadable | TooLarge): never {
-  const f =
-    code === 'file-unreadable' ? finding(code, {}, reason as Unreadable) : code === 'file-too-large' ? finding(code, {}, reason as TooLarge) : finding(code, {});
+  const f = code === 'file-unreadable' ? finding(code, {}, reason as Unreadable) : code === 'file-too-large' ? finding(code, {}, reason as TooLarge) : finding(code, {});
   throw new OpenFailure(f);
 }
 
@@ -534,7 +531,11 @@ function isStructureError(err: unknown): boolean {
 function errorFinding(err: unknown): Finding {
   const m = errorMessage(err);
   let reason: Unreadable;
-  if (/end of central directory|corrupted zip|invalid (distance|stored block|code|block type|literal|length)|incorrect header check|unexpected EOF|end of data|crc32|size mismatch|is this a zip/i.test(m)) {
+  if (
+    /end of central directory|corrupted zip|invalid (distance|stored block|code|block type|literal|length)|incorrect header check|unexpected EOF|end of data|crc32|size mismatch|is this a zip/i.test(
+      m,
+    )
+  ) {
     reason = BROKEN;
   } else if (/encrypted zip/i.test(m)) {
     reason = { reason: 'zip-password' };

@@ -7,22 +7,7 @@
 
 /** What a file that is not an .xlsx workbook appears to be, by its bytes or its zip parts. */
 export type NotWorkbook =
-  | 'pdf'
-  | 'archive'
-  | 'image'
-  | 'xml-2003'
-  | 'html'
-  | 'text'
-  | 'unknown'
-  | 'doc'
-  | 'ppt'
-  | 'docx'
-  | 'pptx'
-  | 'xlsb'
-  | 'ods'
-  | 'empty-zip'
-  | 'zip'
-  | 'spanned-zip';
+  'pdf' | 'archive' | 'image' | 'xml-2003' | 'html' | 'text' | 'unknown' | 'doc' | 'ppt' | 'docx' | 'pptx' | 'xlsb' | 'ods' | 'empty-zip' | 'zip' | 'spanned-zip';
 
 /** Why a zip's central directory cannot be read (zipdir.ts). */
 export type ZipFailure = 'broken' | 'spanned-zip';

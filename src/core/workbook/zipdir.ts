@@ -115,9 +115,17 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | ZipError {
         if (id === 0x0001) {
           let r = q + 4;
           const end = Math.min(r + size, extraEnd);
-          if (uncompressedSize === 0xffffffff && r + 8 <= end) { uncompressedSize = u64(dv, r); r += 8; }
-          if (compressedSize === 0xffffffff && r + 8 <= end) { compressedSize = u64(dv, r); r += 8; }
-          if (localHeaderOffset === 0xffffffff && r + 8 <= end) { localHeaderOffset = u64(dv, r); }
+          if (uncompressedSize === 0xffffffff && r + 8 <= end) {
+            uncompressedSize = u64(dv, r);
+            r += 8;
+          }
+          if (compressedSize === 0xffffffff && r + 8 <= end) {
+            compressedSize = u64(dv, r);
+            r += 8;
+          }
+          if (localHeaderOffset === 0xffffffff && r + 8 <= end) {
+            localHeaderOffset = u64(dv, r);
+          }
           break;
         }
         q += 4 + size;
@@ -149,9 +157,7 @@ export interface InflateOptions {
   stopAfter?: number;
 }
 
-export type InflateResult =
-  | { ok: true; size: number; exceeded: boolean; data?: Uint8Array }
-  | { ok: false; error: string };
+export type InflateResult = { ok: true; size: number; exceeded: boolean; data?: Uint8Array } | { ok: false; error: string };
 
 /** Feeding 4 KiB of compressed input at a time keeps any single output chunk ≤ ~4 MiB. */
 const FEED = 4096;
@@ -193,6 +199,9 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntryInfo, opts: InflateOp
   if (!keep) return { ok: true, size, exceeded: false };
   const data = new Uint8Array(size);
   let o = 0;
-  for (const c of chunks) { data.set(c, o); o += c.length; }
+  for (const c of chunks) {
+    data.set(c, o);
+    o += c.length;
+  }
   return { ok: true, size, exceeded: false, data };
 }

@@ -147,7 +147,13 @@ function renderShell(): void {
   const district = (document.getElementById('district') as HTMLSelectElement | null)?.value ?? '';
   const app = $('app');
   app.replaceChildren(
-    h('header', { class: 'top' }, h('h1', {}, x.title), h('button', { id: 'lang', type: 'button', lang: state.lang === 'zh' ? 'en' : 'zh-CN', onClick: switchLang }, x.switchLang), h('p', {}, x.offline)),
+    h(
+      'header',
+      { class: 'top' },
+      h('h1', {}, x.title),
+      h('button', { id: 'lang', type: 'button', lang: state.lang === 'zh' ? 'en' : 'zh-CN', onClick: switchLang }, x.switchLang),
+      h('p', {}, x.offline),
+    ),
     h(
       'main',
       {},
@@ -394,12 +400,10 @@ function renderResults(): void {
     return;
   }
   const json = state.json[state.lang];
-  const errors = json.errors, warnings = json.warnings;
+  const errors = json.errors,
+    warnings = json.warnings;
   sum.className = `summary ${errors ? 'bad' : warnings ? 'warn' : 'good'}`;
-  sum.replaceChildren(
-    errors ? x.sumBad(errors, warnings) : warnings ? x.sumWarn(warnings) : x.sumGood,
-    h('span', {}, x.sumFiles(json.files.length, state.ms), json.asOf),
-  );
+  sum.replaceChildren(errors ? x.sumBad(errors, warnings) : warnings ? x.sumWarn(warnings) : x.sumGood, h('span', {}, x.sumFiles(json.files.length, state.ms), json.asOf));
   out.replaceChildren(...json.files.map((f, i) => renderFile(f, i)));
   for (const i of state.windows.keys()) renderPreview(i);
 }
@@ -429,14 +433,7 @@ function renderFile(f: ValidateJson['files'][number], i: number): HTMLElement {
   }
   const p = state.previews[i];
   if (p) {
-    art.append(
-      h(
-        'details',
-        { class: 'preview', open: f.errors + f.warnings > 0 },
-        h('summary', {}, x.preview(p.sheet)),
-        h('div', { class: 'pv', id: `preview-${i}` }),
-      ),
-    );
+    art.append(h('details', { class: 'preview', open: f.errors + f.warnings > 0 }, h('summary', {}, x.preview(p.sheet)), h('div', { class: 'pv', id: `preview-${i}` })));
   }
   return art;
 }
@@ -502,9 +499,15 @@ function renderPreview(file: number): void {
     ? [h('tr', { class: 'hdr' }, h('th', { class: 'rn', scope: 'row' }, String(p.headerRow)), ...p.columns.map((c) => cell(`${c.letter}${p.headerRow}`, c.header)))]
     : [];
   const body = w.rows.map((r) =>
-    h('tr', { class: r.row === w.focusRow ? 'target' : undefined }, h('th', { class: 'rn', scope: 'row' }, String(r.row)), ...r.cells.map((text, j) => cell(`${p.columns[j]!.letter}${r.row}`, text))),
+    h(
+      'tr',
+      { class: r.row === w.focusRow ? 'target' : undefined },
+      h('th', { class: 'rn', scope: 'row' }, String(r.row)),
+      ...r.cells.map((text, j) => cell(`${p.columns[j]!.letter}${r.row}`, text)),
+    ),
   );
-  const first = w.from + 1, last = w.from + w.rows.length;
+  const first = w.from + 1,
+    last = w.from + w.rows.length;
   const pager = h(
     'div',
     { class: 'pager' },

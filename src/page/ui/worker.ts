@@ -28,7 +28,9 @@ async function handle(req: Request): Promise<void> {
       const t0 = performance.now();
       last = null;
       const files = req.files.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
-      const results = await validatePageFiles(files, { asOf: req.asOf, district: req.district }, (index, name) => post({ type: 'progress', id: req.id, index, count: files.length, name }));
+      const results = await validatePageFiles(files, { asOf: req.asOf, district: req.district }, (index, name) =>
+        post({ type: 'progress', id: req.id, index, count: files.length, name }),
+      );
       const json = bothLanguages(results, req.asOf);
       const previews = previewsOf(results);
       // the results hold the annexes as read: keep only what the preview needs

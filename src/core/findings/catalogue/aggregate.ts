@@ -12,7 +12,9 @@ type DuplicateSources = { rows: [number, number]; sources?: undefined } | { sour
 
 /** Findings that only appear when several submissions are put together. */
 export const aggregateCodes = defineCodes({
-  'district-duplicate': code<{ unit: string; /** set on the previous period's findings */ previousPeriod?: string } & DuplicateSources & (DuplicateDecision | { decision?: undefined })>({
+  'district-duplicate': code<
+    { unit: string; /** set on the previous period's findings */ previousPeriod?: string } & DuplicateSources & (DuplicateDecision | { decision?: undefined })
+  >({
     severity: 'error',
     title: { zh: '同一单位重复报送', en: 'Unit submitted twice' },
     message: {
@@ -21,7 +23,13 @@ export const aggregateCodes = defineCodes({
       en: (p) =>
         `${s(p.unit)} has more than one submission for ${p.previousPeriod !== undefined ? `the previous period (${p.previousPeriod})` : 'this period'} (${p.rows ? `rows ${p.rows[0]} and ${p.rows[1]}` : p.sources.map(en.aggregate.where).join(', ')}). ${p.decision ? en.aggregate.decision(p) : 'Decide which one stands, remove the other and aggregate again.'}`,
     },
-    example: { unit: '渝北区', sources: [{ file: '渝北区3季度.xlsx' }, { file: '渝北区3季度（修改）.xlsx' }], decision: 'later', counted: { file: '渝北区3季度（修改）.xlsx', date: '2025-10-09' }, others: [{ file: '渝北区3季度.xlsx', date: '2025-10-05' }] },
+    example: {
+      unit: '渝北区',
+      sources: [{ file: '渝北区3季度.xlsx' }, { file: '渝北区3季度（修改）.xlsx' }],
+      decision: 'later',
+      counted: { file: '渝北区3季度（修改）.xlsx', date: '2025-10-09' },
+      others: [{ file: '渝北区3季度.xlsx', date: '2025-10-05' }],
+    },
   }),
   'period-mismatch': code<{
     /** the file's own period */
@@ -48,14 +56,21 @@ export const aggregateCodes = defineCodes({
           ? `This file's 填报时间 (${s(p.date)}) suggests ${en.aggregate.filePeriod(p.own)}, but ${p.previous ? en.aggregate.previousSet : 'the aggregation'} is for ${en.aggregate.period(p.period)} (${en.aggregate.periodWhy(p.why)}). Its name gives no quarter and a date alone does not settle it, so it was counted for ${en.aggregate.period(p.period)}. Check that it belongs to this period.`
           : `This file reports ${en.aggregate.filePeriod(p.own)} (${en.aggregate.evidence(p.evidence)}) but ${p.previous ? en.aggregate.previousSet : 'the aggregation'} is for ${en.aggregate.period(p.period)} (${en.aggregate.periodWhy(p.why)}); it was not counted. Check whether the file is in the wrong folder, or give --period.`,
     },
-    example: { own: { year: 2025, quarter: 2 }, evidence: { from: 'name', name: '渝北区2025年2季度.xlsx' }, period: { year: 2025, quarter: 3 }, why: { by: 'majority', votes: 38, of: 40 } },
+    example: {
+      own: { year: 2025, quarter: 2 },
+      evidence: { from: 'name', name: '渝北区2025年2季度.xlsx' },
+      period: { year: 2025, quarter: 3 },
+      why: { by: 'majority', votes: 38, of: 40 },
+    },
   }),
   'cumulative-decrease': code<{ unit: string; column: string; diff: number; previousPeriod: string }>({
     severity: 'error',
     title: { zh: '累计数比上期减少', en: 'Running count went down' },
     message: {
-      zh: (p) => `${s(p.unit)}“${s(p.column)}”本期累计为 ${s(p.value)}，比上期（${s(p.previousPeriod)}）的 ${s(p.expected)} 少 ${s(p.diff)}。表中数据是截至报送日的累计数，同一年内不应减少。请核实本期或上期数字。`,
-      en: (p) => `${s(p.unit)} "${s(p.column)}" is ${s(p.value)} this period, ${s(p.diff)} less than the previous report (${s(p.previousPeriod)}: ${s(p.expected)}). Figures are cumulative and must not go down within a year; check this or the previous report.`,
+      zh: (p) =>
+        `${s(p.unit)}“${s(p.column)}”本期累计为 ${s(p.value)}，比上期（${s(p.previousPeriod)}）的 ${s(p.expected)} 少 ${s(p.diff)}。表中数据是截至报送日的累计数，同一年内不应减少。请核实本期或上期数字。`,
+      en: (p) =>
+        `${s(p.unit)} "${s(p.column)}" is ${s(p.value)} this period, ${s(p.diff)} less than the previous report (${s(p.previousPeriod)}: ${s(p.expected)}). Figures are cumulative and must not go down within a year; check this or the previous report.`,
     },
     example: { unit: '渝北区', column: '纳入清单企业数量', diff: 3, previousPeriod: '2025Q2' },
   }),
@@ -72,8 +87,10 @@ export const aggregateCodes = defineCodes({
     severity: 'warning',
     title: { zh: '无法判断报送期', en: 'Period unknown' },
     message: {
-      zh: (p) => `无法从文件名或“填报时间”判断该文件报送的是哪一季度${p.assumed ? `，已按 ${zh.aggregate.period(p.assumed)} 计入` : ''}。请在文件名中注明（如“3季度”），或汇总时用 --period 指定。`,
-      en: (p) => `The file name and 填报时间 do not say which quarter this file reports${p.assumed ? `; counted as ${en.aggregate.period(p.assumed)}` : ''}. Name it in the file name (e.g. 3季度), or give --period.`,
+      zh: (p) =>
+        `无法从文件名或“填报时间”判断该文件报送的是哪一季度${p.assumed ? `，已按 ${zh.aggregate.period(p.assumed)} 计入` : ''}。请在文件名中注明（如“3季度”），或汇总时用 --period 指定。`,
+      en: (p) =>
+        `The file name and 填报时间 do not say which quarter this file reports${p.assumed ? `; counted as ${en.aggregate.period(p.assumed)}` : ''}. Name it in the file name (e.g. 3季度), or give --period.`,
     },
     example: { assumed: { year: 2025, quarter: 3 } },
   }),
@@ -96,8 +113,10 @@ export const aggregateCodes = defineCodes({
     severity: 'info',
     title: { zh: '缺少上期数据', en: 'No previous figures' },
     message: {
-      zh: (p) => `${s(p.unit)}没有可用的上期（${s(p.previousPeriod)}）数据${p.why ? `（${zh.aggregate.previousMissing[p.why]}）` : ''}，无法计算其本期新增，也未做累计数不减少检查；全市“本期新增”不含该单位。`,
-      en: (p) => `${s(p.unit)} has no usable figures for the previous period (${s(p.previousPeriod)})${p.why ? ` (${en.aggregate.previousMissing[p.why]})` : ''}, so its own activity is unknown and was not checked; the city's increment leaves it out.`,
+      zh: (p) =>
+        `${s(p.unit)}没有可用的上期（${s(p.previousPeriod)}）数据${p.why ? `（${zh.aggregate.previousMissing[p.why]}）` : ''}，无法计算其本期新增，也未做累计数不减少检查；全市“本期新增”不含该单位。`,
+      en: (p) =>
+        `${s(p.unit)} has no usable figures for the previous period (${s(p.previousPeriod)})${p.why ? ` (${en.aggregate.previousMissing[p.why]})` : ''}, so its own activity is unknown and was not checked; the city's increment leaves it out.`,
     },
     example: { unit: '渝北区', previousPeriod: '2025Q2', why: 'unreadable' },
   }),
@@ -105,8 +124,10 @@ export const aggregateCodes = defineCodes({
     severity: 'info',
     title: { zh: '上期为上一年度', en: 'Previous report of an earlier year' },
     message: {
-      zh: (p) => `上期（${s(p.previousPeriod)}）与本期（${s(p.period)}）不在同一年。累计数按年度重新起算，本期新增即本期累计数（“纳入清单企业数量”仍按与上期之差计算），不做累计数不减少检查。`,
-      en: (p) => `The previous report (${s(p.previousPeriod)}) is of an earlier year than ${s(p.period)}. Running counts restart each year, so this period's activity is its own cumulative figure (the listed count is still compared with the previous one), and no decrease check is made.`,
+      zh: (p) =>
+        `上期（${s(p.previousPeriod)}）与本期（${s(p.period)}）不在同一年。累计数按年度重新起算，本期新增即本期累计数（“纳入清单企业数量”仍按与上期之差计算），不做累计数不减少检查。`,
+      en: (p) =>
+        `The previous report (${s(p.previousPeriod)}) is of an earlier year than ${s(p.period)}. Running counts restart each year, so this period's activity is its own cumulative figure (the listed count is still compared with the previous one), and no decrease check is made.`,
     },
     example: { previousPeriod: '2024Q4', period: '2025Q1' },
   }),
@@ -123,8 +144,10 @@ export const aggregateCodes = defineCodes({
     severity: 'info',
     title: { zh: '报送单位名单有调整', en: 'The roster changed' },
     message: {
-      zh: (p) => `上期（${s(p.previousPeriod)}）按 ${s(p.before)} 个单位报送，本期按 ${s(p.after)} 个单位。${zh.unit.list(p.merged)}的上期数并入${s(p.into)}计算本期新增；${zh.unit.list(p.changed)}辖区有调整，不做累计数不减少检查。全市合计不受影响。`,
-      en: (p) => `The previous period (${s(p.previousPeriod)}) had ${s(p.before)} reporting units, this one ${s(p.after)}. The previous figures of ${en.unit.list(p.merged)} are added to ${s(p.into)} for its increment; ${en.unit.list(p.changed)} changed territory, so they are not checked for decreases. City totals are unaffected.`,
+      zh: (p) =>
+        `上期（${s(p.previousPeriod)}）按 ${s(p.before)} 个单位报送，本期按 ${s(p.after)} 个单位。${zh.unit.list(p.merged)}的上期数并入${s(p.into)}计算本期新增；${zh.unit.list(p.changed)}辖区有调整，不做累计数不减少检查。全市合计不受影响。`,
+      en: (p) =>
+        `The previous period (${s(p.previousPeriod)}) had ${s(p.before)} reporting units, this one ${s(p.after)}. The previous figures of ${en.unit.list(p.merged)} are added to ${s(p.into)} for its increment; ${en.unit.list(p.changed)} changed territory, so they are not checked for decreases. City totals are unaffected.`,
     },
     example: { previousPeriod: '2025Q3', before: 41, after: 39, merged: ['江北区', '渝北区'], into: '两江新区', changed: ['两江新区', '北碚区'] },
   }),

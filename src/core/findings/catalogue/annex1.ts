@@ -12,7 +12,8 @@ export const annex1Codes = defineCodes({
     title: { zh: '数字无效', en: 'Invalid figure' },
     message: {
       zh: (p) => `“${s(p.column)}”应为非负整数，现为“${s(p.value)}”（${ZH.value.figureFault(p)}）。请填写 0 或正整数（截至报送日的累计数量）。`,
-      en: (p) => `"${s(p.column)}" must be a non-negative whole number but is "${s(p.value)}" (${EN.value.figureFault(p)}). Enter 0 or a positive whole number (cumulative to the reporting date).`,
+      en: (p) =>
+        `"${s(p.column)}" must be a non-negative whole number but is "${s(p.value)}" (${EN.value.figureFault(p)}). Enter 0 or a positive whole number (cumulative to the reporting date).`,
     },
     example: { column: '对清单内企业开展现场监管执法次数', fault: 'fraction' },
   }),
@@ -39,7 +40,8 @@ export const annex1Codes = defineCodes({
     title: { zh: '公式没有计算结果', en: 'Formula without a value' },
     message: {
       zh: (p) => `该单元格是公式“=${s(p.formula)}”，但文件中没有保存计算结果，无法核对。请在 Excel/WPS 中打开、按 F9 重新计算后保存，或直接填写数值。`,
-      en: (p) => `This cell holds the formula "=${s(p.formula)}" but the file stores no result, so it cannot be checked. Open it in Excel/WPS, recalculate (F9) and save, or type the value.`,
+      en: (p) =>
+        `This cell holds the formula "=${s(p.formula)}" but the file stores no result, so it cannot be checked. Open it in Excel/WPS, recalculate (F9) and save, or type the value.`,
     },
     example: { formula: 'SUM(C5:C43)' },
   }),

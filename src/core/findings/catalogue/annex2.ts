@@ -54,7 +54,8 @@ export const annex2Codes = defineCodes({
     title: { zh: '组织机构代码校验位不符', en: 'Embedded organisation code check fails' },
     message: {
       zh: (p) => `统一社会信用代码“${s(p.value)}”中的组织机构代码（第 9–17 位）校验位应为“${s(p.expected)}”。部分合法代码也会出现此情况，请对照营业执照核实一次。`,
-      en: (p) => `In USCC "${s(p.value)}" the embedded organisation code (characters 9–17) should end in "${s(p.expected)}". Some legal codes do this too; please check it once against the licence.`,
+      en: (p) =>
+        `In USCC "${s(p.value)}" the embedded organisation code (characters 9–17) should end in "${s(p.expected)}". Some legal codes do this too; please check it once against the licence.`,
     },
     example: {},
   }),
@@ -63,7 +64,8 @@ export const annex2Codes = defineCodes({
     title: { zh: '统一社会信用代码被存为数字', en: 'USCC stored as a number' },
     message: {
       zh: (p) => `统一社会信用代码被存成了数字（显示为 ${s(p.value)}），Excel 只保留 15 位有效数字，后几位已丢失。请把该列设置为“文本”格式，再按营业执照重新录入完整的 18 位代码。`,
-      en: (p) => `The USCC was stored as a number (${s(p.value)}); Excel keeps only 15 significant digits, so the last digits are lost. Format the column as Text and re-type the full 18-character code from the licence.`,
+      en: (p) =>
+        `The USCC was stored as a number (${s(p.value)}); Excel keeps only 15 significant digits, so the last digits are lost. Format the column as Text and re-type the full 18-character code from the licence.`,
     },
     example: {},
   }),
@@ -76,7 +78,9 @@ export const annex2Codes = defineCodes({
         (p.what.includes('hidden') ? '看不见的字符会让按代码查找、比对失败：请清空该单元格，直接键入代码（不要粘贴）。' : '请在表中改为规范写法（大写、半角、无空格）。'),
       en: (p) =>
         `USCC "${s(p.value)}" contains ${p.what.map((w) => EN.value.usccChange[w]).join(EN.value.listSep)}; it was read as "${s(p.normalised)}". ` +
-        (p.what.includes('hidden') ? 'Invisible characters make look-ups and comparisons by the code fail: clear the cell and type the code (do not paste it).' : 'Please write it in the normal form (upper case, half-width, no spaces).'),
+        (p.what.includes('hidden')
+          ? 'Invisible characters make look-ups and comparisons by the code fail: clear the cell and type the code (do not paste it).'
+          : 'Please write it in the normal form (upper case, half-width, no spaces).'),
     },
     example: { what: ['fullwidth', 'spaces'], normalised: '91500112MA5U000009' },
   }),
@@ -109,7 +113,7 @@ export const annex2Codes = defineCodes({
   }),
   'uscc-duplicate-across-districts': code<{ name: string; others: string[] }>({
     severity: 'warning',
-    title: { zh: '企业出现在多个区县清单中', en: 'Enterprise on several districts\' lists' },
+    title: { zh: '企业出现在多个区县清单中', en: "Enterprise on several districts' lists" },
     message: {
       zh: (p) => `统一社会信用代码“${s(p.value)}”（${s(p.name)}）同时出现在${p.others.join(ZH.value.listSep)}的清单中。请与相关区县核实企业归属，只由一个区县纳入。`,
       en: (p) => `USCC "${s(p.value)}" (${s(p.name)}) is also on the list of ${p.others.join(EN.value.listSep)}. Agree with those units which one lists it.`,
@@ -120,8 +124,10 @@ export const annex2Codes = defineCodes({
     severity: 'error',
     title: { zh: '排污许可证编号格式错误', en: 'Malformed permit number' },
     message: {
-      zh: (p) => `排污许可证编号（排污登记编号）“${s(p.value)}”格式不正确：${ZH.value.permitFault(p)}。正确格式为 18 位统一社会信用代码 + 3 位序号 + 1 位字母，共 22 位，如“91500112MA5U000000001P”。请对照排污许可证或登记回执重新录入。`,
-      en: (p) => `Permit/registration number "${s(p.value)}" is malformed: ${EN.value.permitFault(p)}. It should be the 18-character USCC + a 3-digit sequence + one letter, 22 characters (e.g. 91500112MA5U000000001P). Re-type it from the permit or registration receipt.`,
+      zh: (p) =>
+        `排污许可证编号（排污登记编号）“${s(p.value)}”格式不正确：${ZH.value.permitFault(p)}。正确格式为 18 位统一社会信用代码 + 3 位序号 + 1 位字母，共 22 位，如“91500112MA5U000000001P”。请对照排污许可证或登记回执重新录入。`,
+      en: (p) =>
+        `Permit/registration number "${s(p.value)}" is malformed: ${EN.value.permitFault(p)}. It should be the 18-character USCC + a 3-digit sequence + one letter, 22 characters (e.g. 91500112MA5U000000001P). Re-type it from the permit or registration receipt.`,
     },
     example: { fault: 'length', length: 18, bare: true },
   }),
@@ -130,7 +136,8 @@ export const annex2Codes = defineCodes({
     title: { zh: '排污许可证编号与信用代码不符', en: 'Permit number does not match the USCC' },
     message: {
       zh: (p) => `排污许可证编号“${s(p.value)}”的前 18 位“${s(p.prefix)}”与本行统一社会信用代码“${s(p.uscc)}”不一致。请核实是否填错了企业的许可证编号或信用代码。`,
-      en: (p) => `Permit number "${s(p.value)}" begins with "${s(p.prefix)}", which is not this row's USCC "${s(p.uscc)}". Check whether the permit number or the USCC belongs to another enterprise.`,
+      en: (p) =>
+        `Permit number "${s(p.value)}" begins with "${s(p.prefix)}", which is not this row's USCC "${s(p.uscc)}". Check whether the permit number or the USCC belongs to another enterprise.`,
     },
     example: { prefix: '91500112MA5U000009', uscc: '91500112MA5U00010X' },
   }),
@@ -156,8 +163,10 @@ export const annex2Codes = defineCodes({
     severity: 'error',
     title: { zh: '日期无法识别', en: 'Unreadable date' },
     message: {
-      zh: (p) => `“${s(p.column)}”中的“${s(p.value)}”${ZH.value.dateFault(p)}。请填写为如“2021-09-30”或“2021年9月30日”的日期${p.range ? '，或“2021.09.30-2024.09.29”形式的起止日期' : ''}。`,
-      en: (p) => `"${s(p.value)}" in "${s(p.column)}" ${EN.value.dateFault(p)}. Write a date such as 2021-09-30 or 2021年9月30日${p.range ? ', or a range such as 2021.09.30-2024.09.29' : ''}.`,
+      zh: (p) =>
+        `“${s(p.column)}”中的“${s(p.value)}”${ZH.value.dateFault(p)}。请填写为如“2021-09-30”或“2021年9月30日”的日期${p.range ? '，或“2021.09.30-2024.09.29”形式的起止日期' : ''}。`,
+      en: (p) =>
+        `"${s(p.value)}" in "${s(p.column)}" ${EN.value.dateFault(p)}. Write a date such as 2021-09-30 or 2021年9月30日${p.range ? ', or a range such as 2021.09.30-2024.09.29' : ''}.`,
     },
     example: { column: '有效期至', fault: 'days-in-month', year: 2024, month: 2, days: 29, range: true },
   }),
@@ -165,8 +174,10 @@ export const annex2Codes = defineCodes({
     severity: 'warning',
     title: { zh: '有效期超过 3 年', en: 'Validity over 3 years' },
     message: {
-      zh: (p) => `有效期至 ${s(p.validUntil)}，超过了纳入日期 ${s(p.includedOn)} 起 3 年（${s(p.expected)}）。正面清单有效期原则为 3 年（方案三(四)）；所填有效期是公布的期限，是否过期按它判断。请核实这一期限有无依据，没有的改为不晚于 ${s(p.expected)}。`,
-      en: (p) => `Valid until ${s(p.validUntil)}, more than 3 years after inclusion on ${s(p.includedOn)} (${s(p.expected)}). Validity is 3 years in principle (三(四)); the stated term is the published one and expiry is judged by it. Check that the longer term has grounds; if not, end it no later than ${s(p.expected)}.`,
+      zh: (p) =>
+        `有效期至 ${s(p.validUntil)}，超过了纳入日期 ${s(p.includedOn)} 起 3 年（${s(p.expected)}）。正面清单有效期原则为 3 年（方案三(四)）；所填有效期是公布的期限，是否过期按它判断。请核实这一期限有无依据，没有的改为不晚于 ${s(p.expected)}。`,
+      en: (p) =>
+        `Valid until ${s(p.validUntil)}, more than 3 years after inclusion on ${s(p.includedOn)} (${s(p.expected)}). Validity is 3 years in principle (三(四)); the stated term is the published one and expiry is judged by it. Check that the longer term has grounds; if not, end it no later than ${s(p.expected)}.`,
     },
     example: { validUntil: '2026-12-31', includedOn: '2022-06-30' },
   }),
@@ -174,8 +185,10 @@ export const annex2Codes = defineCodes({
     severity: 'error',
     title: { zh: '已过有效期', en: 'Entry expired' },
     message: {
-      zh: (p) => `“${p.name || `第 ${s(p.row)} 行企业`}”的正面清单有效期已于 ${s(p.validUntil)} 届满（${p.from ? `自纳入日期 ${s(p.from)} 起按 3 年计；` : ''}截至 ${s(p.asOf)}）。请重新核实其是否仍符合纳入条件：符合的重新公示纳入并更新纳入日期，不符合的移出清单。`,
-      en: (p) => `${p.name ? `"${p.name}"` : `The enterprise in row ${s(p.row)}`} expired on ${s(p.validUntil)} (${p.from ? `3 years from its inclusion on ${s(p.from)}; ` : ''}as of ${s(p.asOf)}). Re-verify it: re-list it with a new inclusion date if it still qualifies, otherwise remove it.`,
+      zh: (p) =>
+        `“${p.name || `第 ${s(p.row)} 行企业`}”的正面清单有效期已于 ${s(p.validUntil)} 届满（${p.from ? `自纳入日期 ${s(p.from)} 起按 3 年计；` : ''}截至 ${s(p.asOf)}）。请重新核实其是否仍符合纳入条件：符合的重新公示纳入并更新纳入日期，不符合的移出清单。`,
+      en: (p) =>
+        `${p.name ? `"${p.name}"` : `The enterprise in row ${s(p.row)}`} expired on ${s(p.validUntil)} (${p.from ? `3 years from its inclusion on ${s(p.from)}; ` : ''}as of ${s(p.asOf)}). Re-verify it: re-list it with a new inclusion date if it still qualifies, otherwise remove it.`,
     },
     example: { name: '重庆某某化工有限公司', validUntil: '2024-09-29', asOf: '2024-10-01', from: '2021-09-30' },
   }),
@@ -183,8 +196,10 @@ export const annex2Codes = defineCodes({
     severity: 'warning',
     title: { zh: '即将到期', en: 'Entry expiring soon' },
     message: {
-      zh: (p) => `“${p.name || `第 ${s(p.row)} 行企业`}”的有效期至 ${s(p.validUntil)}${p.from ? `（自纳入日期 ${s(p.from)} 起按 3 年计）` : ''}，还剩 ${s(p.days)} 天。请提前安排复核与重新公示。`,
-      en: (p) => `${p.name ? `"${p.name}"` : `The enterprise in row ${s(p.row)}`} is valid until ${s(p.validUntil)}${p.from ? ` (3 years from its inclusion on ${s(p.from)})` : ''}, ${s(p.days)} days from now. Plan its review and re-publication.`,
+      zh: (p) =>
+        `“${p.name || `第 ${s(p.row)} 行企业`}”的有效期至 ${s(p.validUntil)}${p.from ? `（自纳入日期 ${s(p.from)} 起按 3 年计）` : ''}，还剩 ${s(p.days)} 天。请提前安排复核与重新公示。`,
+      en: (p) =>
+        `${p.name ? `"${p.name}"` : `The enterprise in row ${s(p.row)}`} is valid until ${s(p.validUntil)}${p.from ? ` (3 years from its inclusion on ${s(p.from)})` : ''}, ${s(p.days)} days from now. Plan its review and re-publication.`,
     },
     example: { name: '重庆某某化工有限公司', validUntil: '2024-12-15', days: 75 },
   }),
@@ -192,7 +207,8 @@ export const annex2Codes = defineCodes({
     severity: 'error',
     title: { zh: '纳入情形无法识别', en: 'Unknown inclusion criterion' },
     message: {
-      zh: (p) => `纳入情形“${s(p.value)}”无法识别。请填写方案第三(二)条的五种情形之一：一（疫情防控）、二（民生保障）、三（重大工程/重点领域）、四（在线监控）、五（环保诚信），可写“一”或“1”。`,
+      zh: (p) =>
+        `纳入情形“${s(p.value)}”无法识别。请填写方案第三(二)条的五种情形之一：一（疫情防控）、二（民生保障）、三（重大工程/重点领域）、四（在线监控）、五（环保诚信），可写“一”或“1”。`,
       en: (p) => `Inclusion criterion "${s(p.value)}" is not recognised. Write one of the five criteria of section 三(二): 一..五 or 1..5.`,
     },
     example: {},

@@ -48,7 +48,8 @@ export const fileCodes = defineCodes({
     title: { zh: '文件已加密', en: 'Encrypted file' },
     message: {
       zh: () => '该文件设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx 重新报送。',
-      en: () => 'The workbook is password-protected (encrypted) and cannot be read. Remove the password in Excel/WPS (File → Info → Protect Workbook → Encrypt with Password, clear it), save as .xlsx and send it again.',
+      en: () =>
+        'The workbook is password-protected (encrypted) and cannot be read. Remove the password in Excel/WPS (File → Info → Protect Workbook → Encrypt with Password, clear it), save as .xlsx and send it again.',
     },
     example: {},
   }),
@@ -57,7 +58,8 @@ export const fileCodes = defineCodes({
     title: { zh: '文件过大', en: 'File too large' },
     message: {
       zh: (p) => `文件过大或解压后体积异常（${zh.file.tooLarge(p)}），为安全起见未读取。附表文件通常不超过几 MB，请检查是否误附了其他文件，删除多余的工作表或图片后另存为 .xlsx。`,
-      en: (p) => `The file is too large or would inflate to an abnormal size (${en.file.tooLarge(p)}), so it was not read. Annex files are normally a few MB; check the attachment, remove extra sheets or images and save as .xlsx.`,
+      en: (p) =>
+        `The file is too large or would inflate to an abnormal size (${en.file.tooLarge(p)}), so it was not read. Annex files are normally a few MB; check the attachment, remove extra sheets or images and save as .xlsx.`,
     },
     example: { reason: 'ratio', size: 734003200, ratio: 1024, limit: 200 },
   }),
@@ -80,8 +82,10 @@ export const fileCodes = defineCodes({
     severity: 'error',
     title: { zh: '单元格内容超过 Excel 上限', en: 'Cell text longer than Excel allows' },
     message: {
-      zh: (p) => `单元格 ${s(p.cell)} 有 ${s(p.length)} 个字符，超过 Excel 每个单元格 32,767 个字符的上限：Excel 打开时会截断或报错，看到的内容与校验的不同。请缩短该单元格的内容后另存为 .xlsx。`,
-      en: (p) => `Cell ${s(p.cell)} holds ${s(p.length)} characters, more than Excel's limit of 32,767 per cell: Excel truncates it or refuses the file, so what it shows differs from what was checked. Shorten the cell and save as .xlsx.`,
+      zh: (p) =>
+        `单元格 ${s(p.cell)} 有 ${s(p.length)} 个字符，超过 Excel 每个单元格 32,767 个字符的上限：Excel 打开时会截断或报错，看到的内容与校验的不同。请缩短该单元格的内容后另存为 .xlsx。`,
+      en: (p) =>
+        `Cell ${s(p.cell)} holds ${s(p.length)} characters, more than Excel's limit of 32,767 per cell: Excel truncates it or refuses the file, so what it shows differs from what was checked. Shorten the cell and save as .xlsx.`,
     },
     example: { cell: 'F12', length: 40000 },
   }),
@@ -89,8 +93,10 @@ export const fileCodes = defineCodes({
     severity: 'error',
     title: { zh: '未识别为附表1或附表2', en: 'Not recognised as Annex 1 or Annex 2' },
     message: {
-      zh: (p) => `在文件的${p.sheets.length ? `工作表（${p.sheets.join('、')}）` : '任何工作表'}中都没有找到附表1（地市、纳入清单企业数量……）或附表2（序号、企业名称、统一社会信用代码……）的表头。请使用 zmqd template 生成的官方模板填写，不要改动表头文字。`,
-      en: (p) => `No Annex 1 header (地市, 纳入清单企业数量 …) or Annex 2 header (序号, 企业名称, 统一社会信用代码 …) was found in ${p.sheets.length ? `the sheets (${p.sheets.join('、')})` : 'any sheet'}. Fill in the official template from \`zmqd template\` and keep its header text.`,
+      zh: (p) =>
+        `在文件的${p.sheets.length ? `工作表（${p.sheets.join('、')}）` : '任何工作表'}中都没有找到附表1（地市、纳入清单企业数量……）或附表2（序号、企业名称、统一社会信用代码……）的表头。请使用 zmqd template 生成的官方模板填写，不要改动表头文字。`,
+      en: (p) =>
+        `No Annex 1 header (地市, 纳入清单企业数量 …) or Annex 2 header (序号, 企业名称, 统一社会信用代码 …) was found in ${p.sheets.length ? `the sheets (${p.sheets.join('、')})` : 'any sheet'}. Fill in the official template from \`zmqd template\` and keep its header text.`,
     },
     example: { sheets: ['Sheet1', '说明'] },
   }),
@@ -126,8 +132,10 @@ export const fileCodes = defineCodes({
     severity: 'error',
     title: { zh: '同类问题过多，未逐条列出', en: 'More findings of one kind than are listed' },
     message: {
-      zh: (p) => `该文件另有 ${s(p.count)} 个“${titleOf(p.code, 'zh')}”（${s(p.code)}）问题未逐条列出（每个文件每种问题最多列出 ${s(p.max)} 条）。同类问题多半原因相同：请先按已列出的改正，再重新校验；需要完整清单时可用 --max-findings 提高上限。`,
-      en: (p) => `${s(p.count)} more "${titleOf(p.code, 'en')}" (${s(p.code)}) findings in this file are not listed (at most ${s(p.max)} of each kind per file). They usually share a cause: correct the listed ones and check again; raise the limit with --max-findings for the full list.`,
+      zh: (p) =>
+        `该文件另有 ${s(p.count)} 个“${titleOf(p.code, 'zh')}”（${s(p.code)}）问题未逐条列出（每个文件每种问题最多列出 ${s(p.max)} 条）。同类问题多半原因相同：请先按已列出的改正，再重新校验；需要完整清单时可用 --max-findings 提高上限。`,
+      en: (p) =>
+        `${s(p.count)} more "${titleOf(p.code, 'en')}" (${s(p.code)}) findings in this file are not listed (at most ${s(p.max)} of each kind per file). They usually share a cause: correct the listed ones and check again; raise the limit with --max-findings for the full list.`,
     },
     example: { code: 'uscc-checksum', count: 1234, max: 1000 },
   }),

@@ -36,9 +36,7 @@ export type ParamsOf<C extends FindingCode> = Codes[C] extends CodeDef<infer P> 
  * The arguments after the location of `finding(code, loc, …)` and a rule's `report(code, loc, …)`:
  * the parameters are required when the code declares a required one.
  */
-export type ParamArgs<C extends FindingCode, X> = object extends ParamsOf<C>
-  ? [params?: ParamsOf<C>, extra?: X]
-  : [params: ParamsOf<C>, extra?: X];
+export type ParamArgs<C extends FindingCode, X> = object extends ParamsOf<C> ? [params?: ParamsOf<C>, extra?: X] : [params: ParamsOf<C>, extra?: X];
 
 export const catalogue: Readonly<Record<FindingCode, CodeDef>> = codes as unknown as Readonly<Record<FindingCode, CodeDef>>;
 

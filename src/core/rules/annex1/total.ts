@@ -28,7 +28,12 @@ export const totalRule = defineAnnex1Rule({
       const f = total.row.figures[d.key]!;
       // a recomputed total: name its formula, the usual cause is a formula summing the wrong cells
       const formula = f.recomputed !== undefined ? f.cell?.formula : undefined;
-      ctx.report('total-mismatch', { cell: f.ref, row: f.row, column: f.header }, { column: f.header, diff: t.value - sum, formula }, { value: String(t.value), expected: String(sum) });
+      ctx.report(
+        'total-mismatch',
+        { cell: f.ref, row: f.row, column: f.header },
+        { column: f.header, diff: t.value - sum, formula },
+        { value: String(t.value), expected: String(sum) },
+      );
     }
   },
 });

@@ -16,7 +16,8 @@ export const industryRule = defineAnnex2Rule({
       const f = e.fields.industry;
       if (!f) continue;
       if (r.kind === 'unknown') ctx.report('industry-unknown', at(f), { suggestion: r.suggestion }, { value: e.industry, expected: r.suggestion });
-      else if (r.kind === 'mismatch') ctx.report('industry-code-mismatch', at(f), { code: r.code, codeName: r.codeName, name: r.name, nameCode: r.nameCode }, { value: e.industry });
+      else if (r.kind === 'mismatch')
+        ctx.report('industry-code-mismatch', at(f), { code: r.code, codeName: r.codeName, name: r.name, nameCode: r.nameCode }, { value: e.industry });
     }
   },
 });

@@ -13,7 +13,8 @@ export const permitRule = defineAnnex2Rule({
       const loc = at(f);
       for (const issue of e.permit.issues) {
         if (issue.kind === 'format') ctx.report('permit-format', loc, issue.fault, { value: e.permitText });
-        else if (issue.kind === 'uscc-mismatch') ctx.report('permit-uscc-mismatch', loc, { prefix: issue.prefix, uscc: e.uscc?.normalised }, { value: e.permitText, expected: e.uscc?.normalised });
+        else if (issue.kind === 'uscc-mismatch')
+          ctx.report('permit-uscc-mismatch', loc, { prefix: issue.prefix, uscc: e.uscc?.normalised }, { value: e.permitText, expected: e.uscc?.normalised });
         else if (issue.kind === 'suffix') ctx.report('permit-suffix', loc, { suffix: issue.suffix }, { value: e.permitText });
         else ctx.report('permit-legacy', loc, {}, { value: e.permitText });
       }

@@ -6,16 +6,7 @@
 import { en } from '../../i18n/en.js';
 import { readZipDirectory, type ZipEntryInfo } from '../zipdir.js';
 import { styleInfo, type StyleInfo } from './compat.js';
-import {
-  RelsParser,
-  relKind,
-  resolveTarget,
-  SharedStringsParser,
-  StylesParser,
-  WorkbookParser,
-  type Relationship,
-  type SheetDef,
-} from './parts.js';
+import { RelsParser, relKind, resolveTarget, SharedStringsParser, StylesParser, WorkbookParser, type Relationship, type SheetDef } from './parts.js';
 import { MAX_GRID_CELLS, type SharedString, type SheetContext } from './sheet.js';
 import { FastReadError, parseEntry, parseSheetEntry, type SheetHandler } from './xml.js';
 
@@ -174,7 +165,11 @@ export class Parts {
   private readonly folded = new Map<string, ZipEntryInfo>();
   private budget: number;
 
-  constructor(entries: ZipEntryInfo[], maxInflated: number, private readonly read?: Set<number>) {
+  constructor(
+    entries: ZipEntryInfo[],
+    maxInflated: number,
+    private readonly read?: Set<number>,
+  ) {
     for (const e of entries) {
       if (e.name.endsWith('/')) continue;
       const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;

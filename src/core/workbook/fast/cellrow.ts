@@ -100,11 +100,15 @@ export class CellRow implements ReadonlyMap<number, GridCell> {
   }
 
   values(): MapIterator<GridCell> {
-    return this.columns().map((c) => this.byCol[c]!).values() as unknown as MapIterator<GridCell>;
+    return this.columns()
+      .map((c) => this.byCol[c]!)
+      .values() as unknown as MapIterator<GridCell>;
   }
 
   entries(): MapIterator<[number, GridCell]> {
-    return this.columns().map((c): [number, GridCell] => [c, this.byCol[c]!]).values() as unknown as MapIterator<[number, GridCell]>;
+    return this.columns()
+      .map((c): [number, GridCell] => [c, this.byCol[c]!])
+      .values() as unknown as MapIterator<[number, GridCell]>;
   }
 
   [Symbol.iterator](): MapIterator<[number, GridCell]> {

@@ -28,10 +28,7 @@ export const NS_MAIN = new Set([
   'http://purl.oclc.org/ooxml/spreadsheetml/main',
   'http://schemas.openxmlformats.org/package/2006/relationships',
 ]);
-export const NS_REL = new Set([
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  'http://purl.oclc.org/ooxml/officeDocument/relationships',
-]);
+export const NS_REL = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships']);
 
 export interface XmlHandler {
   /** `name` is the local name of a SpreadsheetML element, null for any other element */

@@ -61,7 +61,51 @@ class FastAttrs implements Attrs {
 }
 
 /** Names interned so the hot ones are not sliced out of the chunk again and again. */
-const COMMON = ['row', 'c', 'v', 'f', 'is', 't', 'r', 's', 'rPr', 'rPh', 'spans', 'ht', 'hidden', 'customHeight', 'customFormat', 'x14ac:dyDescent', 'si', 'ref', 'xml:space', 'sb', 'eb', 'val', 'rFont', 'sz', 'color', 'rgb', 'theme', 'family', 'charset', 'scheme', 'b', 'i', 'u', 'phoneticPr', 'fontId', 'type', 'cm', 'vm', 'ph', 'outlineLevel', 'collapsed', 'thickBot', 'thickTop'];
+const COMMON = [
+  'row',
+  'c',
+  'v',
+  'f',
+  'is',
+  't',
+  'r',
+  's',
+  'rPr',
+  'rPh',
+  'spans',
+  'ht',
+  'hidden',
+  'customHeight',
+  'customFormat',
+  'x14ac:dyDescent',
+  'si',
+  'ref',
+  'xml:space',
+  'sb',
+  'eb',
+  'val',
+  'rFont',
+  'sz',
+  'color',
+  'rgb',
+  'theme',
+  'family',
+  'charset',
+  'scheme',
+  'b',
+  'i',
+  'u',
+  'phoneticPr',
+  'fontId',
+  'type',
+  'cm',
+  'vm',
+  'ph',
+  'outlineLevel',
+  'collapsed',
+  'thickBot',
+  'thickTop',
+];
 const BY_LENGTH: string[][] = [];
 for (const n of COMMON) (BY_LENGTH[n.length] ??= []).push(n);
 
@@ -236,7 +280,11 @@ export class SheetDataScanner {
     let j = lt + 6;
     const r0 = j;
     // the reference, decoded on the way as decodeAddressPacked does (capital letters, then digits; $ anywhere)
-    let col = 0, row = 0, hasCol = false, hasRow = false, valid = true;
+    let col = 0,
+      row = 0,
+      hasCol = false,
+      hasRow = false,
+      valid = true;
     for (let c = s.charCodeAt(j); (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36; c = s.charCodeAt(++j)) {
       if (c >= 65 && c <= 90) {
         if (hasRow) valid = false;
@@ -281,7 +329,16 @@ export class SheetDataScanner {
       if (c === 38 || c === 62) return -1; // & >
     }
     // '</v></c>'
-    if (s.charCodeAt(j + 1) !== 47 || s.charCodeAt(j + 2) !== 118 || s.charCodeAt(j + 3) !== 62 || s.charCodeAt(j + 4) !== 60 || s.charCodeAt(j + 5) !== 47 || s.charCodeAt(j + 6) !== 99 || s.charCodeAt(j + 7) !== 62) return -1;
+    if (
+      s.charCodeAt(j + 1) !== 47 ||
+      s.charCodeAt(j + 2) !== 118 ||
+      s.charCodeAt(j + 3) !== 62 ||
+      s.charCodeAt(j + 4) !== 60 ||
+      s.charCodeAt(j + 5) !== 47 ||
+      s.charCodeAt(j + 6) !== 99 ||
+      s.charCodeAt(j + 7) !== 62
+    )
+      return -1;
     this.h.plainCell!(s, r0, r1, addr, st, tt, s.slice(v0, j));
     return j + 8;
   }
@@ -407,4 +464,3 @@ export class SheetDataScanner {
     return j;
   }
 }
-

@@ -26,17 +26,7 @@
 import { readProgress } from '../progress.js';
 import { isoToSerial } from '../dates.js';
 import type { GridCell, GridSheet, ReaderNote } from '../grid.js';
-import {
-  colToLetters,
-  own,
-  decodeAddress,
-  decodeAddressPacked,
-  decodeTextEscapes,
-  gridNumber,
-  slideFormula,
-  type Address,
-  type StyleInfo,
-} from './compat.js';
+import { colToLetters, own, decodeAddress, decodeAddressPacked, decodeTextEscapes, gridNumber, slideFormula, type Address, type StyleInfo } from './compat.js';
 import { FastReadError, type Attrs, type SheetHandler } from './xml.js';
 import type { SheetLimit } from '../reasons.js';
 import { CellRow } from './cellrow.js';
@@ -169,7 +159,10 @@ export class SheetParser implements SheetHandler {
   private readonly streamRow: CellRow | undefined;
   private readonly streamed: StreamedRows | undefined;
 
-  constructor(ctx: SheetContext, private readonly sink?: RowSink) {
+  constructor(
+    ctx: SheetContext,
+    private readonly sink?: RowSink,
+  ) {
     if (sink) {
       this.streamRow = new CellRow();
       this.streamed = new StreamedRows();
@@ -283,7 +276,8 @@ export class SheetParser implements SheetHandler {
     this.hiddenWithValues.delete(n);
     const runs = this.hiddenEmpty;
     for (let i = 0; i < runs.length; i += 2) {
-      const a = runs[i]!, b = runs[i + 1]!;
+      const a = runs[i]!,
+        b = runs[i + 1]!;
       if (n < a || n > b) continue;
       if (a === b) runs.splice(i, 2);
       else if (n === a) runs[i] = a + 1;
@@ -350,7 +344,7 @@ export class SheetParser implements SheetHandler {
       this.cellCol = this.prevCol + 1;
       this.cellAddrRow = this.prevAddrRow;
       if (this.cellCol > 16384) throw new FastReadError('too many cells in a row');
-        this.initCell(t, s);
+      this.initCell(t, s);
       return;
     }
     const a = decodeAddressPacked(r);
@@ -453,7 +447,8 @@ export class SheetParser implements SheetHandler {
     if (name === 'is') this.inIs = false;
     else if (name === 't' && this.node === IS_TEXT) {
       this.node = NONE;
-      if (this.isText === '') this.isText = undefined; // an empty inline string is no value
+      if (this.isText === '')
+        this.isText = undefined; // an empty inline string is no value
       else if (this.isText !== undefined) this.isText = decodeTextEscapes(this.isText);
     } else if (name === 'v' || name === 'f') this.node = NONE;
   }
@@ -461,7 +456,7 @@ export class SheetParser implements SheetHandler {
   private closeCell(): void {
     this.inCell = false;
     const sIdx = this.cellS === undefined ? 0 : parseInt(this.cellS, 10);
-    const style = sIdx ? this.styles[sIdx] ?? this.missing : this.noStyle;
+    const style = sIdx ? (this.styles[sIdx] ?? this.missing) : this.noStyle;
     let formula: string | undefined;
     if (this.formula || this.shareType) {
       formula = this.formulaValue(style);
@@ -514,7 +509,8 @@ export class SheetParser implements SheetHandler {
 
   /** One literal per shape: a property added later would cost each cell a separate backing store. */
   private newCell(numFmt: string | undefined, formula?: string): GridCell {
-    const t = this.outT, v = this.outV;
+    const t = this.outT,
+      v = this.outV;
     if (formula === undefined) return numFmt === undefined ? { t, v } : { t, v, numFmt };
     return numFmt === undefined ? { t, v, formula } : { t, v, formula, numFmt };
   }
@@ -712,7 +708,8 @@ export class SheetParser implements SheetHandler {
       const runs = this.hiddenEmpty;
       const first = m.right > m.left ? m.top : m.top + 1;
       for (let i = 0; i < runs.length; i += 2) {
-        const a = Math.max(runs[i]!, first), b = Math.min(runs[i + 1]!, m.bottom);
+        const a = Math.max(runs[i]!, first),
+          b = Math.min(runs[i + 1]!, m.bottom);
         for (let r = a; r <= b; r++) hiddenSlaveRows.push(r);
       }
     }
@@ -759,7 +756,23 @@ const NOTES_CAP = 1000;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The error values Excel shows in a cell. */
-const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+const ERROR_CODES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+]);
 
 /** numbers cached per format: enough for every date of a century, bounded for columns of unique numbers */
 const NUMBER_CELLS_CAP = 50_000;
@@ -787,7 +800,9 @@ class StreamedRows {
   /** `lo`..`hi`: columns holding every cell of the row (cells may have gone since: a wider range only makes touches() more cautious) */
   add(r: number, cells: ReadonlyMap<number, GridCell>, lo: number, hi: number): void {
     if (this.n === this.rows.length) {
-      const rows = new Int32Array(this.n * 2), first = new Uint16Array(this.n * 2), last = new Uint16Array(this.n * 2);
+      const rows = new Int32Array(this.n * 2),
+        first = new Uint16Array(this.n * 2),
+        last = new Uint16Array(this.n * 2);
       rows.set(this.rows);
       first.set(this.first);
       last.set(this.last);
@@ -809,14 +824,16 @@ class StreamedRows {
   /** Would applying the merge (as SheetParser.applyMerges does) delete a streamed cell or row? */
   touches(m: Range): boolean {
     // rows are streamed in ascending order: binary search the first one not above the merge
-    let a = 0, b = this.n;
+    let a = 0,
+      b = this.n;
     while (a < b) {
       const mid = (a + b) >> 1;
       if (this.rows[mid]! < m.top) a = mid + 1;
       else b = mid;
     }
     for (let i = a; i < this.n && this.rows[i]! <= m.bottom; i++) {
-      const lo = this.first[i]!, hi = this.last[i]!;
+      const lo = this.first[i]!,
+        hi = this.last[i]!;
       if (lo > hi) return true; // an empty row in a merge is deleted from the grid
       const from = this.rows[i] === m.top ? m.left + 1 : m.left;
       if (from > m.right || hi < from || lo > m.right) continue;
@@ -842,8 +859,10 @@ function decodeRange(ref: string): Range {
   const tl = decodeAddress(parts[0]!);
   const br = parts.length === 2 ? decodeAddress(parts[1]!) : tl;
   if (!tl || !br) throw new FastReadError(`bad merge range ${ref}`);
-  const top = Math.min(tl.row, br.row), bottom = Math.max(tl.row, br.row);
-  const left = Math.min(tl.col, br.col), right = Math.max(tl.col, br.col);
+  const top = Math.min(tl.row, br.row),
+    bottom = Math.max(tl.row, br.row);
+  const left = Math.min(tl.col, br.col),
+    right = Math.max(tl.col, br.col);
   return { top, left, bottom, right, ref: `${colToLetters(left)}${top}:${colToLetters(right)}${bottom}` };
 }
 
@@ -879,7 +898,10 @@ export function isoDateSerial(s: string): number {
     }
   }
   if (m[2] === undefined) return serial;
-  const h = Number(m[2]), mi = Number(m[3]), sec = Number(m[4] ?? 0), frac = m[5] ? Number(m[5]) : 0;
+  const h = Number(m[2]),
+    mi = Number(m[3]),
+    sec = Number(m[4] ?? 0),
+    frac = m[5] ? Number(m[5]) : 0;
   if (h > 24 || mi > 59 || sec > 60) throw new FastReadError(`not an ISO date: ${s.slice(0, 40)}`);
   const ms = Math.round(((h * 60 + mi) * 60 + sec + frac) * 1000);
   return serial + ms / 86_400_000;
