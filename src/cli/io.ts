@@ -287,7 +287,7 @@ export async function checkOutputPath(target: string, inputs: Iterable<string> =
 }
 
 /** The head of the page zmqd page writes (src/page/ui/page.html). */
-const PAGE_MARK = /<meta name="generator" content="zmqd">/;
+const PAGE_MARK = /<meta\s+name="generator"\s+content="zmqd"\s*\/?>/;
 
 /** zmqd's workbooks carry these document properties (src/writers/xlsx-common.ts newWorkbook). */
 const OWN_PROPS = [/<dc:creator>zmqd<\/dc:creator>/, /<cp:lastModifiedBy>zmqd<\/cp:lastModifiedBy>/, /<dcterms:modified\b[^>]*>2021-09-01T00:00:00Z<\/dcterms:modified>/];
