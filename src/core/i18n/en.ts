@@ -438,7 +438,7 @@ export const en: Labels = {
       title: (asOf: string) => `zmqd validate · as of ${asOf}`,
       unrecognised: 'not recognised',
       enterprises: (n: number) => count(n, 'enterprise'),
-      dataRows: (n: number) => `${n} data rows`,
+      dataRows: (n: number) => count(n, 'data row'),
       noProblems: 'no problems',
     },
 
