@@ -49,8 +49,8 @@ export const aggregateCodes = defineCodes({
     message: {
       zh: (p) =>
         p.counted
-          ? `该文件的填报时间（${s(p.date)}）看似 ${zh.aggregate.filePeriod(p.own)} 的报送，而${p.previous ? zh.aggregate.previousSet : '本次汇总'}的是 ${zh.aggregate.period(p.period)}（${zh.aggregate.periodWhy(p.why)}）。文件名中没有写明季度，仅凭填报时间不能断定，已按 ${zh.aggregate.period(p.period)} 计入。请核实该文件确为本期报送。`
-          : `该文件（${zh.aggregate.evidence(p.evidence)}）为 ${zh.aggregate.filePeriod(p.own)} 的报送，而${p.previous ? zh.aggregate.previousSet : '本次汇总'}的是 ${zh.aggregate.period(p.period)}（${zh.aggregate.periodWhy(p.why)}），未计入汇总。请确认文件是否放错了文件夹，或用 --period 指定汇总期。`,
+          ? `该文件的填报时间（${s(p.date)}）看似 ${zh.aggregate.filePeriod(p.own)}的报送，而${p.previous ? zh.aggregate.previousSet : '本次汇总'}的是 ${zh.aggregate.period(p.period)}（${zh.aggregate.periodWhy(p.why)}）。文件名中没有写明季度，仅凭填报时间不能断定，已按 ${zh.aggregate.period(p.period)}计入。请核实该文件确为本期报送。`
+          : `该文件（${zh.aggregate.evidence(p.evidence)}）为 ${zh.aggregate.filePeriod(p.own)}的报送，而${p.previous ? zh.aggregate.previousSet : '本次汇总'}的是 ${zh.aggregate.period(p.period)}（${zh.aggregate.periodWhy(p.why)}），未计入汇总。请确认文件是否放错了文件夹，或用 --period 指定汇总期。`,
       en: (p) =>
         p.counted
           ? `This file's 填报时间 (${s(p.date)}) suggests ${en.aggregate.filePeriod(p.own)}, but ${p.previous ? en.aggregate.previousSet : 'the aggregation'} is for ${en.aggregate.period(p.period)} (${en.aggregate.periodWhy(p.why)}). Its name gives no quarter and a date alone does not settle it, so it was counted for ${en.aggregate.period(p.period)}. Check that it belongs to this period.`
