@@ -9,7 +9,7 @@ import type { Lang, RenderedFinding, Severity } from '../core/findings/types.js'
 import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
 import { ENCODING_NAME } from '../core/data/decode.js';
 import { labels } from '../core/i18n/index.js';
-import type { CheckJson } from '../core/report/check-json.js';
+import { EXPLAINED_BY_REASONS, type CheckJson } from '../core/report/check-json.js';
 import { displayWidth, padEnd, wrap } from './width.js';
 import { printable, terminalSafe } from './safe.js';
 import { pushTo } from '../core/findings/cap.js';
@@ -17,21 +17,6 @@ import { pushTo } from '../core/findings/cap.js';
 const WIDTH = 80;
 /** wrap() lets closing punctuation hang past its width: leave room for two such characters */
 const HANG = 2;
-/** Codes the reasons already explain: not repeated under an entry. */
-const IN_REASONS = new Set([
-  'not-eligible',
-  'no-longer-eligible',
-  'never-again',
-  'must-remove',
-  'assistance-visit-missing',
-  'not-in-data',
-  'uscc-duplicate-across-districts',
-  'entry-expired',
-  'entry-expiring',
-  'serious-violation-review',
-  'objection-upheld',
-  'validity-over-3-years',
-]);
 
 type Entry = CheckJson['entries'][number];
 
@@ -74,7 +59,7 @@ function entryBlock(e: Entry, lang: Lang, out: string[]): void {
   push(out, facts.join(' · '), '            ', '            ', dim);
   push(out, verdict.join(' · '), '            ', '            ', dim);
   for (const r of e.reasons) push(out, r, '              ', '            · ');
-  for (const f of e.findings.filter((x) => !IN_REASONS.has(x.code))) {
+  for (const f of e.findings.filter((x) => !EXPLAINED_BY_REASONS.has(x.code))) {
     const word = L.severity[f.severity];
     push(out, `${word} ${f.code} ${f.message}`, '              ', '            · ', (l, i) =>
       i === 0 && l.startsWith(word) ? sevColour(f.severity, word) + l.slice(word.length) : l,

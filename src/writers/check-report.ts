@@ -14,7 +14,7 @@ import type { Lang, RenderedFinding } from '../core/findings/types.js';
 import { ACTIONS, ACTION_LABEL, type Action } from '../core/check/check.js';
 import { labels } from '../core/i18n/index.js';
 import { ENCODING_NAME } from '../core/data/decode.js';
-import type { CheckJson } from '../core/report/check-json.js';
+import { EXPLAINED_BY_REASONS, type CheckJson } from '../core/report/check-json.js';
 import {
   ALIGN,
   FILLS,
@@ -56,22 +56,6 @@ function wordsOf(lang: Lang) {
   return { ...L.report.checkWorkbook, sev: L.severity, crit: (ns: number[]) => ns.map((n) => L.report.criterion[n]).join(L.report.listSep) };
 }
 
-/** Codes the reasons already explain (not repeated among the other findings). */
-const IN_REASONS = new Set([
-  'not-eligible',
-  'no-longer-eligible',
-  'never-again',
-  'must-remove',
-  'assistance-visit-missing',
-  'not-in-data',
-  'uscc-duplicate-across-districts',
-  'entry-expired',
-  'entry-expiring',
-  'serious-violation-review',
-  'objection-upheld',
-  'validity-over-3-years',
-]);
-
 const FONT_SIZE = 10;
 /** wrappedLines counts conservatively; LibreOffice and Excel fit about this much more on a line of small text */
 const LINE_SLACK = 1.15;
@@ -103,7 +87,7 @@ function otherReasons(e: Entry): string[] {
 }
 
 function otherFindings(e: Entry, lang: Lang): string[] {
-  return e.findings.filter((f) => !IN_REASONS.has(f.code)).map((f) => `[${wordsOf(lang).sev[f.severity]}] ${f.message}`);
+  return e.findings.filter((f) => !EXPLAINED_BY_REASONS.has(f.code)).map((f) => `[${wordsOf(lang).sev[f.severity]}] ${f.message}`);
 }
 
 /** A verdict and its grounds in one cell: the word first, then the sentence with its records. */

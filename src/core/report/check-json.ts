@@ -1,3 +1,4 @@
+import type { FindingCode } from '../findings/catalogue/index.js';
 import type { Lang } from '../findings/types.js';
 import { countBySeverity, render } from '../findings/make.js';
 import type { CheckResult, VerdictDetail } from '../check/check.js';
@@ -60,3 +61,22 @@ export function checkJson(r: CheckResult, lang: Lang) {
   };
 }
 export type CheckJson = ReturnType<typeof checkJson>;
+
+/**
+ * Codes an entry's reasons already explain: the text report and the check workbook do not repeat
+ * them among the entry's other findings.
+ */
+export const EXPLAINED_BY_REASONS: ReadonlySet<string> = new Set<FindingCode>([
+  'not-eligible',
+  'no-longer-eligible',
+  'never-again',
+  'must-remove',
+  'assistance-visit-missing',
+  'not-in-data',
+  'uscc-duplicate-across-districts',
+  'entry-expired',
+  'entry-expiring',
+  'serious-violation-review',
+  'objection-upheld',
+  'validity-over-3-years',
+]);
